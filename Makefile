@@ -1,0 +1,62 @@
+# tolltrace: two commands for a newcomer.
+#   make report   build data/processed/ and reports/ from data/raw/
+#   make test     run the whole test suite (unit tests + notebook checks)
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.tolltrace-installed
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONHASHSEED := 0
+
+.PHONY: setup process report test unit nbval refresh lab lint format bench clean
+
+setup: $(STAMP)
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --all-extras --quiet
+	$(BIN)/python -m ipykernel install --sys-prefix --name tolltrace --display-name "tolltrace (Python 3.11)" >/dev/null
+	touch $@
+
+process: $(STAMP)
+	$(BIN)/tolltrace process data/raw --out-dir data/processed
+
+report: $(STAMP)
+	$(BIN)/tolltrace report
+
+test: $(STAMP)
+	$(BIN)/pytest tests
+	$(BIN)/pytest --nbval notebooks
+
+unit: $(STAMP)
+	$(BIN)/pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/pytest --nbval notebooks
+
+refresh: $(STAMP)
+	$(BIN)/tolltrace report --refresh-notebooks
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_benchmark.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS)

@@ -1,0 +1,36 @@
+"""Every path and default the project uses. Nothing else builds paths from strings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _find_root() -> Path:
+    override = os.environ.get("TOLLTRACE_ROOT")
+    if override:
+        return Path(override).resolve()
+    # src/tolltrace/config.py → the checkout is two levels above the package.
+    return PACKAGE_DIR.parents[1]
+
+
+PROJECT_ROOT = _find_root()
+DATA_DIR = PROJECT_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+PROCESSED_DIR = DATA_DIR / "processed"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+MANIFEST_NAME = "articles.csv"
+CORPUS_CONFIG_NAME = "corpus.toml"
+SOURCES_OVERRIDE_NAME = "sources.csv"
+
+BUILTIN_SOURCES = PACKAGE_DIR / "sources.csv"
+BUILTIN_VAGUE_TERMS = PACKAGE_DIR / "vague_terms.csv"
+
+KERNEL_NAME = "tolltrace"
+
+# Files above this size are refused with a message instead of being read into memory.
+MAX_FILE_BYTES = 20 * 1024 * 1024
