@@ -1,8 +1,21 @@
-"""Time expressions in article text. (Being written; interface fixed.)"""
+"""Time expressions in article text ("since Thursday", "on Saturday", "March 8").
+
+Only finding them lives here; turning them into dates against an event start is the job
+of `tolltrace.analysis.dating`.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +38,79 @@ class TimeExpr:
     day: str
 
 
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Month names are matched case-sensitively: "may" and "march" are also ordinary words.
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+
+
+def _date_pattern(p: str) -> str:
+    """A calendar-date pattern whose group names start with `p` (used twice in TIME_RE)."""
+    return (
+        rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{_MONTH})(?:,?\s+(?P<{p}y1>\d{{4}}))?"
+        rf"|(?P<{p}m2>{_MONTH})\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<{p}y2>\d{{4}}))?"
+        rf"|(?P<{p}iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    )
+
+
+_SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-four|forty-eight)"
+
+TIME_RE = re.compile(
+    rf"""(?x)
+    (?P<span>(?:(?:over\s+the\s+course\s+of|between|throughout|across|during)\s+)?
+        (?P<sp1>{_WD})\s+(?:and|to|through|until)\s+(?P<sp2>{_WD}){_PART}?)
+  | (?P<since>since\s+(?:(?:last|early|late)\s+)?(?:(?P<sw>{_WD}){_PART}?|{_date_pattern("s")}))
+  | (?P<on>(?:(?:earlier|later|late|early)\s+)?(?:on\s+|by\s+|from\s+|last\s+)?
+        (?P<ow>{_WD})(?:{_PART}|(?=[’']s\b))?)
+  | (?P<date>(?:on\s+)?{_date_pattern("t")})
+  | (?P<duration>(?:within|in|over|during)\s+(?:just\s+)?(?:the\s+)?(?:(?:past|last|first)\s+)?
+        (?:{_SMALL}\s+)?(?:days?|hours?|weeks?))
+  | (?P<relative>\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+week|last\s+week)\b)
+    """,
+    re.IGNORECASE,
+)
+
+
 def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every time expression in text[start:end], in order, with offsets into `text`."""
-    return []
+    stop = len(text) if end is None else end
+    found = []
+    for m in TIME_RE.finditer(text, start, stop):
+        kind, day = _classify(m)
+        if kind == "on" and not m.group("ow")[0].isupper():
+            continue  # weekday names are capitalised in English prose
+        found.append(TimeExpr(m.start(), m.end(), m.group(0), kind, day))
+    return found
+
+
+def _classify(m: re.Match[str]) -> tuple[str, str]:
+    if m.group("span"):
+        return "span", m.group("sp2").lower()
+    if m.group("since"):
+        if m.group("sw"):
+            return "since", m.group("sw").lower()
+        return "since", _date_value(m, "s")
+    if m.group("on"):
+        return "on", m.group("ow").lower()
+    if m.group("date"):
+        return "date", _date_value(m, "t")
+    if m.group("duration"):
+        return "duration", ""
+    return "relative", ""
+
+
+def _date_value(m: re.Match[str], p: str) -> str:
+    if m.group(p + "iso"):
+        return m.group(p + "iso")
+    day = m.group(p + "d1") or m.group(p + "d2")
+    month_word = (m.group(p + "m1") or m.group(p + "m2") or "").lower().rstrip(".")
+    year = m.group(p + "y1") or m.group(p + "y2")
+    if not day or month_word not in MONTHS:
+        return ""
+    month = MONTHS[month_word]
+    if not 1 <= int(day) <= 31:
+        return ""
+    return f"{year}-{month:02d}-{int(day):02d}" if year else f"--{month:02d}-{int(day):02d}"

@@ -1,0 +1,191 @@
+"""Number phrases: find them in text and turn them into (low, high, qualifier).
+
+A number phrase is an optional qualifier ("more than", "some", "between"), one number or
+two joined into a range ("300 to 400", "three to four hundred"), or a vague quantity word
+("dozens", "several hundred"). Vague words are coded from the `vague_terms.csv` table
+shipped with the package, and the words themselves are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tolltrace import config
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+# Qualifier words before a number, longest first so that "just over" wins over "over".
+QUALIFIER_WORDS: dict[str, str] = {
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
+    "exceeding": "more_than", "above": "more_than", "over the": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "fewer than": "up_to",
+    "less than": "up_to", "under": "up_to", "just under": "up_to", "a maximum of": "up_to",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
+    "nearly": "about", "almost": "about", "close to": "about", "circa": "about",
+    "a total of": "exact",
+}  # fmt: skip
+
+_NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?![\d])|\d+(?:\.\d+)?"
+_WORDNUM = rf"(?:(?:{_NUMWORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMWORD}))*)"
+_SCALE_AFTER = r"(?:\s+(?:hundred|thousand|million))?"
+_ONE_NUMBER = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|a\s+(?:dozen|hundred|thousand)|{_WORDNUM})"
+
+
+@cache
+def vague_terms() -> dict[str, int]:
+    """The coding of vague quantity words: term → conservative low value."""
+    with config.BUILTIN_VAGUE_TERMS.open(encoding="utf-8", newline="") as fh:
+        return {row["term"]: int(row["low"]) for row in csv.DictReader(fh)}
+
+
+def _vague_pattern() -> str:
+    terms = sorted(vague_terms(), key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+
+
+_QUALIFIER_PATTERN = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_WORDS, key=len, reverse=True)
+)
+
+# One regex finds every candidate number phrase. Word boundaries keep "one" out of "someone".
+NUMBER_PHRASE_RE = re.compile(
+    rf"""(?ix)
+    (?<![\w.,-])
+    (?:(?P<qual>{_QUALIFIER_PATTERN})\s+)?
+    (?:
+        (?P<between>between)\s+(?P<b1>{_ONE_NUMBER})\s+and\s+(?P<b2>{_ONE_NUMBER})
+      | (?P<vague>{_vague_pattern()})
+      | (?P<n1>{_ONE_NUMBER})
+        (?:\s*(?:to|-|–|—|or)\s*(?P<n2>{_ONE_NUMBER}))?
+    )
+    (?![\w])
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPhrase:
+    """A number phrase found in text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    low: int
+    high: int | None
+    qualifier: str
+    vague_term: str
+
+
+def parse_number(words: str) -> int | None:
+    """Turn one number ("1,000", "1.000", "2.5 million", "two hundred and fifty") into an int.
+
+    Returns None when the words are not a whole number (e.g. "1.5" alone).
+    """
+    s = " ".join(words.lower().replace("-", " ").split())
+    if not s:
+        return None
+    if s[0].isdigit():
+        return _parse_digits(s)
+    if s.startswith("a "):
+        s = "one " + s[2:]
+    return _parse_words(s)
+
+
+def _parse_digits(s: str) -> int | None:
+    parts = s.split(" ")
+    digits = parts[0]
+    scale = SCALES.get(parts[1], 1) if len(parts) > 1 else 1
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", digits):
+        # Both "1,000" and "1.000" are thousands separators when groups have three digits.
+        return int(re.sub(r"[,.]", "", digits)) * scale
+    if "." in digits:
+        value = float(digits) * scale
+        return int(value) if value.is_integer() and scale > 1 else None
+    return int(digits) * scale
+
+
+def _parse_words(s: str) -> int | None:
+    total = 0
+    current = 0
+    seen = False
+    for word in s.split(" "):
+        if word == "and":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "million"):
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _scale_word(words: str) -> int:
+    last = words.lower().replace("-", " ").split()[-1]
+    return SCALES.get(last, 1)
+
+
+def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
+    """Build a NumberPhrase from a NUMBER_PHRASE_RE match, or None if it does not parse."""
+    qual_words = " ".join((m.group("qual") or "").lower().split())
+    qualifier = QUALIFIER_WORDS.get(qual_words, "exact")
+    if m.group("vague"):
+        term = " ".join(m.group("vague").lower().split())
+        low = vague_terms()[term]
+        return NumberPhrase(m.start(), m.end(), m.group(0), low, None, "vague", term)
+    first = m.group("b1") or m.group("n1")
+    second = m.group("b2") or m.group("n2")
+    low = parse_number(first)
+    if low is None:
+        return None
+    if second is None:
+        high = None if qualifier in ("more_than", "at_least") else low
+        return NumberPhrase(m.start(), m.end(), m.group(0), low, high, qualifier, "")
+    high = parse_number(second)
+    if high is None:
+        return None
+    # "three to four hundred": the shared multiplier applies to the first number too.
+    scale = _scale_word(second)
+    if scale > 1 and _scale_word(first) == 1 and low < scale and low * scale <= high:
+        low *= scale
+    if high < low:
+        # "2-3" style ranges only; "1990-91" and "24/7"-like forms are not ranges of people.
+        return None
+    return NumberPhrase(m.start(), m.end(), m.group(0), low, high, "range", "")
+
+
+def find_number_phrases(text: str, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
+    """Every number phrase in text[start:end], in order, with offsets into `text`."""
+    stop = len(text) if end is None else end
+    found = []
+    for m in NUMBER_PHRASE_RE.finditer(text, start, stop):
+        phrase = phrase_from_match(m)
+        if phrase is not None:
+            found.append(phrase)
+    return found
