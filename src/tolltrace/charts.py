@@ -1,0 +1,719 @@
+"""Altair charts of toll escalation, source divergence, consistency checks and estimates.
+
+Each builder takes the processed tables (as read by `tolltrace.tables.read_table`) and
+returns a `Figure`: a named Altair chart with a title and a caption a reader understands
+without the notebook. Data are aggregated before charting (one point per release, not
+per mention) and capped, so a 100,000-article corpus still gives a small chart.
+
+Export (`save_figure`) goes through vl-convert, which renders offline and gives the same
+bytes on every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+# Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+# Above these sizes a chart keeps the most relayed items and says so in its caption.
+MAX_RELEASE_POINTS = 1500
+MAX_DIVERGENCE_ROWS = 40
+MAX_CHECK_ROWS = 40
+SENTENCE_CHARS = 240
+
+DIVERGENCE_CLASSES = (
+    "same",
+    "timing",
+    "category_shift",
+    "qualifier_drift",
+    "attribution_shift",
+    "contradiction",
+    "unknown",
+)
+DIVERGENCE_LABELS = {
+    "same": "same figure",
+    "timing": "timing (older or newer release)",
+    "category_shift": "category shift (victim group changed)",
+    "qualifier_drift": "qualifier drift (e.g. exact → 'more than')",
+    "attribution_shift": "attribution shift (other source or none)",
+    "contradiction": "contradiction (same source and time, other figure)",
+    "unknown": "unknown (no reference to compare with)",
+}
+# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+OKABE_ITO = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+DIVERGENCE_COLOURS = {
+    "same": "#009E73",
+    "timing": "#56B4E9",
+    "category_shift": "#E69F00",
+    "qualifier_drift": "#CC79A7",
+    "attribution_shift": "#0072B2",
+    "contradiction": "#D55E00",
+    "unknown": "#999999",
+}
+DIVERGENCE_SHAPES = {
+    "same": "circle",
+    "timing": "square",
+    "category_shift": "triangle-up",
+    "qualifier_drift": "diamond",
+    "attribution_shift": "triangle-down",
+    "contradiction": "cross",
+    "unknown": "triangle-right",
+}
+STATUS_COLOURS = {
+    "consistent": "#009E73",
+    "inconsistent": "#D55E00",
+    "not_checkable": "#999999",
+}
+
+# How each qualifier is drawn on the escalation chart.
+FIGURE_KINDS = {
+    "exact": "exact or approximate figure",
+    "about": "exact or approximate figure",
+    "more_than": "floor ('more than', 'at least')",
+    "at_least": "floor ('more than', 'at least')",
+    "up_to": "ceiling ('up to')",
+    "range": "range (band from low to high)",
+    "vague": "vague word, coded ('dozens' = 12)",
+}
+KIND_SHAPES = {
+    "exact or approximate figure": "circle",
+    "floor ('more than', 'at least')": "triangle-up",
+    "ceiling ('up to')": "triangle-down",
+    "range (band from low to high)": "square",
+    "vague word, coded ('dozens' = 12)": "diamond",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart ready to show and export: a file-safe name, the chart and its caption."""
+
+    name: str
+    title: str
+    caption: str
+    chart: alt.TopLevelMixin
+
+    def spec(self) -> dict:
+        """Return the Vega-Lite specification as a dict."""
+        return self.chart.to_dict()
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """Return `series` as strings with missing values as ''."""
+    return series.astype("object").where(series.notna(), "").astype(str)
+
+
+def _int_or_none(value: object) -> int | None:
+    """Return `value` as an int, or None when it is missing or not a number."""
+    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    return None if pd.isna(number) else int(number)
+
+
+def figure_label(low: object, high: object, qualifier: str, vague_term: str = "") -> str:
+    """Return a reader's wording of a figure: 'more than 340', '300–400', 'dozens (12)'."""
+    lo, hi = _int_or_none(low), _int_or_none(high)
+    lo_text = f"{lo:,}" if lo is not None else "?"
+    if qualifier == "range" and hi is not None:
+        return f"{lo_text}–{hi:,}"
+    if qualifier == "vague":
+        return f"{vague_term or 'vague'} (coded {lo_text})"
+    if qualifier == "up_to" and hi is not None:
+        return f"up to {hi:,}"
+    prefix = {"more_than": "more than ", "at_least": "at least ", "about": "about "}
+    return prefix.get(qualifier, "") + lo_text
+
+
+def shorten(text: str, limit: int = SENTENCE_CHARS) -> str:
+    """Return `text` with whitespace collapsed, cut to `limit` characters with '…'."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _outlet_names(claims: pd.DataFrame) -> pd.Series:
+    """Return each claim's outlet, or a note naming the article when the outlet is unknown."""
+    outlet = _text(claims["outlet"]) if "outlet" in claims else pd.Series("", index=claims.index)
+    article = _text(claims["article_id"])
+    return outlet.where(outlet != "", "unknown outlet (" + article + ")")
+
+
+def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Return claims in table order (article, offset) whatever order they came in."""
+    ordered = claims.assign(_start=pd.to_numeric(claims["char_start"], errors="coerce"))
+    return ordered.sort_values(["article_id", "_start"], kind="stable").drop(columns="_start")
+
+
+def _release_relays(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per release: the relaying outlets (sorted, joined) and the first relaying sentence."""
+    rel = _sorted_claims(claims)
+    rel = rel.assign(release_id=_text(rel["release_id"]), _outlet=_outlet_names(rel))
+    rel = rel[rel["release_id"] != ""]
+    if rel.empty:
+        return pd.DataFrame(columns=["release_id", "outlets", "sentence", "n_relays"])
+    grouped = rel.groupby("release_id", sort=True)
+    return pd.DataFrame(
+        {
+            "outlets": grouped["_outlet"].agg(lambda s: "; ".join(sorted(set(s)))),
+            "sentence": grouped["sentence"].agg(lambda s: shorten(s.iloc[0])),
+            "n_relays": grouped["article_id"].nunique(),
+        }
+    ).reset_index()
+
+
+def escalation_points(
+    releases: pd.DataFrame,
+    claims: pd.DataFrame,
+    outcome: str = "killed",
+    max_points: int = MAX_RELEASE_POINTS,
+) -> tuple[pd.DataFrame, int]:
+    """Return one row per cumulative release of `outcome`, ready to chart, and the total.
+
+    Rows carry the series label, the figure (`value`, `low`, `high`), how it is drawn
+    (`kind`), its as-of date and release order, and the relaying outlets. When there are
+    more than `max_points` releases, the most relayed are kept (ties by release id); the
+    second value returned is the number of releases before that cut.
+    """
+    rel = releases.copy()
+    rel = rel[_text(rel["outcome"]) == outcome]
+    if "scope" in rel:
+        rel = rel[_text(rel["scope"]).isin(["cumulative", ""])]
+    total = len(rel)
+    if rel.empty:
+        return pd.DataFrame(columns=_POINT_COLUMNS), 0
+    rel = rel.assign(
+        release_id=_text(rel["release_id"]),
+        source=_text(rel["source"]),
+        victim_group=_text(rel["victim_group"]),
+        qualifier=_text(rel["qualifier"]),
+        series=_text(rel["series"]) if "series" in rel else _text(rel["victim_group"]),
+        low=pd.to_numeric(rel["low"], errors="coerce"),
+        high=pd.to_numeric(rel["high"], errors="coerce"),
+        series_order=pd.to_numeric(rel["series_order"], errors="coerce").fillna(0).astype(int),
+        n_articles=pd.to_numeric(rel["n_articles"], errors="coerce").fillna(0).astype(int),
+        n_outlets=pd.to_numeric(rel["n_outlets"], errors="coerce").fillna(0).astype(int),
+        as_of=_text(rel["as_of_first"]),
+        order_basis=_text(rel["order_basis"]),
+    )
+    if len(rel) > max_points:
+        rel = rel.sort_values(["n_articles", "release_id"], ascending=[False, True])
+        rel = rel.head(max_points)
+    relays = _release_relays(claims[_text(claims["outcome"]) == outcome])
+    rel = rel.merge(relays, on="release_id", how="left")
+    rel["outlets"] = _text(rel["outlets"])
+    rel["sentence"] = _text(rel["sentence"])
+    vague = _text(rel["vague_term"]) if "vague_term" in rel else pd.Series("", index=rel.index)
+    up_to = (rel["qualifier"] == "up_to") & rel["high"].notna()
+    rel["value"] = rel["high"].where(up_to, rel["low"])
+    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS["exact"])
+    rel["figure"] = [
+        figure_label(lo, hi, q, v)
+        for lo, hi, q, v in zip(rel["low"], rel["high"], rel["qualifier"], vague, strict=True)
+    ]
+    rel["series_label"] = rel["source"] + ": " + rel["series"]
+    rel["as_of_shown"] = rel["as_of"].where(rel["as_of"] != "", "date unknown")
+    rel["order_note"] = rel["order_basis"].map(
+        {"time": "by date", "value": "inferred from the figures"}
+    )
+    rel["order_note"] = _text(rel["order_note"])
+    rel = rel.sort_values(["source", "series", "series_order", "release_id"], kind="stable")
+    return rel[_POINT_COLUMNS].reset_index(drop=True), total
+
+
+_POINT_COLUMNS = [
+    "release_id",
+    "source",
+    "series",
+    "series_label",
+    "victim_group",
+    "qualifier",
+    "kind",
+    "figure",
+    "value",
+    "low",
+    "high",
+    "as_of",
+    "as_of_shown",
+    "series_order",
+    "order_basis",
+    "order_note",
+    "n_articles",
+    "n_outlets",
+    "outlets",
+    "sentence",
+]
+
+
+def _escalation_tooltip() -> list[alt.Tooltip]:
+    """Return the tooltip fields shown for each release point."""
+    return [
+        alt.Tooltip("figure:N", title="Reported toll"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("series:N", title="Victims"),
+        alt.Tooltip("qualifier:N", title="Qualifier"),
+        alt.Tooltip("as_of_shown:N", title="As of"),
+        alt.Tooltip("series_order:Q", title="Release no. in series"),
+        alt.Tooltip("order_note:N", title="Order"),
+        alt.Tooltip("n_articles:Q", title="Relaying articles"),
+        alt.Tooltip("outlets:N", title="Outlets"),
+        alt.Tooltip("sentence:N", title="Sentence"),
+    ]
+
+
+def escalation_chart(
+    releases: pd.DataFrame,
+    claims: pd.DataFrame,
+    outcome: str = "killed",
+    max_points: int = MAX_RELEASE_POINTS,
+) -> Figure:
+    """Chart each source's reported toll over time: one step line per source and series.
+
+    The x axis is the as-of date when every charted release has one; otherwise it is the
+    release's position in its source's series, labelled as such. 'More than' figures are
+    floor markers, ranges are bands, vague figures sit in a panel of their own, and a
+    point's size counts the articles relaying that release.
+    """
+    points, total = escalation_points(releases, claims, outcome, max_points)
+    dated = not points.empty and bool((points["as_of"] != "").all())
+    if dated:
+        x = alt.X(
+            "as_of:T",
+            title="Date the figure describes (as of)",
+            scale=alt.Scale(type="utc", padding=24),
+            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
+        )
+        x_note = "x: the date each figure describes"
+    else:
+        x = alt.X(
+            "series_order:Q",
+            title="Release number within each source's series (dates missing: order inferred)",
+            scale=alt.Scale(padding=24),
+            axis=alt.Axis(tickMinStep=1, format="d"),
+        )
+        x_note = (
+            "x: the order of each source's releases, since some figures carry no date; "
+            "where dates tie or are missing the order is inferred from the figures"
+        )
+    y_title = f"Reported number {outcome}"
+    y = alt.Y("value:Q", title=y_title)
+    colour = alt.Color(
+        "series_label:N",
+        title="Source: victims",
+        scale=alt.Scale(range=list(OKABE_ITO)),
+    )
+    size = alt.Size(
+        "n_articles:Q",
+        title="Relaying articles",
+        scale=alt.Scale(range=[60, 400], zero=False),
+        legend=alt.Legend(values=_legend_counts(points["n_articles"]), format="d"),
+    )
+    shape = alt.Shape(
+        "kind:N",
+        title="Kind of figure",
+        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+    )
+    firm = points[points["qualifier"] != "vague"]
+    vague = points[points["qualifier"] == "vague"]
+    base = alt.Chart(firm)
+    steps = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
+        x=x, y=y, color=colour, detail="series_label:N", order="series_order:Q"
+    )
+    bands = (
+        base.transform_filter(alt.datum.qualifier == "range")
+        .mark_rule(strokeWidth=8, opacity=0.35)
+        .encode(x=x, y=alt.Y("low:Q", title=y_title), y2="high:Q", color=colour)
+    )
+    marks = base.mark_point(filled=True, opacity=0.9).encode(
+        x=x, y=y, color=colour, shape=shape, size=size, tooltip=_escalation_tooltip()
+    )
+    main = alt.layer(steps, bands, marks).properties(width=640, height=320)
+    shown = (
+        f"{len(points):,} of {total:,} releases (the most relayed)"
+        if len(points) < total
+        else f"{total:,} releases"
+    )
+    caption = (
+        f"Tolls ({outcome}) as reported, not verified: {shown}, one line per source and "
+        f"group of victims; {x_note}. Triangles pointing up are floors ('more than'), "
+        "bands are ranges, bigger points are relayed by more articles."
+    )
+    chart: alt.TopLevelMixin = main
+    if not vague.empty:
+        vague_panel = (
+            alt.Chart(vague)
+            .mark_point(filled=False, opacity=0.9)
+            .encode(
+                x=x,
+                y=alt.Y("value:Q", title="Coded value"),
+                color=colour,
+                shape=shape,
+                size=size,
+                tooltip=_escalation_tooltip(),
+            )
+            .properties(width=640, height=90, title="Vague figures ('dozens', 'hundreds')")
+        )
+        chart = alt.vconcat(main, vague_panel).resolve_scale(x="shared")
+        caption += " Vague words are coded (ACLED) and shown apart, below."
+    title = f"How the reported toll ({outcome}) grew, source by source"
+    chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
+    return Figure(f"escalation-{outcome}", title, caption, chart)
+
+
+def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
+    """Return up to `most` distinct whole counts from `counts`, smallest and largest kept."""
+    values = sorted({int(c) for c in counts.dropna()}) or [1]
+    if len(values) <= most:
+        return values
+    step = (len(values) - 1) / (most - 1)
+    return sorted({values[round(i * step)] for i in range(most)})
+
+
+def _wrap(text: str, width: int = 110) -> list[str]:
+    """Split `text` into lines of at most `width` characters for a chart subtitle."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def divergence_points(
+    claims: pd.DataFrame,
+    releases: pd.DataFrame,
+    outcome: str = "killed",
+    max_rows: int = MAX_DIVERGENCE_ROWS,
+) -> tuple[pd.DataFrame, int]:
+    """Return one row per (reference release, outlet, figure, class), ready to chart.
+
+    Each row is an outlet's figure set against the release it should be compared with,
+    with the reference figure and a row label naming that release. Claims without a
+    reference share one row. Only the `max_rows` references with most mentions are kept;
+    the second value is the number of references before that cut.
+    """
+    cl = _sorted_claims(claims[_text(claims["outcome"]) == outcome])
+    if cl.empty:
+        return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0
+    cl = cl.assign(
+        ref=_text(cl["reference_release_id"]),
+        divergence_class=_text(cl["divergence_class"]).replace("", "unknown"),
+        outlet=_outlet_names(cl),
+        claimed_source=_text(cl["source"]),
+        qualifier=_text(cl["qualifier"]),
+        low=pd.to_numeric(cl["low"], errors="coerce"),
+        high=pd.to_numeric(cl["high"], errors="coerce"),
+        reference_value=pd.to_numeric(cl["reference_value"], errors="coerce"),
+        vague_term=_text(cl["vague_term"]) if "vague_term" in cl else "",
+    )
+    cl["figure"] = [
+        figure_label(lo, hi, q, v)
+        for lo, hi, q, v in zip(
+            cl["low"], cl["high"], cl["qualifier"], cl["vague_term"], strict=True
+        )
+    ]
+    rel = releases.assign(
+        ref=_text(releases["release_id"]),
+        ref_source=_text(releases["source"]),
+        ref_series=_text(releases["series"])
+        if "series" in releases
+        else _text(releases["victim_group"]),
+        ref_order=pd.to_numeric(releases["series_order"], errors="coerce").fillna(0).astype(int),
+        ref_figure=[
+            figure_label(lo, hi, q)
+            for lo, hi, q in zip(
+                releases["low"], releases["high"], _text(releases["qualifier"]), strict=True
+            )
+        ],
+        ref_as_of=_text(releases["as_of_first"]).replace("", "date unknown"),
+    )[["ref", "ref_source", "ref_series", "ref_order", "ref_figure", "ref_as_of"]]
+    cl = cl.merge(rel, on="ref", how="left")
+    known = cl["ref_source"].notna() & (cl["ref"] != "")
+    cl["row_label"] = (
+        _text(cl["ref_source"])
+        + ": "
+        + _text(cl["ref_figure"])
+        + " ("
+        + _text(cl["ref_series"])
+        + ", release "
+        + _text(cl["ref_order"].astype("Int64"))
+        + ", as of "
+        + _text(cl["ref_as_of"])
+        + ")"
+    ).where(known, "no matching release")
+    cl["row_key"] = (
+        _text(cl["ref_source"])
+        + "\x00"
+        + _text(cl["ref_series"])
+        + "\x00"
+        + cl["ref_order"].fillna(0).astype(int).astype(str).str.zfill(6)
+    ).where(known, "\uffff")
+    counts = cl.groupby("row_label")["article_id"].size()
+    total = len(counts)
+    if total > max_rows:
+        keep = counts.reset_index(name="n").sort_values(["n", "row_label"], ascending=[False, True])
+        cl = cl[cl["row_label"].isin(set(keep["row_label"].head(max_rows)))]
+    keys = [
+        "row_key",
+        "row_label",
+        "outlet",
+        "claimed_source",
+        "figure",
+        "low",
+        "qualifier",
+        "divergence_class",
+    ]
+    grouped = cl.groupby(keys, sort=True, dropna=False)
+    out = grouped.agg(
+        reference_value=("reference_value", "first"),
+        n_mentions=("article_id", "size"),
+        note=("divergence_note", "first") if "divergence_note" in cl else ("figure", "first"),
+        sentence=("sentence", "first"),
+    ).reset_index()
+    out["note"] = _text(out["note"]) if "divergence_note" in cl else ""
+    out["sentence"] = [shorten(s) for s in _text(out["sentence"])]
+    out["class_label"] = (
+        out["divergence_class"].map(DIVERGENCE_LABELS).fillna(out["divergence_class"])
+    )
+    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    return out[_DIVERGENCE_COLUMNS], total
+
+
+_DIVERGENCE_COLUMNS = [
+    "row_key",
+    "row_label",
+    "outlet",
+    "claimed_source",
+    "figure",
+    "low",
+    "qualifier",
+    "divergence_class",
+    "class_label",
+    "reference_value",
+    "n_mentions",
+    "note",
+    "sentence",
+]
+
+
+def divergence_chart(
+    claims: pd.DataFrame,
+    releases: pd.DataFrame,
+    outcome: str = "killed",
+    max_rows: int = MAX_DIVERGENCE_ROWS,
+) -> Figure:
+    """Chart each outlet's figure against its source's reference release, by divergence class.
+
+    One row per reference release: a black tick marks the source's figure, and each
+    outlet's figure is a point coloured and shaped by how it differs from it.
+    """
+    points, total = divergence_points(claims, releases, outcome, max_rows)
+    order = list(dict.fromkeys(points.sort_values("row_key")["row_label"]))
+    y = alt.Y("row_label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420))
+    classes = list(DIVERGENCE_CLASSES)
+    colour = alt.Color(
+        "divergence_class:N",
+        title="How the article's figure differs",
+        scale=alt.Scale(domain=classes, range=[DIVERGENCE_COLOURS[c] for c in classes]),
+        legend=alt.Legend(labelExpr=_label_expr(DIVERGENCE_LABELS), labelLimit=320),
+    )
+    shape = alt.Shape(
+        "divergence_class:N",
+        scale=alt.Scale(domain=classes, range=[DIVERGENCE_SHAPES[c] for c in classes]),
+        legend=None,
+    )
+    base = alt.Chart(points)
+    reference = base.mark_tick(color="black", thickness=2, size=22).encode(
+        x=alt.X("reference_value:Q"),
+        y=y,
+        tooltip=[alt.Tooltip("row_label:N", title="Reference release")],
+    )
+    marks = base.mark_point(filled=True, size=90, opacity=0.85).encode(
+        x=alt.X("low:Q", title=f"Reported number {outcome} (black tick: the source's figure)"),
+        y=y,
+        yOffset=alt.YOffset("outlet:N"),
+        color=colour,
+        shape=shape,
+        tooltip=[
+            alt.Tooltip("outlet:N", title="Outlet"),
+            alt.Tooltip("figure:N", title="Article's figure"),
+            alt.Tooltip("claimed_source:N", title="Attributed to"),
+            alt.Tooltip("row_label:N", title="Compared with"),
+            alt.Tooltip("class_label:N", title="Difference"),
+            alt.Tooltip("note:N", title="Note"),
+            alt.Tooltip("n_mentions:Q", title="Mentions"),
+            alt.Tooltip("sentence:N", title="Sentence"),
+        ],
+    )
+    height = max(60, 26 * max(1, len(order)))
+    shown = (
+        f"the {len(order):,} most cited of {total:,} releases"
+        if len(order) < total
+        else f"{total:,} releases"
+    )
+    caption = (
+        f"Each row is a source's release ({shown}); the black tick is the source's figure "
+        f"and each point an outlet's figure ({outcome}) that should match it. Colour and "
+        "shape give the kind of difference. Tolls as reported, not verified."
+    )
+    title = f"Where outlets' figures ({outcome}) differ from their sources"
+    chart = (
+        alt.layer(reference, marks)
+        .properties(width=560, height=height)
+        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
+    )
+    return Figure(f"divergence-{outcome}", title, caption, chart)
+
+
+def _label_expr(labels: dict[str, str]) -> str:
+    """Return a Vega expression mapping legend values to the readable labels in `labels`."""
+    parts = [f"datum.value === {_js_string(k)} ? {_js_string(v)}" for k, v in labels.items()]
+    return " : ".join(parts) + " : datum.value"
+
+
+def _js_string(text: str) -> str:
+    """Return `text` as a single-quoted Vega expression string literal."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
+    """Chart low/best/high estimates per day and victim group, with their sources."""
+    est = estimates[_text(estimates["outcome"]) == outcome].copy()
+    est = est.assign(
+        date=_text(est["date"]).replace("", "date unknown"),
+        victim_group=_text(est["victim_group"]),
+        low=pd.to_numeric(est["low"], errors="coerce"),
+        best=pd.to_numeric(est["best"], errors="coerce"),
+        high=pd.to_numeric(est["high"], errors="coerce"),
+        sources=_text(est["sources"]),
+        grade=_text(est["grade"]),
+    ).sort_values(["date", "victim_group"], kind="stable")
+    est = est[["date", "victim_group", "low", "best", "high", "sources", "grade"]]
+    dates = list(dict.fromkeys(est["date"]))
+    x = alt.X("date:N", title="Day (as of)", sort=dates, axis=alt.Axis(labelAngle=0))
+    colour = alt.Color("victim_group:N", title="Victims", scale=alt.Scale(range=list(OKABE_ITO)))
+    tooltip = [
+        alt.Tooltip("date:N", title="Day"),
+        alt.Tooltip("victim_group:N", title="Victims"),
+        alt.Tooltip("low:Q", title="Low", format=","),
+        alt.Tooltip("best:Q", title="Best", format=","),
+        alt.Tooltip("high:Q", title="High", format=","),
+        alt.Tooltip("sources:N", title="Sources"),
+        alt.Tooltip("grade:N", title="Grade"),
+    ]
+    base = alt.Chart(est)
+    spread = base.mark_rule(strokeWidth=3).encode(
+        x=x,
+        xOffset="victim_group:N",
+        y=alt.Y("low:Q", title=f"Number {outcome}"),
+        y2="high:Q",
+        color=colour,
+        tooltip=tooltip,
+    )
+    best = base.mark_point(filled=True, size=110, shape="diamond").encode(
+        x=x, xOffset="victim_group:N", y="best:Q", color=colour, tooltip=tooltip
+    )
+    caption = (
+        f"Low, best and high estimates of the number {outcome} per day and group of victims "
+        "(line from low to high, diamond at best), from the figures sources reported; the "
+        "tooltip lists the sources and whether one or several back the figure."
+    )
+    title = f"Estimated number {outcome}: low, best and high"
+    chart = (
+        alt.layer(spread, best)
+        .properties(width=max(240, 90 * max(1, len(dates))), height=260)
+        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
+    )
+    return Figure(f"estimates-{outcome}", title, caption, chart)
+
+
+def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS) -> Figure:
+    """Chart each parts-and-totals check: the stated total against the sum of its parts."""
+    con = consistency.assign(
+        article_id=_text(consistency["article_id"]),
+        total_claim_id=_text(consistency["total_claim_id"]),
+        total_value=pd.to_numeric(consistency["total_value"], errors="coerce"),
+        parts_sum=pd.to_numeric(consistency["parts_sum"], errors="coerce"),
+        status=_text(consistency["status"]),
+    ).sort_values(["article_id", "total_claim_id"], kind="stable")
+    total = len(con)
+    con = con.head(max_rows)
+    con["check"] = con["total_claim_id"]
+    con = con[["check", "article_id", "total_value", "parts_sum", "status"]]
+    order = list(con["check"])
+    y = alt.Y("check:N", title="Total checked (article@offset)", sort=order)
+    statuses = list(STATUS_COLOURS)
+    colour = alt.Color(
+        "status:N",
+        title="Check",
+        scale=alt.Scale(domain=statuses, range=list(STATUS_COLOURS.values())),
+    )
+    tooltip = [
+        alt.Tooltip("article_id:N", title="Article"),
+        alt.Tooltip("total_value:Q", title="Stated total", format=","),
+        alt.Tooltip("parts_sum:Q", title="Sum of parts", format=","),
+        alt.Tooltip("status:N", title="Check"),
+    ]
+    base = alt.Chart(con)
+    totals = base.mark_tick(color="black", thickness=2, size=18).encode(
+        x=alt.X("total_value:Q", title="Number (black tick: stated total; point: sum of parts)"),
+        y=y,
+        tooltip=tooltip,
+    )
+    parts = base.mark_point(filled=True, size=90).encode(
+        x="parts_sum:Q", y=y, color=colour, tooltip=tooltip
+    )
+    shown = f"first {len(con):,} of {total:,}" if len(con) < total else f"{total:,}"
+    caption = (
+        f"Within each article, do the parts add up to the total they claim? ({shown} checks; "
+        "a check with missing parts is not checkable.)"
+    )
+    title = "Do the parts add up to the totals?"
+    chart = (
+        alt.layer(totals, parts)
+        .properties(width=520, height=max(60, 24 * max(1, len(order))))
+        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
+    )
+    return Figure("consistency", title, caption, chart)
+
+
+def spec_to_svg(spec: dict) -> str:
+    """Render a Vega-Lite spec to SVG text with vl-convert (offline, same bytes every run)."""
+    return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
+
+
+def spec_to_png(spec: dict, scale: float = 2.0) -> bytes:
+    """Render a Vega-Lite spec to PNG bytes with vl-convert at `scale` times its size."""
+    return vl_convert.vegalite_to_png(spec, vl_version=VL_VERSION, scale=scale)
+
+
+def save_spec(spec: dict, name: str, out_dir: Path) -> list[Path]:
+    """Write `spec` as NAME.svg and NAME.png into `out_dir`; return the two paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    svg_path = out_dir / f"{name}.svg"
+    png_path = out_dir / f"{name}.png"
+    svg_path.write_text(spec_to_svg(spec), encoding="utf-8", newline="\n")
+    png_path.write_bytes(spec_to_png(spec))
+    return [svg_path, png_path]
+
+
+def save_figure(figure: Figure, out_dir: Path) -> list[Path]:
+    """Write `figure` as NAME.svg and NAME.png into `out_dir`; return the two paths."""
+    return save_spec(figure.spec(), figure.name, out_dir)
