@@ -1,0 +1,123 @@
+"""Which source an article attributes a sentence's figures to.
+
+A sentence's own attribution wins ("according to the Observatory", "officials said").
+Without one, the sentence keeps the source of the paragraph it continues: a paragraph
+that keeps quoting one source gives that source to its later sentences, and a sentence
+that opens with an anaphor ("This brings the toll to ...") continues the sentence before
+it even across a line break. Generic names ("the war monitor", "the Observatory") resolve
+to the monitor the article names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tolltrace.sentences import Sentence
+from tolltrace.sources import (
+    GENERIC_MONITOR,
+    RELAY_KINDS,
+    UNATTRIBUTED,
+    UNNAMED_MONITOR,
+    SourceMention,
+    SourceTable,
+)
+
+_ANAPHOR_RE = re.compile(
+    r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
+    count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead))\b""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The source of a sentence's figures and how it was found."""
+
+    source: str
+    kind: str
+    text: str
+    basis: str  # explicit, carried or none
+
+
+NO_SOURCE = Attribution(UNATTRIBUTED, "none", "", "none")
+
+
+class ArticleAttributions:
+    """Resolves and caches the attribution of every sentence of one article."""
+
+    def __init__(self, text: str, sentences: list[Sentence], table: SourceTable) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.table = table
+        self._own: dict[int, Attribution | None] = {}
+        self._resolved: dict[int, Attribution] = {}
+        self._named_monitor: str | None = None
+
+    def for_sentence(self, index: int, near: int) -> Attribution:
+        """The attribution for a figure at offset `near` in sentence `index`."""
+        own = self._own_attribution(index, near)
+        if own is not None:
+            return own
+        return self._carried(index)
+
+    def _own_attribution(self, index: int, near: int) -> Attribution | None:
+        s = self.sentences[index]
+        mentions = self.table.find(self.text, s.start, s.end)
+        if not mentions:
+            return None
+        best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))
+        source_id, kind = best.source_id, best.kind
+        if kind == GENERIC_MONITOR:
+            source_id, kind = self._resolve_generic_monitor()
+        return Attribution(source_id, kind, best.text, "explicit")
+
+    def _first_attribution(self, index: int) -> Attribution | None:
+        if index not in self._own:
+            s = self.sentences[index]
+            self._own[index] = self._own_attribution(index, s.start)
+        return self._own[index]
+
+    def _carried(self, index: int) -> Attribution:
+        if index in self._resolved:
+            return self._resolved[index]
+        result = NO_SOURCE
+        s = self.sentences[index]
+        j = index - 1
+        while j >= 0 and self.sentences[j].paragraph == s.paragraph:
+            own = self._first_attribution(j)
+            if own is not None:
+                result = _as_carried(own)
+                break
+            j -= 1
+        else:
+            if j >= 0 and _ANAPHOR_RE.match(self.text, s.start, s.end):
+                own = self._first_attribution(j) or self._carried(j)
+                if own.basis != "none":
+                    result = _as_carried(own)
+        self._resolved[index] = result
+        return result
+
+    def _resolve_generic_monitor(self) -> tuple[str, str]:
+        if self._named_monitor is None:
+            named = [
+                m
+                for m in self.table.find(self.text)
+                if m.kind == "monitor" and m.source_id != UNNAMED_MONITOR
+            ]
+            self._named_monitor = named[0].source_id if named else UNNAMED_MONITOR
+        return self._named_monitor, "monitor"
+
+
+def _as_carried(a: Attribution) -> Attribution:
+    return Attribution(a.source, a.kind, a.text, "carried")
+
+
+def _rank(m: SourceMention) -> int:
+    """Lower is better: sources that count beat agencies that relay them."""
+    relay = m.kind in RELAY_KINDS
+    return (2 if relay else 0) + (0 if m.framed else 1)
+
+
+def _centre(m: SourceMention) -> int:
+    return (m.start + m.end) // 2

@@ -1,0 +1,152 @@
+"""Who a number counts: the noun phrase after a number, and the victim group it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECURITY_WORDS = frozenset(
+    "security soldiers soldier troops troop officers officer police policemen policeman "
+    "personnel army servicemen serviceman guards guard military forces force gendarmes "
+    "conscripts recruits peacekeepers".split()
+)
+FIGHTER_WORDS = frozenset(
+    "fighters fighter militants militant gunmen gunman insurgents insurgent rebels rebel "
+    "jihadists jihadist militiamen militiaman militia loyalists combatants combatant "
+    "paramilitaries attackers assailants".split()
+)
+CIVILIAN_WORDS = frozenset(
+    "civilians civilian women woman children child kids babies infants toddlers girls boys "
+    "residents villagers worshippers passengers patients students pupils pilgrims refugees "
+    "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
+    "farmers workers elderly".split()
+)
+GENERIC_PERSON_WORDS = frozenset(
+    "people persons person individuals victims bodies men man others members member "
+    "family families relatives adults youths teenagers citizens inhabitants nationals "
+    "protesters demonstrators detainees prisoners captives hostages".split()
+)
+DEATH_NOUNS = frozenset("deaths dead fatalities".split())
+# A head noun that is not a person: the number counts something else.
+NON_PERSON_WORDS = frozenset(
+    """incidents incident massacres massacre attacks attack strikes strike airstrikes raids
+    villages village towns town cities city homes houses buildings years year days day hours
+    hour weeks week months month minutes percent per times km kilometres kilometers miles
+    metres meters feet vehicles cars tanks rockets missiles drones bombs shells rounds sites
+    locations areas provinces countries districts neighbourhoods neighborhoods dollars euros
+    pounds votes seats cases episodes incidents operations checkpoints positions bases
+    factions groups organisations organizations videos reports articles letters tonnes tons
+    acres hectares""".split()
+)
+# Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
+STOP_WORDS = frozenset(
+    """were was have has had are is be been being who that which whom whose killed died dead
+    injured wounded missing executed in on at since according by during after before across
+    near when as with into than while but and or also reportedly allegedly said says""".split()
+)
+_TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[^\w\s]")
+_BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
+_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|is|ese|ians)$")
+_LEADING_OF = frozenset("of the them those these whom".split())
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """What follows a number: its head noun, whether it is a person, and its words."""
+
+    head: str
+    is_person: bool
+    is_non_person: bool
+    is_death_noun: bool
+    end: int  # offset just past the phrase, into the text the phrase was read from
+    words: tuple[str, ...]
+
+
+def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> NounPhrase:
+    """Read the noun phrase that starts at `start` (just after a number).
+
+    Skips a leading "of the" ("hundreds of civilians"), then takes up to `max_words`
+    modifiers until a person or non-person head noun, and continues through a trailing
+    "of the ..." or "from both sides" so the victim group can be read from it.
+    """
+    words: list[str] = []
+    head = ""
+    is_person = is_non_person = is_death = False
+    end = start
+    pos = start
+    seen_words = 0
+    for m in _TOKEN_RE.finditer(text, start, stop):
+        tok = m.group(0)
+        low = tok.lower()
+        if tok in "\"'“”‘’":
+            pos = m.end()
+            continue
+        if not tok[0].isalnum():
+            break
+        if head:
+            # Past the head, read on through "of the security forces" or "from both sides".
+            if (low in STOP_WORDS and low != "and") or tok[0].isdigit():
+                break
+            if seen_words > max_words + 6:
+                break
+            words.append(tok)
+            seen_words += 1
+            end = m.end()
+            continue
+        if not words and low in _LEADING_OF:
+            pos = m.end()
+            continue
+        if low in STOP_WORDS:
+            break
+        words.append(tok)
+        seen_words += 1
+        end = m.end()
+        if low in DEATH_NOUNS:
+            head, is_death = tok, True
+            break
+        if low in NON_PERSON_WORDS:
+            head, is_non_person = tok, True
+            break
+        if _is_person_word(tok):
+            head, is_person = tok, True
+            continue
+        if tok[0].isdigit() or seen_words >= max_words:
+            break
+    del pos
+    return NounPhrase(head, is_person, is_non_person, is_death, end, tuple(words))
+
+
+def _is_person_word(tok: str) -> bool:
+    low = tok.lower()
+    return (
+        low in SECURITY_WORDS
+        or low in FIGHTER_WORDS
+        or low in CIVILIAN_WORDS
+        or low in GENERIC_PERSON_WORDS
+        or bool(_DEMONYM_RE.match(tok))
+    )
+
+
+def victim_group(words: tuple[str, ...] | list[str], text_after: str = "") -> str:
+    """The victim group named by a noun phrase's words.
+
+    The head and its modifiers decide: fighters of both sides are `combatants`; any
+    security word makes `security_forces` unless fighters are named; civilian words make
+    `civilians`; everything else (people, an ethnic group) is `unspecified`.
+    """
+    lows = [w.lower() for w in words]
+    joined = " ".join(lows) + " " + text_after.lower()
+    has_fighter = any(w in FIGHTER_WORDS for w in lows)
+    has_security = any(w in SECURITY_WORDS for w in lows)
+    has_civilian = any(w in CIVILIAN_WORDS for w in lows)
+    if "combatants" in lows or "combatant" in lows:
+        return "combatants"
+    if (has_fighter or has_security) and _BOTH_SIDES_RE.search(joined):
+        return "combatants"
+    if has_fighter and not has_civilian:
+        return "fighters"
+    if has_security and not has_civilian:
+        return "security_forces"
+    if has_civilian and not (has_fighter or has_security):
+        return "civilians"
+    return "unspecified"
