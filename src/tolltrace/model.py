@@ -75,3 +75,46 @@ class ArticleText:
     encoding: str
     fmt: str  # "text" or "html"
     notes: list[str] = field(default_factory=list)
+    # Added for the ledger (reading.py): "ok", "empty", "binary", "too_large" or
+    # "unreadable"; the sha256 of the raw bytes ("" when the file was not read) and its size.
+    status: str = "ok"
+    sha256: str = ""
+    size: int = 0
+
+
+# The articles ledger (articles.csv): one row per file found and per manifest row whose
+# file is missing. Statuses are documented in pipeline.py and the README.
+ARTICLE_STATUSES = (
+    "ok",
+    "warning",
+    "empty",
+    "binary",
+    "duplicate",
+    "missing",
+    "too_large",
+    "unreadable",
+)
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "file",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "sha256",
+    "format",
+    "encoding",
+    "characters",
+    "n_claims",
+    "status",
+    "message",
+    "duplicate_of",
+    "time_mentions",
+)
+# claims.csv before analysis: the pipeline adds where each claim's article came from.
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "file",
+    "outlet",
+    *EXTRACTED_CLAIM_COLUMNS[1:],
+)

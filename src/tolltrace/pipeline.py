@@ -1,0 +1,549 @@
+"""`process_corpus`: a raw folder → the articles ledger, claims and analysis tables.
+
+Each file is read and its claims extracted by `process_file`, a top-level function run
+through `engines.map_ordered` (in this process, a process pool or Dask). It returns a small
+result: the ledger fields and compact claim rows, never the text. The main process then
+marks duplicates, joins the manifest, builds the tables, runs the analysis when the
+`tolltrace.analysis` package is installed, checks every table against its schema and
+writes it.
+
+Ledger statuses (articles.csv `status`):
+  ok          read and extracted; the message notes any decoding or HTML extraction
+  warning     read and extracted, but something needs a look: not in the manifest, a
+              malformed manifest date or sha256, a sha256 that differs from the manifest's,
+              claims dropped for bad offsets, or the extractor failed on this file
+  empty       empty or whitespace only (for a page: no article text found)
+  binary      NUL bytes or control bytes: not text; skipped
+  duplicate   same bytes, or same text apart from whitespace, as `duplicate_of` (the first
+              such article by article_id); its claims are not written
+  missing     listed in the manifest, but no such file in the raw folder
+  too_large   above the size limit (config.MAX_FILE_BYTES); refused unread
+  unreadable  cannot be opened, read or decoded
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import importlib.util
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tolltrace import config, engines, schemas, tables
+from tolltrace.corpus import read_corpus_config, resolve_event_start
+from tolltrace.extract import extract_claims
+from tolltrace.manifest import Manifest, ManifestEntry, read_manifest
+from tolltrace.model import (
+    ANALYSIS_CLAIM_COLUMNS,
+    ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    EXTRACTED_CLAIM_COLUMNS,
+)
+from tolltrace.reading import read_article
+from tolltrace.timeref import find_time_expressions
+
+USABLE_STATUSES = ("ok", "warning")
+SKIPPED_STATUSES = ("empty", "binary", "duplicate", "too_large", "unreadable")
+IGNORED_NAMES = frozenset(
+    {config.MANIFEST_NAME, config.CORPUS_CONFIG_NAME, config.SOURCES_OVERRIDE_NAME}
+)
+ANALYSIS_TABLES = ("releases", "consistency", "estimates")
+TABLE_SORT = {
+    "releases": ("source", "series", "outcome", "series_order"),
+    "consistency": ("article_id", "total_claim_id"),
+    "estimates": ("date", "victim_group", "outcome"),
+}
+# Claim rows are turned into typed DataFrame chunks this often, so the main process never
+# holds millions of row tuples at once.
+CLAIM_CHUNK_ROWS = 50_000
+
+_INT_CLAIM_COLUMNS = ("low", "char_start", "char_end", "sentence_start", "sentence_end")
+_BOOL_CLAIM_COLUMNS = ("is_headline", "is_previous")
+
+
+class PipelineUsageError(ValueError):
+    """The run cannot start: a missing raw folder, output over the raw data, bad settings."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """What a worker needs for one file (small and picklable)."""
+
+    path: str
+    article_id: str
+    source_files: tuple[str, ...] = ()
+    max_bytes: int = config.MAX_FILE_BYTES
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What a worker sends back for one file: ledger fields and claim rows, no text."""
+
+    article_id: str
+    status: str
+    notes: tuple[str, ...]
+    sha256: str = ""
+    text_key: str = ""
+    fmt: str = ""
+    encoding: str = ""
+    characters: int | None = None
+    time_mentions: str = ""
+    claims: list[tuple] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ProcessSummary:
+    """Counts of one run, the tables written and warnings not tied to one file."""
+
+    n_files: int = 0
+    n_ok: int = 0
+    n_warning: int = 0
+    n_skipped: int = 0
+    n_missing: int = 0
+    n_claims: int = 0
+    analysed: bool = False
+    event_start: dt.date | None = None
+    tables: dict[str, Path] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        """True when at least one article was read and extracted."""
+        return self.n_ok + self.n_warning > 0
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of `tolltrace process`."""
+        text = (
+            f"{self.n_files} files, {self.n_ok} ok, {self.n_warning} with warnings, "
+            f"{self.n_skipped} skipped, {self.n_claims} claims"
+        )
+        if self.n_missing:
+            text += f" ({self.n_missing} listed in the manifest but missing)"
+        return text
+
+
+# ---------------------------------------------------------------- per-file worker
+
+_SOURCE_TABLES: dict[tuple[str, ...], object] = {}
+
+
+def load_sources(source_files: Sequence[str]) -> object | None:
+    """The alias table with `source_files` tried first, loaded once per process.
+
+    Returns None while tolltrace.sources is not installed (extract_claims then uses its
+    own default).
+    """
+    key = tuple(source_files)
+    if key not in _SOURCE_TABLES:
+        if importlib.util.find_spec("tolltrace.sources") is None:
+            return None
+        from tolltrace.sources import SourceTable
+
+        _SOURCE_TABLES[key] = SourceTable.load([Path(p) for p in key])
+    return _SOURCE_TABLES[key]
+
+
+def process_file(task: FileTask) -> FileResult:
+    """Read one file and extract its claims. Never raises for a bad file or an extractor
+    failure: both come back as a status and notes."""
+    article = read_article(Path(task.path), task.max_bytes)
+    if article.status != "ok":
+        return FileResult(
+            article_id=task.article_id,
+            status=article.status,
+            notes=tuple(article.notes),
+            sha256=article.sha256,
+            fmt=article.fmt,
+            encoding=article.encoding,
+            characters=0 if article.status == "empty" else None,
+        )
+    text = article.text
+    notes = list(article.notes)
+    status = "ok"
+    rows: list[tuple] = []
+    time_mentions = ""
+    try:
+        claims = extract_claims(text, task.article_id, load_sources(task.source_files))
+        rows, dropped = _claim_rows(claims, text)
+        if dropped:
+            status = "warning"
+            notes.append(
+                f"{dropped} claims dropped: their offsets do not match their mention "
+                "(an extractor bug)"
+            )
+        time_mentions = "; ".join(t.text for t in find_time_expressions(text))
+    except Exception as err:  # one article's extractor bug must not stop a corpus run
+        status = "warning"
+        rows = []
+        notes.append(f"extraction failed ({type(err).__name__}: {err}); no claims from this file")
+    return FileResult(
+        article_id=task.article_id,
+        status=status,
+        notes=tuple(notes),
+        sha256=article.sha256,
+        text_key=hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest(),
+        fmt=article.fmt,
+        encoding=article.encoding,
+        characters=len(text),
+        time_mentions=time_mentions,
+        claims=rows,
+    )
+
+
+def _claim_rows(claims: Iterable, text: str) -> tuple[list[tuple], int]:
+    """Claims → value tuples in EXTRACTED_CLAIM_COLUMNS order, by char_start.
+
+    Equal strings within one article share one object (sentences repeat across the claims
+    of a sentence), which keeps the rows small. Claims whose mention is not their slice of
+    the text are dropped and counted.
+    """
+    shared: dict[str, str] = {}
+    rows = []
+    dropped = 0
+    for claim in claims:
+        if not (0 <= claim.char_start < claim.char_end <= len(text)) or (
+            text[claim.char_start : claim.char_end] != claim.mention
+        ):
+            dropped += 1
+            continue
+        row = tuple(
+            shared.setdefault(value, value) if type(value) is str else value
+            for value in (getattr(claim, name) for name in EXTRACTED_CLAIM_COLUMNS)
+        )
+        rows.append(row)
+    rows.sort(key=lambda row: row[_CHAR_START])
+    return rows, dropped
+
+
+_CHAR_START = EXTRACTED_CLAIM_COLUMNS.index("char_start")
+
+# ---------------------------------------------------------------- main process
+
+
+def list_raw_files(raw_dir: Path) -> tuple[list[Path], list[str]]:
+    """Article files in raw_dir (sorted by name) and warnings about what was passed over."""
+    files = []
+    warnings = []
+    for path in sorted(Path(raw_dir).iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+            continue
+        if path.is_dir():
+            warnings.append(f"{path}: subfolder not searched; move its articles up to process them")
+            continue
+        files.append(path)
+    return files, warnings
+
+
+def assign_article_ids(names: Iterable[str]) -> dict[str, str]:
+    """file name → article_id: the stem, or the whole name when stems collide."""
+    names = list(names)
+    stems: dict[str, int] = {}
+    for name in names:
+        stem = Path(name).stem or name
+        stems[stem] = stems.get(stem, 0) + 1
+    ids = {}
+    for name in names:
+        stem = Path(name).stem or name
+        ids[name] = stem if stems[stem] == 1 else name
+    return ids
+
+
+def process_corpus(
+    raw_dir: Path,
+    out_dir: Path,
+    event_start: dt.date | str | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    sources_path: Path | None = None,
+    progress: bool | None = None,
+    max_bytes: int = config.MAX_FILE_BYTES,
+) -> ProcessSummary:
+    """Process every file in raw_dir and write the tables to out_dir.
+
+    event_start overrides RAW_DIR/corpus.toml. progress None means: a progress bar when
+    stderr is a terminal. Raises PipelineUsageError, ManifestError, CorpusConfigError or
+    sources.SourceTableError when the run cannot start, and schemas.TableValidationError
+    when a table breaks its schema (nothing is then written).
+    """
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if not raw_dir.is_dir():
+        raise PipelineUsageError(f"raw folder not found: {raw_dir}")
+    if out_dir.resolve() == raw_dir.resolve():
+        raise PipelineUsageError(
+            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
+            "and its manifest are not overwritten"
+        )
+    summary = ProcessSummary()
+    manifest = read_manifest(raw_dir)
+    corpus = read_corpus_config(raw_dir)
+    summary.event_start = resolve_event_start(event_start, corpus)
+    summary.warnings.extend(manifest.warnings)
+    summary.warnings.extend(corpus.warnings)
+
+    source_files = _source_files(raw_dir, sources_path)
+    load_sources(source_files)  # fails here, before any work, when a table is bad
+
+    files, listing_warnings = list_raw_files(raw_dir)
+    summary.warnings.extend(listing_warnings)
+    present = {path.name for path in files}
+    missing = [entry for name, entry in manifest.entries.items() if name not in present]
+    ids = assign_article_ids([path.name for path in files] + [e.file for e in missing])
+    tasks = sorted(
+        (FileTask(str(path), ids[path.name], source_files, max_bytes) for path in files),
+        key=lambda task: task.article_id,
+    )
+    names = {task.article_id: Path(task.path).name for task in tasks}
+    if progress is None:
+        progress = sys.stderr.isatty()
+
+    ledger: list[dict[str, object]] = []
+    claims = _ClaimCollector()
+    first_by_bytes: dict[str, str] = {}
+    first_by_text: dict[str, str] = {}
+    results = engines.map_ordered(process_file, tasks, jobs=jobs, engine=engine, progress=progress)
+    for result in results:
+        name = names[result.article_id]
+        entry = manifest.entries.get(name)
+        duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
+        row = _ledger_row(result, name, entry, manifest, duplicate_of, how)
+        if row["status"] in USABLE_STATUSES:
+            claims.add(result.claims, name, str(row["outlet"]))
+        ledger.append(row)
+    for entry in missing:
+        ledger.append(_missing_row(ids[entry.file], entry, manifest))
+
+    articles = pd.DataFrame(ledger, columns=list(ARTICLE_COLUMNS))
+    articles = articles.sort_values("article_id", kind="mergesort", ignore_index=True)
+    articles["characters"] = articles["characters"].astype("Int64")
+    articles["n_claims"] = articles["n_claims"].astype("int64")
+    claims_df = claims.frame()
+    _count(summary, articles, len(files))
+    summary.problems.extend(_problem_lines(articles))
+
+    frames = {"articles": articles, "claims": claims_df}
+    analyze = _analysis_function()
+    if analyze is not None:
+        results_by_table = analyze(claims_df, articles, summary.event_start)
+        frames["claims"] = _order_claims(results_by_table["claims"])
+        for table in ANALYSIS_TABLES:
+            frames[table] = _sorted(table, results_by_table[table])
+        summary.analysed = True
+    validated = {name: schemas.validate_table(name, df) for name, df in frames.items()}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in validated.items():
+        path = out_dir / f"{name}.csv"
+        tables.write_table(df, path)
+        summary.tables[name] = path
+    if not summary.analysed:
+        _remove_stale(out_dir, summary)
+    return summary
+
+
+def _source_files(raw_dir: Path, sources_path: Path | None) -> tuple[str, ...]:
+    """Alias tables tried before the built-in one: --sources first, then RAW_DIR/sources.csv."""
+    files = []
+    if sources_path is not None:
+        if not Path(sources_path).is_file():
+            raise PipelineUsageError(f"--sources: no such file: {sources_path}")
+        files.append(str(Path(sources_path).resolve()))
+    local = raw_dir / config.SOURCES_OVERRIDE_NAME
+    if local.is_file():
+        files.append(str(local.resolve()))
+    return tuple(files)
+
+
+def _duplicate_of(
+    result: FileResult, first_by_bytes: dict[str, str], first_by_text: dict[str, str]
+) -> tuple[str, str]:
+    """(article_id of the earlier copy, how it matched) or ("", "") for a first copy."""
+    if result.status not in USABLE_STATUSES:
+        return "", ""
+    if result.sha256 in first_by_bytes:
+        return first_by_bytes[result.sha256], "a byte-for-byte copy of"
+    if result.text_key in first_by_text:
+        return first_by_text[result.text_key], "the same text, apart from whitespace, as"
+    first_by_bytes[result.sha256] = result.article_id
+    first_by_text[result.text_key] = result.article_id
+    return "", ""
+
+
+def _ledger_row(
+    result: FileResult,
+    name: str,
+    entry: ManifestEntry | None,
+    manifest: Manifest,
+    duplicate_of: str,
+    how: str,
+) -> dict[str, object]:
+    """One ledger row for a file that was found."""
+    warnings = list(entry.warnings) if entry else []
+    if entry is None and manifest.lists_files:
+        warnings.append(f"not listed in {config.MANIFEST_NAME}")
+    if entry and entry.sha256 and result.sha256 and entry.sha256 != result.sha256:
+        warnings.append(
+            f"sha256 differs from manifest line {entry.line}: the raw file changed "
+            "(raw data must stay as collected)"
+        )
+    status = result.status
+    n_claims = len(result.claims)
+    messages = list(result.notes)
+    if duplicate_of:
+        status = "duplicate"
+        messages.append(f"{how} {duplicate_of}; its {n_claims} claims are not counted again")
+        n_claims = 0
+    elif status in USABLE_STATUSES:
+        if warnings:
+            status = "warning"
+        messages.append(f"{n_claims} claims")
+    elif status in SKIPPED_STATUSES:
+        messages.append("skipped")
+    messages.extend(warnings)
+    return {
+        "article_id": result.article_id,
+        "file": name,
+        "outlet": entry.outlet if entry else "",
+        "url": entry.url if entry else "",
+        "published": entry.published if entry else "",
+        "language": entry.language if entry else "",
+        "sha256": result.sha256,
+        "format": result.fmt,
+        "encoding": result.encoding,
+        "characters": result.characters,
+        "n_claims": n_claims,
+        "status": status,
+        "message": "; ".join(messages),
+        "duplicate_of": duplicate_of,
+        "time_mentions": result.time_mentions if status in USABLE_STATUSES else "",
+    }
+
+
+def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> dict[str, object]:
+    """The ledger row of a manifest row whose file is not in the raw folder."""
+    where = manifest.path.name if manifest.path else config.MANIFEST_NAME
+    return {
+        "article_id": article_id,
+        "file": entry.file,
+        "outlet": entry.outlet,
+        "url": entry.url,
+        "published": entry.published,
+        "language": entry.language,
+        "sha256": entry.sha256,
+        "format": "",
+        "encoding": "",
+        "characters": None,
+        "n_claims": 0,
+        "status": "missing",
+        "message": "; ".join(
+            [f"listed on line {entry.line} of {where} but not in the raw folder", *entry.warnings]
+        ),
+        "duplicate_of": "",
+        "time_mentions": "",
+    }
+
+
+class _ClaimCollector:
+    """Claim rows gathered into typed DataFrame chunks as they arrive."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple] = []
+        self._chunks: list[pd.DataFrame] = []
+
+    def add(self, rows: list[tuple], file: str, outlet: str) -> None:
+        """Add one article's rows, inserting its file and outlet after article_id."""
+        for row in rows:
+            self._rows.append((row[0], file, outlet, *row[1:]))
+        if len(self._rows) >= CLAIM_CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Turn the pending rows into one typed chunk."""
+        if self._rows:
+            self._chunks.append(_claims_frame(self._rows))
+            self._rows = []
+
+    def frame(self) -> pd.DataFrame:
+        """All claims, in arrival order (which is article_id, char_start order)."""
+        self._flush()
+        if not self._chunks:
+            return _claims_frame([])
+        frame = (
+            pd.concat(self._chunks, ignore_index=True)
+            if len(self._chunks) > 1
+            else (self._chunks[0])
+        )
+        self._chunks = []
+        return frame
+
+
+def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Rows in CLAIM_COLUMNS order → a DataFrame with the claims table's types."""
+    frame = pd.DataFrame.from_records(rows, columns=list(CLAIM_COLUMNS))
+    for name in _INT_CLAIM_COLUMNS + ("paragraph",):
+        frame[name] = frame[name].astype("int64")
+    frame["high"] = frame["high"].astype("Int64")
+    for name in _BOOL_CLAIM_COLUMNS:
+        frame[name] = frame[name].astype(bool)
+    for name in CLAIM_COLUMNS:
+        if name not in _INT_CLAIM_COLUMNS + _BOOL_CLAIM_COLUMNS + ("high", "paragraph"):
+            frame[name] = frame[name].astype(str)
+    return frame
+
+
+def _analysis_function() -> Callable | None:
+    """tolltrace.analysis.analyze when that package exists, else None."""
+    if importlib.util.find_spec("tolltrace.analysis") is None:
+        return None
+    module = importlib.import_module("tolltrace.analysis")
+    return getattr(module, "analyze", None)
+
+
+def _order_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims columns in the fixed order (extras from the analysis last), sorted."""
+    fixed = [*CLAIM_COLUMNS, *ANALYSIS_CLAIM_COLUMNS]
+    columns = [c for c in fixed if c in claims.columns]
+    columns += [c for c in claims.columns if c not in fixed]
+    return claims[columns].sort_values(
+        ["article_id", "char_start"], kind="mergesort", ignore_index=True
+    )
+
+
+def _sorted(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """An analysis table in its documented order (keys it does not have are skipped)."""
+    keys = [key for key in TABLE_SORT[table] if key in df.columns]
+    if not keys:
+        return df.reset_index(drop=True)
+    return df.sort_values(keys, kind="mergesort", ignore_index=True)
+
+
+def _count(summary: ProcessSummary, articles: pd.DataFrame, n_files: int) -> None:
+    """Fill the summary's counts from the ledger."""
+    status = articles["status"]
+    summary.n_files = n_files
+    summary.n_ok = int((status == "ok").sum())
+    summary.n_warning = int((status == "warning").sum())
+    summary.n_skipped = int(status.isin(SKIPPED_STATUSES).sum())
+    summary.n_missing = int((status == "missing").sum())
+    summary.n_claims = int(articles["n_claims"].sum())
+
+
+def _problem_lines(articles: pd.DataFrame) -> list[str]:
+    """One line per ledger row that is not plainly ok, for the terminal."""
+    rows = articles[articles["status"] != "ok"]
+    return [f"{r.file}: {r.status}: {r.message}" for r in rows.itertuples(index=False)]
+
+
+def _remove_stale(out_dir: Path, summary: ProcessSummary) -> None:
+    """Delete analysis tables left by an earlier run, which no longer match the claims."""
+    for table in ANALYSIS_TABLES:
+        path = out_dir / f"{table}.csv"
+        if path.is_file():
+            path.unlink()
+            summary.warnings.append(
+                f"{path}: removed; it came from an earlier run and analysis did not run now"
+            )
