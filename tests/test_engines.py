@@ -147,7 +147,7 @@ def dask_cluster() -> Iterator[object]:
     """A LocalCluster of two single-threaded worker processes."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         yield cluster
 
@@ -164,6 +164,16 @@ def test_dask_engine_preserves_order_on_an_existing_cluster(dask_cluster: object
         )
     )
     assert got == list(map_ordered(str.upper, items))
+
+
+def test_dask_engine_starts_its_own_local_cluster_when_none_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.delenv(engines.DASK_SCHEDULER_ENV, raising=False)
+    items = list(range(300))
+    got = list(map_ordered(operator.neg, items, engine="dask", jobs=2, chunksize=50))
+    assert got == [-n for n in items]
 
 
 def test_corpus_build_is_byte_identical_for_the_same_seed(tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ def _dask_batches(
             n_workers=jobs,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: never collide with a running dashboard
         )
         address = cluster.scheduler_address
     client = distributed.Client(address, set_as_default=False)
