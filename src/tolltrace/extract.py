@@ -54,6 +54,10 @@ _IMMEDIATE_VERB_RE = re.compile(
     r"murdered|perished|lost\s+their\s+lives|injured|wounded|hurt|missing)\b",
     re.IGNORECASE,
 )
+# A casualty verb right before the number governs it: "killed 5 soldiers and wounded 20".
+_ADJACENT_CUE_RE = re.compile(
+    rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
+)
 _PART_RE = re.compile(
     r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
     r"\s+[\"'“‘]?$",
@@ -157,7 +161,11 @@ def _read_claim(
     elif noun.is_death_noun:
         outcome = "killed"
     elif noun.is_person:
-        outcome = _right_cue(after_noun) or _left_cue(left)
+        adjacent = _ADJACENT_CUE_RE.search(left)
+        if adjacent:
+            outcome = _cue_outcome(adjacent.group("cue"))
+        else:
+            outcome = _right_cue(after_noun) or _left_cue(left)
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
         if verb:

@@ -19,7 +19,8 @@ CIVILIAN_WORDS = frozenset(
     "civilians civilian women woman children child kids babies infants toddlers girls boys "
     "residents villagers worshippers passengers patients students pupils pilgrims refugees "
     "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
-    "farmers workers elderly".split()
+    "farmers workers elderly miners fishermen tourists employees staff volunteers pedestrians "
+    "spectators fans guests customers crew sailors vendors traders".split()
 )
 GENERIC_PERSON_WORDS = frozenset(
     "people persons person individuals victims bodies men man others members member "
@@ -75,6 +76,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
     end = start
     pos = start
     seen_words = 0
+    head_index = 0
     for m in _TOKEN_RE.finditer(text, start, stop):
         tok = m.group(0)
         low = tok.lower()
@@ -84,8 +86,12 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if not tok[0].isalnum():
             break
         if head:
-            # Past the head, read on through "of the security forces" or "from both sides".
+            # Past the head, read on only through "of the security forces", "from both
+            # sides", or further person nouns ("security forces members").
+            tail_started = len(words) > head_index + 1
             if (low in STOP_WORDS and low != "and") or tok[0].isdigit():
+                break
+            if not tail_started and low not in ("of", "from", "on") and not _is_person_word(tok):
                 break
             if seen_words > max_words + 6:
                 break
@@ -109,6 +115,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             break
         if _is_person_word(tok):
             head, is_person = tok, True
+            head_index = len(words) - 1
             continue
         if tok[0].isdigit() or seen_words >= max_words:
             break

@@ -1,0 +1,183 @@
+"""The extractor: what is a toll claim, what is not, and how each claim is coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+
+
+def claims(text: str):
+    return extract_claims(text, "t")
+
+
+def only(text: str):
+    found = claims(text)
+    assert len(found) == 1, [(c.mention, c.outcome) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of the worst outbreaks of violence in the 13-year Syrian civil war.",
+        "The 12-year-old boy was among those killed.",
+        "Alawites represent approximately 10% of Syria's population.",
+        "About 40 percent of the dead were women, officials said.",
+        "The war began in 2011 and has killed many people.",
+        "It happened in around 30 separate incidents.",
+        "On Saturday, the monitor confirmed that five massacres occurred on Friday.",
+        "Some 300 to 400 civilians, primarily women, sought refuge at the base.",
+        "Reports indicated that thousands of Alawites and Christians have fled their homes.",
+        "Hundreds, including women, children, and the elderly, have sought refuge at the base.",
+        "Police said 150 people were arrested after the riot.",
+        "Gunmen kidnapped 20 villagers on Sunday, residents said.",
+        "The number of casualties and kidnappings could be in the thousands.",
+        "More than 200 homes were destroyed by the fire.",
+        "Three hospitals were hit on March 8, officials said.",
+        "The 7.8-magnitude quake struck at 4 am.",
+        "UN Security Council Resolution 2254 calls for a ceasefire.",
+        "About 30,000 people sought shelter in schools.",
+    ],
+)
+def test_numbers_that_are_not_tolls(text):
+    assert [(c.mention, c.outcome) for c in claims(text)] == []
+
+
+def test_toll_among_non_tolls():
+    text = (
+        "SOHR claims that approximately 745 civilians were killed in around 30 separate "
+        "incidents over the course of Friday and Saturday."
+    )
+    c = only(text)
+    assert (c.mention, c.low, c.qualifier, c.victim_group, c.source) == (
+        "approximately 745",
+        745,
+        "about",
+        "civilians",
+        "SOHR",
+    )
+    assert text[c.char_start : c.char_end] == c.mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "outcome", "group"),
+    [
+        ("At least 34 people were killed, officials said.", "At least 34", "killed", "unspecified"),
+        ("The death toll rose to 1,200 on Monday.", "1,200", "killed", "unspecified"),
+        ("The blast left 17 dead.", "17", "killed", "unspecified"),
+        ("The attack killed 12 soldiers.", "12", "killed", "security_forces"),
+        ("Dozens of civilians were feared dead.", "Dozens", "killed", "civilians"),
+        ("Scores of militants were killed in the raid.", "Scores", "killed", "fighters"),
+        ("Up to 400 passengers remain missing.", "Up to 400", "missing", "civilians"),
+        ("Nearly 70 people were wounded.", "Nearly 70", "injured", "unspecified"),
+        ("Two hundred and fifty villagers died.", "Two hundred and fifty", "killed", "civilians"),
+        ("The storm claimed the lives of 31 residents.", "31", "killed", "civilians"),
+        ("Between 30 and 40 miners perished.", "Between 30 and 40", "killed", "civilians"),
+        ("More than 1.000 people have died.", "More than 1.000", "killed", "unspecified"),
+        (
+            "The strike resulted in the deaths of over 340 people.",
+            "over 340",
+            "killed",
+            "unspecified",
+        ),
+    ],
+)
+def test_toll_forms(text, mention, outcome, group):
+    c = only(text)
+    assert (c.mention, c.outcome, c.victim_group) == (mention, outcome, group)
+
+
+def test_killed_and_injured_in_one_sentence():
+    found = claims("At least 34 people were killed and 120 injured in the blast.")
+    assert [(c.mention, c.outcome) for c in found] == [
+        ("At least 34", "killed"),
+        ("120", "injured"),
+    ]
+
+
+def test_killing_and_wounding():
+    found = claims("The shelling killed 5 soldiers and wounded 20 others, the army said.")
+    assert [(c.low, c.outcome) for c in found] == [(5, "killed"), (20, "injured")]
+
+
+def test_parts_of_a_total():
+    text = "This brings the total death toll to 524, including 213 fighters from both sides."
+    total, part = claims(text)
+    assert (total.low, total.victim_group) == (524, "all")
+    assert (part.low, part.victim_group, part.part_of) == (213, "combatants", total.claim_id)
+
+
+def test_a_count_said_to_include_combatants_covers_everyone():
+    text = (
+        "According to the SOHR, over 1,000 individuals have lost their lives within two days. "
+        "This casualty count includes both government forces and loyalist fighters."
+    )
+    assert only(text).victim_group == "all"
+
+
+def test_security_forces_and_fighters_in_one_clause():
+    text = "Reports indicate that 125 members of the security forces and 148 fighters have died."
+    found = claims(text)
+    assert [(c.low, c.victim_group, c.outcome) for c in found] == [
+        (125, "security_forces", "killed"),
+        (148, "fighters", "killed"),
+    ]
+
+
+def test_fatalities_among_a_group_reached():
+    text = (
+        "The Observatory added that the number of fatalities among military personnel reached "
+        "93, while 120 armed fighters were also killed."
+    )
+    found = claims(text)
+    assert [(c.low, c.victim_group) for c in found] == [(93, "security_forces"), (120, "fighters")]
+
+
+def test_daily_count_is_dated_by_its_day_not_the_report_day():
+    text = (
+        "On Saturday, the Syrian Observatory for Human Rights confirmed that five massacres "
+        "occurred on Friday, claiming the lives of 163 civilians."
+    )
+    c = only(text)
+    assert (c.low, c.scope, c.as_of_text) == (163, "daily", "on Friday")
+
+
+def test_running_total_dated_by_report_day():
+    text = (
+        "The Observatory reported earlier on Saturday that more than 300 civilians had been "
+        "killed since Thursday."
+    )
+    c = only(text)
+    assert (c.scope, c.as_of_text, c.since_text) == (
+        "cumulative",
+        "earlier on Saturday",
+        "since Thursday",
+    )
+
+
+def test_previous_toll_is_kept_and_flagged():
+    found = claims("The ministry said 60 people had died, revising a previous toll of 45.")
+    assert [(c.low, c.is_previous) for c in found] == [(60, False), (45, True)]
+
+
+def test_headline_is_flagged_and_takes_the_body_source():
+    text = (
+        "Over 400 civilians killed near the coast\n\n"
+        "Local sources said more than 400 civilians were killed."
+    )
+    headline, body = claims(text)
+    assert headline.is_headline and not body.is_headline
+    assert (headline.source, headline.source_basis) == ("local_sources", "carried")
+
+
+def test_lead_sentence_is_not_a_headline():
+    text = "More than 700 people have been killed, the monitor said.\nMore text follows here."
+    assert not only(text).is_headline
+
+
+def test_offsets_exact_with_crlf_and_curly_quotes():
+    text = "Title\r\n\r\n“We counted 311 civilians killed,” the Observatory said.\r\n"
+    c = only(text)
+    assert text[c.char_start : c.char_end] == "311"
+    assert text[c.sentence_start : c.sentence_end] == c.sentence

@@ -1,0 +1,112 @@
+"""Source aliases, attribution frames, carry-over and user extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+from tolltrace.sources import SourceTable, SourceTableError
+
+
+def source_of(text: str, table: SourceTable | None = None) -> tuple[str, str]:
+    found = extract_claims(text, "t", table)
+    assert found, "no claim found"
+    return found[-1].source, found[-1].source_basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 700 people were killed, according to the Syrian Observatory for Human Rights.",
+        "The SOHR said 311 civilians were killed.",
+        "Rami Abdulrahman, head of the monitor, said 745 civilians were killed.",
+        "Syrian Observatory for Human Rights head Rami Abdel Rahman said 745 civilians died.",
+    ],
+)
+def test_sohr_aliases(text):
+    assert source_of(text) == ("SOHR", "explicit")
+
+
+def test_generic_monitor_resolves_to_the_monitor_the_article_names():
+    text = (
+        "The Syrian Observatory for Human Rights tracks the war.\n"
+        "The war monitor said 311 civilians were killed."
+    )
+    assert source_of(text) == ("SOHR", "explicit")
+
+
+def test_generic_monitor_without_a_named_one_stays_unnamed():
+    assert source_of("The war monitor said 311 civilians were killed.")[0] == "unnamed_monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Syrian Network for Human Rights documented 120 civilians killed.", "SNHR"),
+        ("Local sources reported that more than 400 civilians were killed.", "local_sources"),
+        (
+            "Several dozen soldiers were killed, according to a Syrian security official.",
+            "officials",
+        ),
+        ("The UN human rights office said at least 1,500 civilians had died.", "UN"),
+        ("The Gaza health ministry said 34 people were killed.", "health_ministry"),
+    ],
+)
+def test_other_sources(text, source):
+    assert source_of(text)[0] == source
+
+
+def test_relaying_agency_is_not_the_source():
+    text = (
+        "The Syrian Observatory for Human Rights counts the dead.\n"
+        "The Observatory stated that 311 civilians were killed since Thursday, AFP reported."
+    )
+    assert source_of(text)[0] == "SOHR"
+
+
+def test_agency_is_the_source_when_nobody_else_is_named():
+    assert source_of("At least 20 people were killed, Reuters reported.")[0] == "Reuters"
+
+
+def test_perpetrators_are_not_sources():
+    text = "Security forces killed 20 villagers in the raid."
+    assert source_of(text) == ("unattributed", "none")
+
+
+def test_paragraph_keeps_quoting_the_same_source():
+    text = (
+        "According to the SOHR, over 1,000 people have died. Reports indicate that 125 "
+        "soldiers have died in the clashes."
+    )
+    assert source_of(text) == ("SOHR", "carried")
+
+
+def test_anaphor_continues_across_a_line_break():
+    text = (
+        "The Observatory said 311 civilians were killed.\nThis brings the total death toll to 524."
+    )
+    assert source_of(text) == ("unnamed_monitor", "carried")
+
+
+def test_new_paragraph_without_anaphor_does_not_inherit():
+    text = (
+        "The Observatory said 311 civilians were killed.\nIn another town 20 soldiers were killed."
+    )
+    assert source_of(text) == ("unattributed", "none")
+
+
+def test_user_extension_table(tmp_path):
+    extra = tmp_path / "sources.csv"
+    extra.write_text(
+        "source_id,kind,pattern,needs_frame,note\nAirwars,monitor,Airwars,false,\n",
+        encoding="utf-8",
+    )
+    table = SourceTable.load([extra])
+    assert source_of("Airwars said 14 civilians were killed.", table)[0] == "Airwars"
+
+
+def test_bad_user_table_names_file_and_line(tmp_path):
+    extra = tmp_path / "sources.csv"
+    extra.write_text("source_id,kind,pattern,needs_frame\nX,monitor,(unclosed,false\n", "utf-8")
+    with pytest.raises(SourceTableError, match=r"sources.csv, line 2"):
+        SourceTable.load([extra])

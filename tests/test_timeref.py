@@ -1,0 +1,50 @@
+"""Time expressions: kinds, days and offsets."""
+
+from __future__ import annotations
+
+from tolltrace.timeref import find_time_expressions
+
+
+def kinds(text: str):
+    return [(t.text, t.kind, t.day) for t in find_time_expressions(text)]
+
+
+def test_weekday_forms():
+    text = "since Thursday, earlier on Saturday, Friday night and on Sunday"
+    assert kinds(text) == [
+        ("since Thursday", "since", "thursday"),
+        ("earlier on Saturday", "on", "saturday"),
+        ("Friday night", "on", "friday"),
+        ("on Sunday", "on", "sunday"),
+    ]
+
+
+def test_span_ends_on_its_last_day():
+    assert kinds("over the course of Friday and Saturday") == [
+        ("over the course of Friday and Saturday", "span", "saturday")
+    ]
+
+
+def test_calendar_dates_with_and_without_year():
+    assert kinds("on March 8, 2025 and 9 March") == [
+        ("on March 8, 2025", "date", "2025-03-08"),
+        ("9 March", "date", "--03-09"),
+    ]
+
+
+def test_durations_and_relative_words():
+    assert [k for _, k, _ in kinds("within just two days, in the past 24 hours, overnight")] == [
+        "duration",
+        "duration",
+        "relative",
+    ]
+
+
+def test_lower_case_words_that_look_like_months_or_days_are_not_times():
+    assert kinds("around 30 separate incidents; they may march") == []
+
+
+def test_offsets_are_into_the_whole_text():
+    text = "Intro. The toll rose on Saturday."
+    (t,) = find_time_expressions(text, 7)
+    assert text[t.start : t.end] == "on Saturday"
