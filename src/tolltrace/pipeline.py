@@ -128,6 +128,11 @@ class ProcessSummary:
         return text
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 # ---------------------------------------------------------------- per-file worker
 
 _SOURCE_TABLES: dict[tuple[str, ...], object] = {}
@@ -174,7 +179,7 @@ def process_file(task: FileTask) -> FileResult:
         if dropped:
             status = "warning"
             notes.append(
-                f"{dropped} claims dropped: their offsets do not match their mention "
+                f"{plural(dropped, 'claim')} dropped: offsets that do not match the mention "
                 "(an extractor bug)"
             )
         time_mentions = "; ".join(t.text for t in find_time_expressions(text))
@@ -395,12 +400,15 @@ def _ledger_row(
     messages = list(result.notes)
     if duplicate_of:
         status = "duplicate"
-        messages.append(f"{how} {duplicate_of}; its {n_claims} claims are not counted again")
+        messages.append(
+            f"{how} {duplicate_of}; not counted again "
+            f"(it would have added {plural(n_claims, 'claim')})"
+        )
         n_claims = 0
     elif status in USABLE_STATUSES:
         if warnings:
             status = "warning"
-        messages.append(f"{n_claims} claims")
+        messages.append(plural(n_claims, "claim"))
     elif status in SKIPPED_STATUSES:
         messages.append("skipped")
     messages.extend(warnings)

@@ -32,9 +32,10 @@ _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 BINARY_CONTROL_SHARE = 0.05
 BINARY_SAMPLE = 65536
 
-# Above this share of non-ASCII letters, cp1252 is probably the wrong legacy guess
-# (Cyrillic or Greek text, say) and charset-normalizer is asked instead.
+# Above this share of non-ASCII letters (and this many of them), cp1252 is probably the
+# wrong legacy guess (Cyrillic or Greek text, say) and charset-normalizer is asked instead.
 _MAX_NON_ASCII_LETTER_SHARE = 0.2
+_MIN_NON_ASCII_LETTERS = 20
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -101,7 +102,7 @@ def read_article(path: Path, max_bytes: int = config.MAX_FILE_BYTES) -> ArticleT
     except _Refused as refusal:
         return _refused(refusal.status, refusal.note, size=len(data), sha256=digest)
     if not text.strip():
-        note = "no article text found in the HTML page" if fmt == "html" else "no text"
+        note = "no article text found in the HTML page" if fmt == "html" else "empty file"
         if fmt == "text" and data:
             note = "whitespace only"
         return ArticleText(
@@ -201,7 +202,7 @@ def _plausible_western(text: str) -> bool:
             letters += 1
             if ord(char) > 0x7F:
                 non_ascii += 1
-    return letters == 0 or non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
+    return non_ascii < _MIN_NON_ASCII_LETTERS or non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
