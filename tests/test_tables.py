@@ -1,0 +1,252 @@
+"""tables.write_table/read_table and the schemas of schemas.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tolltrace import config, schemas
+from tolltrace.model import ARTICLE_COLUMNS, CLAIM_COLUMNS
+from tolltrace.pipeline import process_corpus
+from tolltrace.tables import escape_cell, format_float, read_table, unescape_cell, write_table
+
+FORMULA_CELLS = [
+    "=1+2",
+    "+33 people",
+    "-5",
+    "@SUM(A1)",
+    "'already quoted",
+    "''two quotes",
+    "\tTab first",
+    "\rCR first",
+    '=HYPERLINK("http://x","y")',
+]
+
+
+def test_formula_cells_are_escaped_and_restored(tmp_path: Path) -> None:
+    plain = ["plain", "", "a=b", "5", "caf\u00e9 \u201cq\u201d", "multi\nline", "comma, inside"]
+    df = pd.DataFrame({"mention": FORMULA_CELLS + plain})
+    path = tmp_path / "t.csv"
+    write_table(df, path)
+    written = path.read_text(encoding="utf-8")
+    for cell in FORMULA_CELLS:
+        assert escape_cell(cell) == "'" + cell
+    # No line of the file starts a cell with a formula character.
+    for line in written.splitlines()[1:]:
+        assert line[:1] not in ("=", "+", "-", "@") or line.startswith('"')
+    assert read_table(path)["mention"].tolist() == FORMULA_CELLS + plain
+
+
+def test_escape_is_exactly_inverted() -> None:
+    for cell in [*FORMULA_CELLS, "x", "", "'", "''"]:
+        assert unescape_cell(escape_cell(cell)) == cell
+
+
+def test_numbers_are_not_escaped(tmp_path: Path) -> None:
+    df = pd.DataFrame({"low": [-5, 3], "ratio": [-0.5, 1.25]})
+    write_table(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text() == "low,ratio\n-5,-0.5\n3,1.25\n"
+
+
+def test_integers_stay_integers_with_missing_values(tmp_path: Path) -> None:
+    df = pd.DataFrame({"high": [300.0, None, 1000.0], "n": pd.array([1, None, 2], "Int64")})
+    write_table(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text() == "high,n\n300,1\n,\n1000,2\n"
+    back = read_table(tmp_path / "t.csv")
+    assert str(back["high"].dtype) == "Int64"
+    assert back["high"].tolist()[0] == 300
+
+
+def test_booleans_dates_and_floats(tmp_path: Path) -> None:
+    df = pd.DataFrame(
+        {
+            "is_headline": [True, False],
+            "flag": pd.array([True, None], "boolean"),
+            "date": [dt.date(2025, 3, 8), None],
+            "stamp": pd.to_datetime(["2025-03-08", "2025-03-09"]),
+            "share": [0.1 + 0.2, 2 / 3],
+        }
+    )
+    write_table(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text().splitlines() == [
+        "is_headline,flag,date,stamp,share",
+        "true,true,2025-03-08,2025-03-08,0.3",
+        "false,,,2025-03-09,0.666666666667",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(3.0, "3"), (0.1 + 0.2, "0.3"), (1e-7, "1e-07"), (float("nan"), "")]
+)
+def test_format_float(value: float, text: str) -> None:
+    assert format_float(value) == text
+
+
+def test_bare_carriage_return_survives(tmp_path: Path) -> None:
+    df = pd.DataFrame({"sentence": ["one\rtwo", "three\r\nfour", "five"], "n": [1, 2, 3]})
+    write_table(df, tmp_path / "t.csv")
+    back = read_table(tmp_path / "t.csv")
+    assert back["sentence"].tolist() == ["one\rtwo", "three\r\nfour", "five"]
+    assert back["n"].tolist() == [1, 2, 3]
+
+
+def test_lf_line_ends_utf8_no_bom(tmp_path: Path) -> None:
+    write_table(pd.DataFrame({"a": ["\u00e9"], "b": [1]}), tmp_path / "t.csv")
+    data = (tmp_path / "t.csv").read_bytes()
+    assert data == "a,b\n\u00e9,1\n".encode()
+
+
+def test_column_order_is_fixed_by_the_caller(tmp_path: Path) -> None:
+    df = pd.DataFrame({"b": [1], "a": [2]})
+    write_table(df, tmp_path / "t.csv", columns=["a", "b"])
+    assert (tmp_path / "t.csv").read_text() == "a,b\n2,1\n"
+    with pytest.raises(KeyError, match="c"):
+        write_table(df, tmp_path / "t.csv", columns=["a", "c"])
+
+
+def test_identical_input_gives_identical_bytes(tmp_path: Path) -> None:
+    out1, out2 = tmp_path / "one", tmp_path / "two"
+    process_corpus(config.RAW_DIR, out1)
+    process_corpus(config.RAW_DIR, out2)
+    names = sorted(p.name for p in out1.iterdir())
+    assert "claims.csv" in names and "articles.csv" in names
+    for name in names:
+        assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
+
+
+def test_read_then_write_reproduces_the_processed_tables(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process_corpus(config.RAW_DIR, out)
+    for path in sorted(out.glob("*.csv")):
+        table = read_table(path)
+        write_table(table, tmp_path / path.name)
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_read_table_types_claims(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process_corpus(config.RAW_DIR, out)
+    claims = read_table(out / "claims.csv")
+    assert list(claims.columns[: len(CLAIM_COLUMNS)]) == list(CLAIM_COLUMNS)
+    assert str(claims["low"].dtype) == "Int64"
+    assert str(claims["is_headline"].dtype) == "boolean"
+    assert claims["time_text"].map(type).eq(str).all()
+    articles = read_table(out / "articles.csv")
+    assert list(articles.columns) == list(ARTICLE_COLUMNS)
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def _claims(tmp_path: Path) -> pd.DataFrame:
+    out = tmp_path / "out"
+    process_corpus(config.RAW_DIR, out)
+    return read_table(out / "claims.csv")
+
+
+def test_processed_tables_pass_their_schemas(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process_corpus(config.RAW_DIR, out)
+    for path in out.glob("*.csv"):
+        schemas.validate_table(path.stem, read_table(path))
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "check"),
+    [
+        ("outcome", "arrested", "isin"),
+        ("qualifier", "roughly", "isin"),
+        ("victim_group", "aliens", "isin"),
+        ("low", -1, "greater_than_or_equal_to"),
+        ("char_end", 0, "char_end > char_start"),
+        ("claim_id", "wrong-id", "claim_id == article_id@char_start"),
+        ("mention", "", "str_length"),
+    ],
+)
+def test_a_bad_claim_row_fails_loudly(tmp_path: Path, column: str, value, check: str) -> None:
+    claims = _claims(tmp_path)
+    if claims.empty:
+        pytest.skip("needs claims from the extractor")
+    claims[column] = claims[column].astype(object)
+    claims.loc[0, column] = value
+    with pytest.raises(schemas.TableValidationError) as caught:
+        schemas.validate_table("claims", claims)
+    assert str(caught.value).startswith("claims.csv failed its schema check")
+    assert check in str(caught.value)
+
+
+def test_a_bad_ledger_row_fails_loudly(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process_corpus(config.RAW_DIR, out)
+    articles = read_table(out / "articles.csv")
+    articles.loc[0, "status"] = "fine"
+    with pytest.raises(schemas.TableValidationError, match="articles.csv"):
+        schemas.validate_table("articles", articles)
+    articles = read_table(out / "articles.csv")
+    articles.loc[1, "duplicate_of"] = articles.loc[0, "article_id"]
+    with pytest.raises(schemas.TableValidationError, match="duplicate_of"):
+        schemas.validate_table("articles", articles)
+
+
+def test_analysis_tables_check_their_fixed_columns() -> None:
+    releases = pd.DataFrame(
+        {
+            "release_id": ["SOHR/civilians/killed/1"],
+            "source": ["SOHR"],
+            "victim_group": ["civilians"],
+            "outcome": ["killed"],
+            "scope": ["cumulative"],
+            "low": [311],
+            "high": [311],
+            "qualifier": ["exact"],
+            "as_of_first": ["2025-03-08"],
+            "as_of_last": ["2025-03-08"],
+            "series_order": [1],
+            "order_basis": ["time"],
+            "n_mentions": [2],
+            "n_articles": [2],
+            "n_outlets": [1],
+            "article_ids": ["a; b"],
+            "extra_column": ["allowed"],
+        }
+    )
+    schemas.validate_table("releases", releases)
+    bad = releases.assign(order_basis=["guess"])
+    with pytest.raises(schemas.TableValidationError, match="releases.csv"):
+        schemas.validate_table("releases", bad)
+    with pytest.raises(schemas.TableValidationError, match="series_order"):
+        schemas.validate_table("releases", releases.drop(columns="series_order"))
+
+
+def test_estimates_and_consistency_schemas() -> None:
+    estimates = pd.DataFrame(
+        {
+            "date": ["2025-03-08"],
+            "victim_group": ["civilians"],
+            "outcome": ["killed"],
+            "low": [311],
+            "best": [400.5],
+            "high": [745],
+            "sources": ["SOHR"],
+            "grade": ["single source"],
+        }
+    )
+    schemas.validate_table("estimates", estimates)
+    with pytest.raises(schemas.TableValidationError, match="low <= best"):
+        schemas.validate_table("estimates", estimates.assign(low=[500]))
+    consistency = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "total_claim_id": ["a@10"],
+            "total_value": [524],
+            "part_claim_ids": ["a@20; a@40"],
+            "parts_sum": [524],
+            "status": ["consistent"],
+        }
+    )
+    schemas.validate_table("consistency", consistency)
+    with pytest.raises(schemas.TableValidationError, match="consistency.csv"):
+        schemas.validate_table("consistency", consistency.assign(status=["maybe"]))
