@@ -198,3 +198,24 @@ def test_corpus_articles_are_distinct_and_varied(tmp_path: Path) -> None:
     # Sources were swapped and weekdays rotated away from the seeds' own.
     assert sum(monitor[0] in joined for monitor in build_corpus.MONITORS) >= 3
     assert sum(day in joined for day in build_corpus.WEEKDAYS) >= 5
+
+
+@pytest.mark.slow
+def test_dask_engine_writes_the_same_tables_as_the_local_engine(
+    tmp_path: Path, dask_cluster: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tolltrace.pipeline import process_corpus
+
+    raw = build_corpus.build_corpus(tmp_path / "raw", 40, seed=11)
+    local = process_corpus(raw, tmp_path / "local", progress=False)
+    pooled = process_corpus(raw, tmp_path / "pool", jobs=2, progress=False)
+    # The existing cluster is named the way a user would name theirs.
+    monkeypatch.setenv(engines.DASK_SCHEDULER_ENV, dask_cluster.scheduler_address)  # type: ignore[attr-defined]
+    distributed = process_corpus(raw, tmp_path / "dask", jobs=2, engine="dask", progress=False)
+
+    written = all_files(tmp_path / "local")
+    assert set(written) >= {"articles.csv", "claims.csv"}
+    assert local.n_claims > 40  # the synthetic articles carry tolls; an empty table proves nothing
+    assert all_files(tmp_path / "pool") == written
+    assert all_files(tmp_path / "dask") == written
+    assert pooled.line() == distributed.line() == local.line()
