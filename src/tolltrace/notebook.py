@@ -1,0 +1,273 @@
+"""Helpers the notebooks call: parameter checks, building the tables, and display objects.
+
+Display objects emit only deterministic outputs: a chart is an SVG rendered by vl-convert
+plus its Vega-Lite spec under a project mime type (the HTML export turns it into an
+interactive chart); a table is HTML escaped by pandas. Nothing random, nothing remote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tolltrace import charts, config
+from tolltrace.model import OUTCOMES
+
+# Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
+# and shows the SVG next to it; report.py turns it into an interactive chart.
+CHART_MIMETYPE = "application/vnd.tolltrace.chart+json"
+TABLE_NAMES = ("articles", "claims", "releases", "consistency", "estimates")
+MAX_TABLE_ROWS = 500
+
+# Columns shown in the notebooks' tables (the CSVs hold every column).
+LEDGER_COLUMNS = [
+    "article_id",
+    "outlet",
+    "published",
+    "format",
+    "encoding",
+    "characters",
+    "n_claims",
+    "status",
+    "message",
+    "duplicate_of",
+]
+CLAIM_COLUMNS = [
+    "article_id",
+    "outlet",
+    "outcome",
+    "low",
+    "high",
+    "qualifier",
+    "victim_group",
+    "source",
+    "time_text",
+    "as_of",
+    "mention",
+    "sentence",
+]
+RELEASE_COLUMNS = [
+    "source",
+    "series",
+    "victim_group",
+    "outcome",
+    "scope",
+    "series_order",
+    "order_basis",
+    "low",
+    "high",
+    "qualifier",
+    "as_of_first",
+    "as_of_last",
+    "n_articles",
+    "n_outlets",
+]
+DIFFERENCE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "mention",
+    "source",
+    "victim_group",
+    "as_of",
+    "divergence_class",
+    "reference_value",
+    "divergence_note",
+    "sentence",
+]
+
+
+class ParameterError(ValueError):
+    """A notebook parameter that makes no sense; shown as one line, without a traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        """Tell IPython to print only the message (IPython calls this instead of a traceback)."""
+        return [f"ParameterError: {self}"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """Notebook parameters, checked and resolved to paths."""
+
+    raw_dir: Path
+    processed_dir: Path
+    event_start: str | None
+    outcome: str
+
+    def describe(self) -> pd.DataFrame:
+        """Return the parameters as a two-column table, paths relative to the project."""
+        rows = [
+            ("raw_dir", display_path(self.raw_dir)),
+            ("processed_dir", display_path(self.processed_dir)),
+            ("event_start", self.event_start or "(not set)"),
+            ("outcome", self.outcome),
+        ]
+        return pd.DataFrame(rows, columns=["parameter", "value"])
+
+
+def display_path(path: Path) -> str:
+    """Return `path` relative to the project root when inside it, else as given."""
+    try:
+        return path.resolve().relative_to(config.PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _resolve_dir(value: object, default: Path, name: str) -> Path:
+    """Return `value` as a path (relative ones against the project root), or `default`."""
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str | Path):
+        raise ParameterError(f"{name} must be a folder path written as text; got {value!r}")
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else config.PROJECT_ROOT / path
+
+
+def corpus_event_start(raw_dir: Path) -> str | None:
+    """Return `event_start` from the corpus config next to `raw_dir`, or None if absent."""
+    path = raw_dir / config.CORPUS_CONFIG_NAME
+    if not path.is_file():
+        return None
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("event_start")
+    except tomllib.TOMLDecodeError as err:
+        raise ParameterError(f"{display_path(path)} is not valid TOML: {err}") from None
+    return None if value is None else str(value)
+
+
+def _check_date(value: object, where: str) -> str:
+    """Return `value` as an ISO date string, or raise ParameterError naming `where`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ParameterError(
+            f"{where} must be a date written YYYY-MM-DD (for example 2024-05-01); got {value!r}"
+        ) from None
+
+
+def resolve_parameters(
+    raw_dir: object = None,
+    processed_dir: object = None,
+    event_start: object = None,
+    outcome: object = "killed",
+) -> Parameters:
+    """Check the notebook parameters and resolve them; raise ParameterError with a clear message.
+
+    `raw_dir=None` is the shipped corpus (config.RAW_DIR). `processed_dir=None` is
+    config.PROCESSED_DIR for the shipped corpus and `<raw_dir>-processed` beside any other
+    raw folder, so another corpus never overwrites the shipped tables. `event_start=None`
+    reads `event_start` from the corpus config in the raw folder.
+    """
+    raw = _resolve_dir(raw_dir, config.RAW_DIR, "raw_dir")
+    if not raw.is_dir():
+        raise ParameterError(f"raw_dir {str(raw)!r} does not exist or is not a folder")
+    default_out = (
+        config.PROCESSED_DIR
+        if raw.resolve() == config.RAW_DIR.resolve()
+        else raw.parent / f"{raw.name}-processed"
+    )
+    out = _resolve_dir(processed_dir, default_out, "processed_dir")
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"processed_dir {str(out)!r} exists and is not a folder")
+    if event_start is None or event_start == "":
+        found = corpus_event_start(raw)
+        start = None if found is None else _check_date(found, f"event_start in {raw.name}/")
+    else:
+        start = _check_date(event_start, "event_start")
+    if outcome not in OUTCOMES:
+        raise ParameterError(f"outcome must be one of {', '.join(OUTCOMES)}; got {outcome!r}")
+    return Parameters(raw, out, start, str(outcome))
+
+
+def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
+    """Run the pipeline on `params.raw_dir` into `params.processed_dir`; return its tables.
+
+    This is the same function `tolltrace process` calls, so a notebook and the command
+    line can never disagree.
+    """
+    from tolltrace.pipeline import process_corpus
+    from tolltrace.tables import read_table
+
+    params.processed_dir.mkdir(parents=True, exist_ok=True)
+    process_corpus(
+        params.raw_dir, params.processed_dir, event_start=params.event_start, progress=False
+    )
+    return read_tables(params.processed_dir, read_table)
+
+
+def read_tables(processed_dir: Path, reader=None) -> dict[str, pd.DataFrame]:
+    """Read every processed table in `processed_dir` (with tables.read_table by default)."""
+    if reader is None:
+        from tolltrace.tables import read_table as reader
+    return {name: reader(processed_dir / f"{name}.csv") for name in TABLE_NAMES}
+
+
+class ChartOutput:
+    """A chart as a notebook output: SVG for JupyterLab and nbval, spec for the HTML page."""
+
+    def __init__(self, figure: charts.Figure) -> None:
+        """Render `figure` once; the outputs are fixed from here on."""
+        self.figure = figure
+        self.spec = figure.spec()
+        self.svg = charts.spec_to_svg(self.spec)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        """Return the output bundle and its metadata (the chart's file name)."""
+        data = {
+            "image/svg+xml": self.svg,
+            CHART_MIMETYPE: {"name": self.figure.name, "spec": self.spec},
+            "text/plain": f"{self.figure.title}. {self.figure.caption}",
+        }
+        return data, {"tolltrace": {"chart": self.figure.name}}
+
+
+def show_chart(figure: charts.Figure) -> ChartOutput:
+    """Return `figure` as a notebook output (use as a cell's last expression)."""
+    return ChartOutput(figure)
+
+
+class TableOutput:
+    """A table as a notebook output: escaped HTML without the index, and a short text."""
+
+    def __init__(self, frame: pd.DataFrame, total: int, noun: str) -> None:
+        """Keep the rows to show, how many there were, and what one row is called."""
+        self.frame = frame
+        self.total = total
+        self.noun = noun
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """Return escaped HTML (pandas escapes <, > and &) and a one-line text version."""
+        table = self.frame.to_html(
+            index=False, escape=True, na_rep="", border=0, classes="tolltrace-table"
+        )
+        shown = len(self.frame)
+        note = f"{self.total:,} {self.noun}"
+        if shown < self.total:
+            note = f"first {shown:,} of {self.total:,} {self.noun}; the CSV holds them all"
+        return {
+            "text/html": f'<p class="tolltrace-note">{html.escape(note)}</p>\n{table}',
+            "text/plain": note,
+        }
+
+
+def show_table(
+    frame: pd.DataFrame,
+    columns: list[str] | None = None,
+    noun: str = "rows",
+    max_rows: int = MAX_TABLE_ROWS,
+) -> TableOutput:
+    """Return the `columns` of `frame` as an escaped table of at most `max_rows` rows."""
+    chosen = frame if columns is None else frame[[c for c in columns if c in frame]]
+    return TableOutput(chosen.head(max_rows).reset_index(drop=True), len(frame), noun)
+
+
+def differing_claims(claims: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """Return the `outcome` claims whose divergence class is not `same`, in table order."""
+    chosen = claims[(claims["outcome"] == outcome) & (claims["divergence_class"] != "same")]
+    return chosen[[c for c in DIFFERENCE_COLUMNS if c in chosen]].reset_index(drop=True)

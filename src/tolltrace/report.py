@@ -1,0 +1,430 @@
+"""`tolltrace report`: run the notebooks with papermill and publish them as offline HTML.
+
+For each notebook in notebooks/ (in name order) this writes to the reports folder the
+executed notebook, an HTML page with the code hidden, and the chart images; then an
+index page with a computed summary of the findings. Every file is the same byte for byte
+from run to run: papermill's timestamps, durations and paths are scrubbed, cell ids are
+renumbered, and the pages carry the Vega bundle inline instead of loading it from a CDN.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import sys
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill
+import vl_convert
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+
+from tolltrace import charts, config
+from tolltrace.notebook import (
+    CHART_MIMETYPE,
+    ParameterError,
+    display_path,
+    read_tables,
+    resolve_parameters,
+)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "tolltrace"
+NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
+CHARTS_SUBDIR = "charts"
+CELL_TIMEOUT_S = 1800
+
+INIT_JS = """(function () {
+  "use strict";
+  var specs = document.querySelectorAll("script.tolltrace-spec");
+  Array.prototype.forEach.call(specs, function (el) {
+    var target = document.getElementById(el.getAttribute("data-target"));
+    var spec = JSON.parse(el.textContent);
+    vegaEmbed(target, spec, {renderer: "svg", actions: false, tooltip: {theme: "light"}})
+      .then(function () { target.setAttribute("data-drawn", "true"); })
+      .catch(function (err) {
+        target.textContent = "This chart could not be drawn: " + err;
+        target.setAttribute("data-drawn", "error");
+      });
+  });
+})();"""
+
+PAGE_CSS = """
+.jp-Notebook { max-width: 1100px; margin: 0 auto; }
+.tolltrace-chart { margin: 1em 0; overflow-x: auto; }
+.tolltrace-chart figcaption { font-size: 0.9em; color: #444; }
+.tolltrace-table { border-collapse: collapse; font-size: 0.85em; }
+.tolltrace-table th, .tolltrace-table td {
+  border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top;
+}
+.tolltrace-note { font-style: italic; color: #444; }
+#vg-tooltip-element { max-width: 420px; white-space: normal; }
+"""
+
+
+# ---------------------------------------------------------------- running notebooks
+
+
+def notebook_paths(notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """Return the numbered notebooks (`01-….ipynb`, …) in name order."""
+    return sorted(notebooks_dir.glob(NOTEBOOK_PATTERN))
+
+
+def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
+    """Run `path` with papermill on the project kernel; return the scrubbed notebook.
+
+    With no parameters, papermill injects no cell, so the result is the notebook as
+    committed with fresh outputs.
+    """
+    nb = papermill.execute_notebook(
+        str(path),
+        None,
+        parameters=parameters or None,
+        kernel_name=config.KERNEL_NAME,
+        progress_bar=False,
+        log_output=False,
+        request_save_on_cell_execute=False,
+        cwd=str(path.parent),
+        execution_timeout=CELL_TIMEOUT_S,
+    )
+    return scrub_notebook(nb)
+
+
+def scrub_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove run-specific metadata (times, durations, paths) and renumber cell ids.
+
+    Changes `nb` in place and returns it.
+    """
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index:02d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+        for output in cell.get("outputs", []):
+            output.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write `nb` to `path` as nbformat JSON with `\\n` line ends."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8", newline="\n")
+
+
+# ---------------------------------------------------------------- HTML export
+
+
+def script_json(value: object) -> str:
+    """Return `value` as JSON safe inside an HTML <script> element.
+
+    `<`, `>` and `&` become \\u escapes, so text such as `</script>` or `<!--` from an
+    article cannot end the element or open markup; JSON.parse restores them exactly.
+    """
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+def chart_embed_html(index: int, name: str, spec: dict, caption: str) -> str:
+    """Return the markup of one interactive chart: a target, its spec and a caption."""
+    target = f"tolltrace-chart-{index}"
+    links = " ".join(
+        f'<a href="{CHARTS_SUBDIR}/{html.escape(name)}.{ext}">{ext.upper()}</a>'
+        for ext in ("svg", "png")
+    )
+    return (
+        '<figure class="tolltrace-chart">\n'
+        f'<div id="{target}" class="tolltrace-chart-view" role="img" '
+        f'aria-label="{html.escape(caption)}"></div>\n'
+        f'<script type="application/json" class="tolltrace-spec" data-target="{target}">'
+        f"{script_json(spec)}</script>\n"
+        f"<figcaption>{html.escape(caption)} Download: {links}</figcaption>\n"
+        "</figure>"
+    )
+
+
+class ChartEmbedPreprocessor(Preprocessor):
+    """Replace each chart output (SVG + spec) by an interactive vega-embed chart."""
+
+    def preprocess(self, nb, resources):
+        """Number the charts across the notebook and record how many there are."""
+        resources.setdefault("tolltrace", {})["n_charts"] = 0
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        """Turn every chart output of `cell` into escaped HTML for the page."""
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if CHART_MIMETYPE not in data:
+                continue
+            resources["tolltrace"]["n_charts"] += 1
+            chart = data[CHART_MIMETYPE]
+            caption = data.get("text/plain", "")
+            output["data"] = {
+                "text/html": chart_embed_html(
+                    resources["tolltrace"]["n_charts"], chart["name"], chart["spec"], caption
+                )
+            }
+        return cell, resources
+
+
+@cache
+def vega_bundle() -> str:
+    """Return the Vega, Vega-Lite and vega-embed JavaScript that vl-convert ships."""
+    bundle = vl_convert.javascript_bundle(vl_version=charts.VL_VERSION)
+    # Inside <script>, only "</script" could end the element early; "<\/" means the same to JS.
+    return bundle.replace("</script", "<\\/script")
+
+
+def _script_hash(script: str) -> str:
+    """Return the CSP source expression allowing exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy() -> str:
+    """Return the page's policy: no network at all, and only our own two scripts may run.
+
+    Vega compiles its expressions with Function(), hence 'unsafe-eval'; injected inline
+    scripts and event handlers from article text would still be refused.
+    """
+    scripts = " ".join(_script_hash(s) for s in (vega_bundle(), INIT_JS))
+    return (
+        "default-src 'none'; "
+        f"script-src {scripts} 'unsafe-eval'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """Return the first markdown heading of `nb`, or `fallback`."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return fallback
+
+
+def export_html(nb: nbformat.NotebookNode, title: str) -> str:
+    """Return `nb` as one offline HTML page with code hidden and interactive charts."""
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        template_name=TEMPLATE_NAME,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(ChartEmbedPreprocessor(), enabled=True)
+    resources = {
+        "metadata": {"name": title},
+        "tolltrace": {
+            "vega_js": vega_bundle(),
+            "init_js": INIT_JS,
+            "csp": content_security_policy(),
+            "css": PAGE_CSS,
+        },
+    }
+    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources=resources)
+    return body if body.endswith("\n") else body + "\n"
+
+
+def chart_outputs(nb: nbformat.NotebookNode) -> list[tuple[str, dict]]:
+    """Return (name, Vega-Lite spec) of every chart output in `nb`, in order."""
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            chart = output.get("data", {}).get(CHART_MIMETYPE)
+            if chart:
+                found.append((chart["name"], chart["spec"]))
+    return found
+
+
+# ---------------------------------------------------------------- index page
+
+
+def _count(frame: pd.DataFrame, column: str, value: str) -> int:
+    """Return how many rows of `frame` have `value` in `column` (0 if there is no column)."""
+    return int((frame[column].astype(str) == value).sum()) if column in frame else 0
+
+
+def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") -> str:
+    """Return a plain-text paragraph of the main findings, computed from the tables."""
+    articles, claims = tables["articles"], tables["claims"]
+    releases, consistency = tables["releases"], tables["consistency"]
+    estimates = tables["estimates"]
+    sources = set(claims["source"].astype(str)) - {"unattributed", "", "nan"}
+    parts = [
+        f"The corpus holds {len(articles):,} files ({_count(articles, 'status', 'ok'):,} read "
+        f"without problems) with {len(claims):,} casualty claims attributed to "
+        f"{len(sources):,} named sources, grouped into {len(releases):,} distinct releases."
+    ]
+    rel = releases[releases["outcome"].astype(str) == outcome].copy()
+    rel["_low"] = pd.to_numeric(rel["low"], errors="coerce")
+    rel = rel.dropna(subset=["_low"])
+    if not rel.empty:
+        top = rel.sort_values(["_low", "release_id"], ascending=[False, True]).iloc[0]
+        as_of = str(top["as_of_first"]) if pd.notna(top["as_of_first"]) else ""
+        parts.append(
+            f"The highest reported figure ({outcome}) is "
+            f"{charts.figure_label(top['low'], top['high'], str(top['qualifier']))}, "
+            f"from {top['source']} ({top['victim_group']}, as of {as_of or 'an unknown date'}), "
+            f"relayed by {int(top['n_articles']):,} article(s)."
+        )
+    killed = claims[claims["outcome"].astype(str) == outcome]
+    if len(killed):
+        classes = killed["divergence_class"].astype(str).value_counts()
+        same = int(classes.get("same", 0))
+        others = classes.drop(labels=["same"], errors="ignore")
+        sentence = (
+            f"Of {len(killed):,} claims of people {outcome}, {same:,} match their "
+            "source's release exactly"
+        )
+        if len(others):
+            top_class = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            sentence += f"; the commonest difference is {top_class[0]} ({top_class[1]:,})"
+        parts.append(sentence + ".")
+    if len(consistency):
+        parts.append(
+            f"Of {len(consistency):,} parts-and-totals checks, "
+            f"{_count(consistency, 'status', 'consistent'):,} add up, "
+            f"{_count(consistency, 'status', 'inconsistent'):,} do not and "
+            f"{_count(consistency, 'status', 'not_checkable'):,} cannot be checked."
+        )
+    est = estimates[estimates["outcome"].astype(str) == outcome].copy()
+    est["_best"] = pd.to_numeric(est["best"], errors="coerce")
+    est = est.dropna(subset=["_best"])
+    if not est.empty:
+        row = est.sort_values(["_best", "date"], ascending=[False, True], na_position="last")
+        row = row.iloc[0]
+        parts.append(
+            f"The largest estimate is {int(row['low']):,} (low) / {int(row['best']):,} (best) / "
+            f"{int(row['high']):,} (high) {row['victim_group']} {outcome}, "
+            f"graded {row['grade']}."
+        )
+    parts.append("All figures are tolls as reported, not verified.")
+    return " ".join(parts)
+
+
+def index_html(pages: list[tuple[str, str]], chart_names: list[str], summary: str) -> str:
+    """Return the index page: the summary, links to each report and the chart images."""
+    links = "\n".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
+    )
+    images = "\n".join(
+        f'<figure><img src="{CHARTS_SUBDIR}/{html.escape(n)}.svg" alt="{html.escape(n)}">'
+        f'<figcaption><a href="{CHARTS_SUBDIR}/{html.escape(n)}.svg">SVG</a> '
+        f'<a href="{CHARTS_SUBDIR}/{html.escape(n)}.png">PNG</a></figcaption></figure>'
+        for n in chart_names
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "img-src 'self' data:; style-src 'unsafe-inline'\">\n"
+        "<title>tolltrace reports</title>\n"
+        "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;}"
+        "img{max-width:100%;}</style>\n</head>\n<body>\n"
+        "<h1>Casualty reporting: what the articles claimed</h1>\n"
+        f"<p>{html.escape(summary)}</p>\n<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
+        f"<h2>Charts</h2>\n{images}\n</body>\n</html>\n"
+    )
+
+
+# ---------------------------------------------------------------- the command
+
+
+def build_reports(
+    raw_dir: Path | None = None,
+    processed_dir: Path | None = None,
+    reports_dir: Path | None = None,
+    event_start: str | None = None,
+    notebooks_dir: Path = config.NOTEBOOKS_DIR,
+) -> list[Path]:
+    """Run every notebook and write the reports folder; return the files written.
+
+    Arguments left as None keep the notebooks' defaults (the shipped corpus).
+    """
+    parameters: dict[str, object] = {}
+    if raw_dir is not None:
+        parameters["raw_dir"] = str(Path(raw_dir).resolve())
+    if processed_dir is not None:
+        parameters["processed_dir"] = str(Path(processed_dir).resolve())
+    if event_start is not None:
+        parameters["event_start"] = str(event_start)
+    params = resolve_parameters(
+        parameters.get("raw_dir"), parameters.get("processed_dir"), event_start
+    )
+    out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
+    chart_dir = out / CHARTS_SUBDIR
+    chart_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    pages: list[tuple[str, str]] = []
+    chart_names: list[str] = []
+    for path in notebook_paths(notebooks_dir):
+        nb = execute_notebook(path, parameters)
+        write_notebook(nb, out / path.name)
+        title = notebook_title(nb, path.stem)
+        page = out / f"{path.stem}.html"
+        page.write_text(export_html(nb, title), encoding="utf-8", newline="\n")
+        written += [out / path.name, page]
+        pages.append((page.name, title))
+        for name, spec in chart_outputs(nb):
+            written += charts.save_spec(spec, name, chart_dir)
+            chart_names.append(name)
+    for stale in sorted(set(chart_dir.glob("*.svg")) | set(chart_dir.glob("*.png"))):
+        if stale not in written:
+            stale.unlink()
+    summary = summary_paragraph(read_tables(params.processed_dir), params.outcome)
+    index = out / "index.html"
+    index.write_text(index_html(pages, chart_names, summary), encoding="utf-8", newline="\n")
+    return [*written, index]
+
+
+def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """Re-run each notebook in place on its default parameters; return the paths."""
+    paths = notebook_paths(notebooks_dir)
+    for path in paths:
+        write_notebook(execute_notebook(path, {}), path)
+    return paths
+
+
+def main_report(args) -> int:
+    """Entry point of `tolltrace report`; returns the exit code.
+
+    `args` has raw_dir, processed_dir, reports_dir, event_start and refresh_notebooks.
+    """
+    try:
+        if getattr(args, "refresh_notebooks", False):
+            for path in refresh_notebooks():
+                print(f"refreshed {display_path(path)}")
+        files = build_reports(
+            getattr(args, "raw_dir", None),
+            getattr(args, "processed_dir", None),
+            getattr(args, "reports_dir", None),
+            getattr(args, "event_start", None),
+        )
+    except ParameterError as err:
+        print(f"tolltrace report: {err}", file=sys.stderr)
+        return 2
+    except papermill.PapermillExecutionError as err:
+        print(f"tolltrace report: a notebook failed: {err.ename}: {err.evalue}", file=sys.stderr)
+        return 1
+    index = files[-1]
+    print(f"tolltrace report: {len(files)} files written; open {display_path(index)}")
+    return 0

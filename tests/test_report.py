@@ -1,0 +1,133 @@
+"""Report building: metadata scrubbing, safe offline HTML export, the index page."""
+
+from __future__ import annotations
+
+import json
+import re
+from types import SimpleNamespace
+
+import chart_data
+import nbformat
+import pandas as pd
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from tolltrace import charts, report
+from tolltrace import notebook as nbt
+
+
+def _display(obj) -> nbformat.NotebookNode:
+    """Return the display_data output a kernel would store for `obj`."""
+    bundle = obj._repr_mimebundle_()
+    data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+    return new_output("display_data", data=data, metadata=metadata)
+
+
+def handmade_notebook() -> nbformat.NotebookNode:
+    """A notebook with outputs as the kernel would store them, built from handmade tables."""
+    escalation = charts.escalation_chart(chart_data.releases(), chart_data.claims())
+    cells = [
+        new_markdown_cell("# Handmade report\n\nSome text."),
+        new_code_cell("x = 1", outputs=[_display(nbt.show_chart(escalation))]),
+        new_code_cell(
+            "t", outputs=[_display(nbt.show_table(chart_data.claims(), ["outlet", "sentence"]))]
+        ),
+    ]
+    kernelspec = {"name": "tolltrace", "display_name": "t", "language": "python"}
+    return report.scrub_notebook(new_notebook(cells=cells, metadata={"kernelspec": kernelspec}))
+
+
+def test_script_json_cannot_break_out_and_round_trips():
+    value = {"s": chart_data.XSS_SENTENCE, "t": "a & b <!-- c --> \u2028"}
+    text = report.script_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+
+
+def test_scrub_removes_run_metadata_and_renumbers_ids():
+    nb = handmade_notebook()
+    nb.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00", "input_path": "/x"}
+    nb.cells[1].metadata["papermill"] = {"duration": 1.5}
+    nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:01"}
+    nb.cells[1].id = "4f1c2e"
+    report.scrub_notebook(nb)
+    text = nbformat.writes(nb)
+    assert "papermill" not in text and "2026-01-01" not in text and "input_path" not in text
+    assert [c.id for c in nb.cells] == ["cell-00", "cell-01", "cell-02"]
+    nbformat.validate(nb)
+
+
+def test_export_is_offline_escaped_and_deterministic():
+    nb = handmade_notebook()
+    page = report.export_html(nb, "Handmade report")
+    assert page == report.export_html(handmade_notebook(), "Handmade report")
+    # No resource the page needs is remote, and the CDN scripts of the lab template are gone.
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "require.js" not in page.lower() and "mathjax" not in page.lower()
+    assert "altair-viz" not in page
+    # Only our own scripts: the bundle, the init code and one JSON spec per chart.
+    tags = re.findall(r"<script[^>]*>", page)
+    assert tags.count("<script>") == 2
+    assert len(tags) == 3
+    # The article's markup appears only as text: escaped in the table, \\u003c in the spec.
+    assert "<img src=x" not in page and "alert(2)</script>" not in page
+    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt;" in page
+    spec_text = re.search(r'class="tolltrace-spec"[^>]*>(.*?)</script>', page, re.S).group(1)
+    spec = json.loads(spec_text)
+    sentences = {row.get("sentence") for rows in spec["datasets"].values() for row in rows}
+    assert charts.shorten(chart_data.XSS_SENTENCE) in sentences
+    assert "'unsafe-inline'" not in report.content_security_policy().split("style-src")[0]
+
+
+def test_chart_outputs_found_in_order():
+    found = report.chart_outputs(handmade_notebook())
+    assert [name for name, _ in found] == ["escalation-killed"]
+    assert found[0][1]["$schema"].endswith(".json")
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    """The handmade tables as build_tables would return them."""
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "status": ["ok", "ok", "duplicate"]})
+    return {
+        "articles": articles,
+        "claims": chart_data.claims(),
+        "releases": chart_data.releases(),
+        "consistency": chart_data.consistency(),
+        "estimates": chart_data.estimates(),
+    }
+
+
+def test_summary_is_computed_from_the_tables():
+    text = report.summary_paragraph(_tables())
+    assert "3 files (2 read without problems)" in text
+    assert "6 casualty claims attributed to 2 named sources" in text
+    assert "80–90, from MINISTRY" in text
+    assert "3 match their source's release exactly" in text
+    assert "1 add up, 1 do not" in text
+    assert "not verified" in text
+    changed = _tables()
+    changed["releases"].loc[2, "low"] = 95
+    assert "95–90, from MINISTRY" in report.summary_paragraph(changed)
+
+
+def test_index_escapes_titles_and_summary():
+    page = report.index_html([("01-x.html", "<b>x</b>")], ["escalation-killed"], "a <i>b</i>")
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    assert "a &lt;i&gt;b&lt;/i&gt;" in page
+    assert 'src="charts/escalation-killed.svg"' in page
+
+
+def test_main_report_rejects_bad_parameters(tmp_path, capsys):
+    args = SimpleNamespace(
+        raw_dir=tmp_path,
+        processed_dir=None,
+        reports_dir=tmp_path / "r",
+        event_start="next friday",
+        refresh_notebooks=False,
+    )
+    assert report.main_report(args) == 2
+    assert "event_start must be a date" in capsys.readouterr().err
+    args.raw_dir = tmp_path / "missing"
+    args.event_start = None
+    assert report.main_report(args) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
