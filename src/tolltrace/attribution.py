@@ -15,14 +15,18 @@ from dataclasses import dataclass
 
 from tolltrace.sentences import Sentence
 from tolltrace.sources import (
-    GENERIC_MONITOR,
+    GENERIC_PREFIX,
     RELAY_KINDS,
     UNATTRIBUTED,
-    UNNAMED_MONITOR,
     SourceMention,
     SourceTable,
 )
 
+# "..., he said": the speaker is whoever the article quoted last.
+_PRONOUN_SPEAKER_RE = re.compile(
+    r"\b(?:(?:he|she|they)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she))\b",
+    re.IGNORECASE,
+)
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
     count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead))\b""",
@@ -50,9 +54,10 @@ class ArticleAttributions:
         self.text = text
         self.sentences = sentences
         self.table = table
+        self._mentions: dict[int, list[SourceMention]] = {}
         self._own: dict[int, Attribution | None] = {}
         self._resolved: dict[int, Attribution] = {}
-        self._named_monitor: str | None = None
+        self._named: dict[str, list[SourceMention]] = {}
 
     def for_sentence(self, index: int, near: int) -> Attribution:
         """The attribution for a figure at offset `near` in sentence `index`."""
@@ -62,14 +67,17 @@ class ArticleAttributions:
         return self._carried(index)
 
     def _own_attribution(self, index: int, near: int) -> Attribution | None:
-        s = self.sentences[index]
-        mentions = self.table.find(self.text, s.start, s.end)
+        mentions = self._mentions.get(index)
+        if mentions is None:
+            s = self.sentences[index]
+            mentions = self._mentions[index] = self.table.find(self.text, s.start, s.end)
         if not mentions:
             return None
         best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))
         source_id, kind = best.source_id, best.kind
-        if kind == GENERIC_MONITOR:
-            source_id, kind = self._resolve_generic_monitor()
+        if kind.startswith(GENERIC_PREFIX):
+            kind = kind[len(GENERIC_PREFIX) :]
+            source_id = self._resolve_generic(kind, best.start) or source_id
         return Attribution(source_id, kind, best.text, "explicit")
 
     def _first_attribution(self, index: int) -> Attribution | None:
@@ -83,6 +91,14 @@ class ArticleAttributions:
             return self._resolved[index]
         result = NO_SOURCE
         s = self.sentences[index]
+        if _PRONOUN_SPEAKER_RE.search(self.text, s.start, s.end):
+            for j in range(index - 1, -1, -1):
+                own = self._first_attribution(j)
+                if own is not None:
+                    result = _as_carried(own)
+                    break
+            self._resolved[index] = result
+            return result
         j = index - 1
         while j >= 0 and self.sentences[j].paragraph == s.paragraph:
             own = self._first_attribution(j)
@@ -98,15 +114,16 @@ class ArticleAttributions:
         self._resolved[index] = result
         return result
 
-    def _resolve_generic_monitor(self) -> tuple[str, str]:
-        if self._named_monitor is None:
-            named = [
-                m
-                for m in self.table.find(self.text)
-                if m.kind == "monitor" and m.source_id != UNNAMED_MONITOR
-            ]
-            self._named_monitor = named[0].source_id if named else UNNAMED_MONITOR
-        return self._named_monitor, "monitor"
+    def _resolve_generic(self, kind: str, offset: int) -> str | None:
+        """The named source of `kind` a generic mention refers to: the last one named
+        before `offset`, else the first one named after it, else None."""
+        if kind not in self._named:
+            self._named[kind] = self.table.all_of_kind(self.text, kind)
+        named = self._named[kind]
+        before = [m for m in named if m.start < offset]
+        if before:
+            return before[-1].source_id
+        return named[0].source_id if named else None
 
 
 def _as_carried(a: Attribution) -> Attribution:

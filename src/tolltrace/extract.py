@@ -17,16 +17,20 @@ import re
 from tolltrace.attribution import ArticleAttributions
 from tolltrace.model import Claim
 from tolltrace.numbers import NumberPhrase, find_number_phrases
+from tolltrace.scanning import lowered
 from tolltrace.sentences import Sentence, sentence_at, split_sentences
 from tolltrace.sources import SourceTable, default_table
 from tolltrace.timeref import TimeExpr, find_time_expressions
 from tolltrace.victims import read_noun_phrase, victim_group
 
 _KILLED = (
-    r"killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"
-    r"lost\s+their\s+lives|shot\s+dead|beheaded|slaughtered|fatalities|lives\s+of"
+    r"kill|kills|killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"
+    r"lost\s+their\s+lives|shot\s+dead|beheaded|slaughtered|fatalities|lives\s+of|buried"
 )
-_INJURED = r"injured|injuring|wounded|wounding|hurt|injuries"
+_INJURED = (
+    r"injured|injuring|injures|wounded|wounding|wounds|hurt|injuries|"
+    r"(?:being\s+)?treated\s+(?:in|at|for)|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital"
+)
 _MISSING = r"missing|unaccounted\s+for"
 _NEGATIVE = (
     r"fled|flee|fleeing|displaced|displacing|sought\s+refuge|seeking\s+refuge|taken\s+refuge|"
@@ -49,11 +53,15 @@ _TOLL_FRAME_RE = re.compile(
     re.IGNORECASE,
 )
 _IMMEDIATE_VERB_RE = re.compile(
-    r"\s*[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|also|now|reportedly|allegedly|"
-    r"already|since|so\s+far)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
-    r"murdered|perished|lost\s+their\s+lives|injured|wounded|hurt|missing)\b",
+    r"\s*[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
+    r"allegedly|already|since|so\s+far|feared|believed|confirmed|still|remain|remained|"
+    r"remains|others?|more)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
+    r"murdered|perished|lost\s+their\s+lives|injured|wounded|hurt|missing|"
+    r"unaccounted\s+for|treated\s+(?:in|at|for)|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
+# "killing at least five soldiers and three civilians": the second count shares the verb.
+_COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
 # A casualty verb right before the number governs it: "killed 5 soldiers and wounded 20".
 _ADJACENT_CUE_RE = re.compile(
     rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
@@ -68,9 +76,8 @@ _PREVIOUS_RE = re.compile(
     r"(?:of\s+)?|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+)$",
     re.IGNORECASE,
 )
-_TOTAL_RE = re.compile(
-    r"\b(?:total|overall|combined)\s+(?:death\s+)?(?:toll|number|count|tally)\b", re.IGNORECASE
-)
+# "Three of the dead were children": who the counted dead were.
+_PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
 _INCLUDES_COMBATANTS_RE = re.compile(
     r"\binclud\w*\s+(?:both\s+)?[^.;]{0,80}?\b(?:forces|fighters|soldiers|troops|combatants|"
     r"militants|personnel)\b",
@@ -116,10 +123,12 @@ def extract_claims(text: str, article_id: str, sources: SourceTable | None = Non
     `text` is the decoded article; every claim's `text[char_start:char_end] == mention`.
     `sources` is the alias table (the built-in one when None).
     """
-    phrases = find_number_phrases(text)
+    low = lowered(text)
+    phrases = find_number_phrases(text, low=low)
     if not phrases:
         return []
     sentences = split_sentences(text)
+    times_by_sentence: dict[int, list[TimeExpr]] = {}
     attributions = ArticleAttributions(text, sentences, sources or default_table())
     headline = _headline_paragraph(text, sentences)
     claims: list[Claim] = []
@@ -127,7 +136,14 @@ def extract_claims(text: str, article_id: str, sources: SourceTable | None = Non
         sentence = sentence_at(sentences, phrase.start)
         if sentence is None:
             continue
-        claim = _read_claim(text, article_id, sentence, phrase, claims, attributions, headline)
+        if sentence.index not in times_by_sentence:
+            times_by_sentence[sentence.index] = find_time_expressions(
+                text, sentence.start, sentence.end, low=low
+            )
+        times = times_by_sentence[sentence.index]
+        claim = _read_claim(
+            text, article_id, sentence, phrase, claims, attributions, headline, times
+        )
         if claim is not None:
             claims.append(claim)
     _mark_totals_of_everyone(text, sentences, claims)
@@ -143,6 +159,7 @@ def _read_claim(
     earlier: list[Claim],
     attributions: ArticleAttributions,
     headline: int | None,
+    times: list[TimeExpr],
 ) -> Claim | None:
     left = text[sentence.start : phrase.start]
     if _is_not_a_count(text, sentence, phrase, left):
@@ -155,11 +172,22 @@ def _read_claim(
     part_of = ""
     is_previous = bool(_PREVIOUS_RE.search(left))
     outcome = None
-    if _PART_RE.search(left) and earlier and earlier[-1].sentence_start == sentence.start:
-        part_of = earlier[-1].claim_id
-        outcome = _right_cue(after_noun) or earlier[-1].outcome
+    previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
+    if _PART_RE.search(left) and previous is not None:
+        part_of = previous.claim_id
+        verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
+        outcome = _cue_outcome(verb.group("cue")) if verb else previous.outcome
+    elif (
+        previous is not None
+        and previous.char_end <= phrase.start
+        and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
+        and not _CUE_RE.search(text, previous.char_end, phrase.start)
+        and noun.is_person
+        and not _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
+    ):
+        outcome = previous.outcome
     elif noun.is_death_noun:
-        outcome = "killed"
+        outcome = noun.outcome
     elif noun.is_person:
         adjacent = _ADJACENT_CUE_RE.search(left)
         if adjacent:
@@ -168,24 +196,32 @@ def _read_claim(
             outcome = _right_cue(after_noun) or _left_cue(left)
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
+        adjacent = _ADJACENT_CUE_RE.search(left)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
+        elif adjacent:
+            outcome = _cue_outcome(adjacent.group("cue"))
         elif _TOLL_FRAME_RE.search(left) or is_previous:
             outcome = _left_cue(left) or "killed"
     if outcome is None or outcome == "negative":
         return None
     words = noun.words if (noun.is_person or noun.is_death_noun) else ()
     group = victim_group(words, after_noun[:40])
+    if noun.head.lower() == "others" and previous is not None:
+        group = previous.victim_group
+    elif noun.is_death_noun:
+        predicate = _PREDICATE_RE.match(text, noun.end, clause_end)
+        if predicate:
+            described = read_noun_phrase(text, predicate.end(), clause_end)
+            if described.is_person:
+                group = victim_group(described.words)
     if group == "unspecified" and not noun.is_person:
         among = _AMONG_RE.search(left)
         if among:
             group = victim_group(tuple(among.group(1).split()))
-    if group == "unspecified" and (
-        _TOTAL_RE.search(left) or _INCLUDES_COMBATANTS_RE.search(after_noun)
-    ):
+    if group == "unspecified" and _INCLUDES_COMBATANTS_RE.search(after_noun):
         group = "all"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
-    times = find_time_expressions(text, sentence.start, sentence.end)
     scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun)
     return Claim(
         article_id=article_id,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tolltrace import config
+from tolltrace.scanning import windowed_finditer
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -180,11 +181,25 @@ def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
     return NumberPhrase(m.start(), m.end(), m.group(0), low, high, "range", "")
 
 
-def find_number_phrases(text: str, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
-    """Every number phrase in text[start:end], in order, with offsets into `text`."""
-    stop = len(text) if end is None else end
+# Every number phrase contains a digit or one of these words (searched in lower case).
+NUMBER_ANCHOR_RE = re.compile(
+    r"\d|(?<![a-z])(?:"
+    + "|".join([*UNITS, *TENS, *SCALES, "dozen", "score", "handful"])
+    + r")(?:s|ies)?(?![a-z])"
+)
+
+
+def find_number_phrases(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None
+) -> list[NumberPhrase]:
+    """Every number phrase in text[start:end], in order, with offsets into `text`.
+
+    `low` is an optional lower-cased copy of `text` (see `scanning.lowered`), shared by
+    callers that scan the same text several times.
+    """
     found = []
-    for m in NUMBER_PHRASE_RE.finditer(text, start, stop):
+    matches = windowed_finditer(NUMBER_PHRASE_RE, NUMBER_ANCHOR_RE, text, start, end, low=low)
+    for m in matches:
         phrase = phrase_from_match(m)
         if phrase is not None:
             found.append(phrase)

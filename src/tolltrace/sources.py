@@ -20,23 +20,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tolltrace import config
+from tolltrace.literals import required_literals
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
 # Kinds that only relay what others count; they lose to any other source in a sentence.
 RELAY_KINDS = frozenset({"media"})
-GENERIC_MONITOR = "generic_monitor"
-UNNAMED_MONITOR = "unnamed_monitor"
+GENERIC_PREFIX = "generic_"
 UNATTRIBUTED = "unattributed"
 
 _FRAME_BEFORE_RE = re.compile(
     r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
-    r"figures\s+from|count\s+by|tally\s+by|told)\s+(?:the\s+)?$",
+    r"figures\s+from|count\s+by|tally\s+by|told|\b(?:said|says)\b[^.;\"“”]{0,60}?)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FRAME_AFTER_RE = re.compile(
-    r"""[^.;:"“”]{0,40}?\b(?:said|says|say|reported|reports|report|stated|states|added|adds|
+    r"""(?:[^.;:"“”]|\.(?=\s[A-Z])){0,60}?\b(?:said|says|say|reported|reports|report|stated|states|added|adds|
     confirmed|confirms|documented|documents|claimed|claims|told|announced|announces|recorded|
-    records|estimated|estimates|counted|noted|indicated|tallied|put\s+the|gave)\b""",
+    records|estimated|estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|
+    showed|wrote|posted)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -96,14 +98,20 @@ def read_alias_rows(path: Path) -> list[SourceAlias]:
 
 
 class SourceTable:
-    """The alias table compiled into one regular expression."""
+    """The alias table, compiled for fast search.
+
+    Each alias is tried only in text that contains one of its required literals (see
+    `tolltrace.literals`), so a sentence costs a few substring tests instead of a scan
+    with every alias.
+    """
 
     def __init__(self, aliases: Iterable[SourceAlias]) -> None:
         self.aliases = tuple(aliases)
-        alternatives = (f"(?P<a{i}>{a.pattern})" for i, a in enumerate(self.aliases))
-        self._regex = re.compile(
-            r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE
-        )
+        self._regexes = [
+            re.compile(rf"(?<![\w])(?:{a.pattern})(?![\w])", re.IGNORECASE) for a in self.aliases
+        ]
+        self._literals = [required_literals(a.pattern) for a in self.aliases]
+        self._by_kind: dict[str, SourceTable] = {}
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> SourceTable:
@@ -114,21 +122,49 @@ class SourceTable:
         rows.extend(read_alias_rows(config.BUILTIN_SOURCES))
         return cls(rows)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[SourceMention]:
-        """Every source named in text[start:end], in order, with whether it reports a figure."""
+    def all_of_kind(self, text: str, kind: str) -> list[SourceMention]:
+        """Every place in `text` that names a source of `kind` (e.g. "monitor")."""
+        if kind not in self._by_kind:
+            self._by_kind[kind] = SourceTable([a for a in self.aliases if a.kind == kind])
+        return self._by_kind[kind].find(text)
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, low: str | None = None
+    ) -> list[SourceMention]:
+        """Every source named in text[start:end], in order, with whether it reports a figure.
+
+        Where two aliases overlap, the earlier row of the table wins.
+        """
         stop = len(text) if end is None else end
+        segment = low[start:stop] if low is not None else text[start:stop].lower()
+        hits: list[tuple[int, int, int]] = []  # (start, row, end)
+        for i, regex in enumerate(self._regexes):
+            literals = self._literals[i]
+            if literals is not None and not any(lit in segment for lit in literals):
+                continue
+            hits.extend((m.start(), i, m.end()) for m in regex.finditer(text, start, stop))
+        # Where aliases overlap, the earlier row of the table wins: named sources are
+        # listed before the broad categories ("officials", "local sources").
+        hits.sort(key=lambda h: (h[1], h[0]))
+        taken: list[tuple[int, int]] = []
         found = []
-        for m in self._regex.finditer(text, start, stop):
-            alias = self.aliases[int(m.lastgroup[1:])]  # type: ignore[index]
+        for m_start, i, m_end in hits:
+            if any(m_start < t_end and t_start < m_end for t_start, t_end in taken):
+                continue
+            alias = self.aliases[i]
             framed = bool(
-                _FRAME_BEFORE_RE.search(text, max(start, m.start() - 30), m.start())
-                or _FRAME_AFTER_RE.match(text, m.end(), stop)
+                _FRAME_BEFORE_RE.search(text, max(start, m_start - 60), m_start)
+                or _FRAME_AFTER_RE.match(text, m_end, stop)
             )
             if alias.needs_frame and not framed:
                 continue
+            taken.append((m_start, m_end))
             found.append(
-                SourceMention(m.start(), m.end(), m.group(0), alias.source_id, alias.kind, framed)
+                SourceMention(
+                    m_start, m_end, text[m_start:m_end], alias.source_id, alias.kind, framed
+                )
             )
+        found.sort(key=lambda f: f.start)
         return found
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tolltrace.scanning import windowed_finditer
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -74,11 +76,34 @@ TIME_RE = re.compile(
 )
 
 
-def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
-    """Every time expression in text[start:end], in order, with offsets into `text`."""
-    stop = len(text) if end is None else end
+# Every time expression contains one of these (case-sensitive: names are capitalised).
+TIME_ANCHOR_RE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)(?![a-z])|(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b|\d{4}-\d|(?<![A-Za-z])(?:[Dd]ays?|[Hh]ours?|[Ww]eeks?|[Yy]esterday|"
+    r"[Tt]oday|[Tt]onight|[Oo]vernight|[Nn]ight)(?![a-z])"
+)
+
+
+def find_time_expressions(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None
+) -> list[TimeExpr]:
+    """Every time expression in text[start:end], in order, with offsets into `text`.
+
+    `low` is an optional lower-cased copy of `text` (see `scanning.lowered`).
+    """
     found = []
-    for m in TIME_RE.finditer(text, start, stop):
+    matches = windowed_finditer(
+        TIME_RE,
+        TIME_ANCHOR_RE,
+        text,
+        start,
+        end,
+        before=45,
+        after=60,
+        case_sensitive_anchors=True,
+    )
+    for m in matches:
         kind, day = _classify(m)
         if kind == "on" and not m.group("ow")[0].isupper():
             continue  # weekday names are capitalised in English prose

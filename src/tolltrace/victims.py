@@ -8,7 +8,7 @@ from dataclasses import dataclass
 SECURITY_WORDS = frozenset(
     "security soldiers soldier troops troop officers officer police policemen policeman "
     "personnel army servicemen serviceman guards guard military forces force gendarmes "
-    "conscripts recruits peacekeepers".split()
+    "conscripts recruits peacekeepers corps".split()
 )
 FIGHTER_WORDS = frozenset(
     "fighters fighter militants militant gunmen gunman insurgents insurgent rebels rebel "
@@ -20,14 +20,19 @@ CIVILIAN_WORDS = frozenset(
     "residents villagers worshippers passengers patients students pupils pilgrims refugees "
     "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
     "farmers workers elderly miners fishermen tourists employees staff volunteers pedestrians "
-    "spectators fans guests customers crew sailors vendors traders".split()
+    "spectators fans guests customers crew sailors vendors traders inmates "
+    "schoolchildren motorists commuters".split()
 )
 GENERIC_PERSON_WORDS = frozenset(
-    "people persons person individuals victims bodies men man others members member "
+    "people persons person individuals victims men man others members member "
     "family families relatives adults youths teenagers citizens inhabitants nationals "
-    "protesters demonstrators detainees prisoners captives hostages".split()
+    "protesters demonstrators detainees prisoners captives hostages survivors".split()
 )
-DEATH_NOUNS = frozenset("deaths dead fatalities".split())
+# Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
+DEATH_NOUNS = {
+    "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
+    "corpses": "killed", "wounded": "injured", "injured": "injured", "casualties": "",
+}  # fmt: skip
 # A head noun that is not a person: the number counts something else.
 NON_PERSON_WORDS = frozenset(
     """incidents incident massacres massacre attacks attack strikes strike airstrikes raids
@@ -37,13 +42,15 @@ NON_PERSON_WORDS = frozenset(
     locations areas provinces countries districts neighbourhoods neighborhoods dollars euros
     pounds votes seats cases episodes incidents operations checkpoints positions bases
     factions groups organisations organizations videos reports articles letters tonnes tons
-    acres hectares""".split()
+    acres hectares rupees dollars euros pounds shekels lira liras pesos yuan naira rand dinars
+    riyals dirhams francs shillings afghanis hryvnias roubles rubles""".split()
 )
 # Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
 STOP_WORDS = frozenset(
     """were was have has had are is be been being who that which whom whose killed died dead
     injured wounded missing executed in on at since according by during after before across
-    near when as with into than while but and or also reportedly allegedly said says""".split()
+    near when as with into than while but and or also reportedly allegedly said says
+    remain remained remains still feared believed being for to""".split()
 )
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[^\w\s]")
 _BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
@@ -59,6 +66,7 @@ class NounPhrase:
     is_person: bool
     is_non_person: bool
     is_death_noun: bool
+    outcome: str  # for casualty nouns: the outcome they name
     end: int  # offset just past the phrase, into the text the phrase was read from
     words: tuple[str, ...]
 
@@ -102,14 +110,16 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if not words and low in _LEADING_OF:
             pos = m.end()
             continue
+        if DEATH_NOUNS.get(low):
+            words.append(tok)
+            end = m.end()
+            head, is_death = tok, True
+            break
         if low in STOP_WORDS:
             break
         words.append(tok)
         seen_words += 1
         end = m.end()
-        if low in DEATH_NOUNS:
-            head, is_death = tok, True
-            break
         if low in NON_PERSON_WORDS:
             head, is_non_person = tok, True
             break
@@ -120,7 +130,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if tok[0].isdigit() or seen_words >= max_words:
             break
     del pos
-    return NounPhrase(head, is_person, is_non_person, is_death, end, tuple(words))
+    outcome = DEATH_NOUNS.get(head.lower(), "") if is_death else ""
+    return NounPhrase(head, is_person, is_non_person, is_death, outcome, end, tuple(words))
 
 
 def _is_person_word(tok: str) -> bool:
