@@ -132,9 +132,14 @@ def extract_claims(text: str, article_id: str, sources: SourceTable | None = Non
     attributions = ArticleAttributions(text, sentences, sources or default_table())
     headline = _headline_paragraph(text, sentences)
     claims: list[Claim] = []
+    has_cue: dict[int, bool] = {}
     for phrase in phrases:
         sentence = sentence_at(sentences, phrase.start)
         if sentence is None:
+            continue
+        if sentence.index not in has_cue:
+            has_cue[sentence.index] = _mentions_casualties(text, low, sentence)
+        if not has_cue[sentence.index]:
             continue
         if sentence.index not in times_by_sentence:
             times_by_sentence[sentence.index] = find_time_expressions(
@@ -151,6 +156,20 @@ def extract_claims(text: str, article_id: str, sources: SourceTable | None = Non
     return claims
 
 
+# Every claim's sentence names a casualty with one of these (lower-case substrings).
+_CASUALTY_LITERALS = (
+    "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
+    "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
+    "treated", "hospital", "missing", "unaccounted", "toll",
+)  # fmt: skip
+
+
+def _mentions_casualties(text: str, low: str | None, sentence: Sentence) -> bool:
+    """Whether the sentence has any casualty word; without one no number in it is a claim."""
+    words = (low if low is not None else text.lower())[sentence.start : sentence.end]
+    return any(lit in words for lit in _CASUALTY_LITERALS)
+
+
 def _read_claim(
     text: str,
     article_id: str,
@@ -161,7 +180,9 @@ def _read_claim(
     headline: int | None,
     times: list[TimeExpr],
 ) -> Claim | None:
-    left = text[sentence.start : phrase.start]
+    # The words before the number that can bear on it; a bounded window keeps the
+    # end-anchored patterns below from rescanning long sentences.
+    left = text[max(sentence.start, phrase.start - 160) : phrase.start]
     if _is_not_a_count(text, sentence, phrase, left):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)

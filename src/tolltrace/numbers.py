@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tolltrace import config
-from tolltrace.scanning import windowed_finditer
+from tolltrace.scanning import anchored_matches, digit_positions, literal_positions, lowered
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -182,11 +182,20 @@ def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
 
 
 # Every number phrase contains a digit or one of these words (searched in lower case).
-NUMBER_ANCHOR_RE = re.compile(
-    r"\d|(?<![a-z])(?:"
-    + "|".join([*UNITS, *TENS, *SCALES, "dozen", "score", "handful"])
-    + r")(?:s|ies)?(?![a-z])"
-)
+NUMBER_WORD_ANCHORS = (*UNITS, *TENS, *SCALES, "dozen", "score", "handful")
+
+
+def _prefix_words() -> frozenset[str]:
+    """Words that can open a number phrase before its first number or vague word."""
+    words = {*QUALIFIER_WORDS, "between", "several", "a few", "a", "tens of", "hundreds of"}
+    words |= {f"{q} a" for q in QUALIFIER_WORDS} | {f"{q} between" for q in QUALIFIER_WORDS}
+    for term in vague_terms():
+        parts = term.split()
+        words |= {" ".join(parts[:i]) for i in range(1, len(parts))}
+    return frozenset(words)
+
+
+_PREFIXES = _prefix_words()
 
 
 def find_number_phrases(
@@ -197,8 +206,22 @@ def find_number_phrases(
     `low` is an optional lower-cased copy of `text` (see `scanning.lowered`), shared by
     callers that scan the same text several times.
     """
+    stop = len(text) if end is None else end
+    if low is None:
+        low = lowered(text)
+    if low is None:  # lower-casing changed offsets: scan the plain way
+        matches = NUMBER_PHRASE_RE.finditer(text, start, stop)
+    else:
+        anchors = sorted(
+            digit_positions(text, start, stop)
+            + literal_positions(low, NUMBER_WORD_ANCHORS, start, stop)
+        )
+        matches = (
+            m
+            for m in anchored_matches(NUMBER_PHRASE_RE, anchors, text, low, _PREFIXES)
+            if m.start() >= start and m.end() <= stop
+        )
     found = []
-    matches = windowed_finditer(NUMBER_PHRASE_RE, NUMBER_ANCHOR_RE, text, start, end, low=low)
     for m in matches:
         phrase = phrase_from_match(m)
         if phrase is not None:

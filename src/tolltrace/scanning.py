@@ -1,16 +1,17 @@
 """Fast scanning: run an expensive pattern only in windows around cheap anchors.
 
-The full number and time patterns try dozens of case-insensitive alternatives at every
-character, which costs tens of times more than a plain digit scan. Every match of them
-contains an anchor (a digit, a number word, a weekday...) that a simple case-sensitive
-pattern finds quickly in a lower-cased copy of the text, so the full pattern only needs
-to run near the anchors.
+Python's regular expressions are slow on patterns with many alternatives: the full
+number and time patterns cost tens of times more per character than a plain digit scan.
+Every match of them contains an anchor (a digit, a number word, a weekday...) that
+`str.find` locates far faster, so the full pattern only runs near the anchors.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+_DIGITS_RE = re.compile(r"\d+")
 
 
 def lowered(text: str) -> str | None:
@@ -19,39 +20,48 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+def literal_positions(
+    haystack: str, literals: Iterable[str], start: int = 0, stop: int | None = None
+) -> list[int]:
+    """Sorted start offsets of every occurrence of any of `literals` in haystack[start:stop]."""
+    end = len(haystack) if stop is None else stop
+    found: list[int] = []
+    for lit in literals:
+        i = haystack.find(lit, start, end)
+        while i != -1:
+            found.append(i)
+            i = haystack.find(lit, i + 1, end)
+    found.sort()
+    return found
+
+
+def digit_positions(text: str, start: int = 0, stop: int | None = None) -> list[int]:
+    """Start offsets of every run of digits in text[start:stop]."""
+    end = len(text) if stop is None else stop
+    return [m.start() for m in _DIGITS_RE.finditer(text, start, end)]
+
+
 def windowed_finditer(
     pattern: re.Pattern[str],
-    anchors: re.Pattern[str],
+    anchors: Iterable[int],
     text: str,
     start: int = 0,
     end: int | None = None,
     *,
     before: int = 40,
     after: int = 60,
-    low: str | None = None,
-    case_sensitive_anchors: bool = False,
 ) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` in text[start:end], searching only near matches of `anchors`.
+    """Matches of `pattern` in text[start:end], searching only near the `anchors` offsets.
 
-    `anchors` runs on `low` (a lower-cased copy of `text` with the same offsets; computed
-    when not given) and must be written in lower case, or on `text` itself when
-    `case_sensitive_anchors` is set. The result equals
-    `pattern.finditer(text, start, end)` provided every match of `pattern` contains an
-    anchor, starts at most `before` characters before it and ends at most `after`
-    characters after the anchor's start.
+    The result equals `pattern.finditer(text, start, end)` provided every match of
+    `pattern` contains an anchor, starts at most `before` characters before it and ends
+    at most `after` characters after it. `anchors` must be sorted.
     """
     stop = len(text) if end is None else end
-    if case_sensitive_anchors:
-        low = text
-    elif low is None:
-        low = lowered(text)
-    if low is None:  # lower-casing changed the length: scan the plain way
-        yield from pattern.finditer(text, start, stop)
-        return
     windows: list[list[int]] = []
-    for a in anchors.finditer(low, start, stop):
-        lo = max(start, a.start() - before)
-        hi = min(stop, a.start() + after)
+    for a in anchors:
+        lo = max(start, a - before)
+        hi = min(stop, a + after)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
         else:
@@ -66,3 +76,77 @@ def windowed_finditer(
                 continue
             last_end = m.end()
             yield m
+
+
+def word_starts_before(text: str, pos: int, words: int = 3, reach: int = 40) -> list[int]:
+    """Offsets where the `words` whitespace-separated words before `pos` start, nearest last.
+
+    Empty when `pos` is not preceded by whitespace (it is inside a word or after a dash).
+    """
+    starts: list[int] = []
+    floor = max(0, pos - reach)
+    i = pos
+    while len(starts) < words:
+        j = i - 1
+        if j < floor or not text[j].isspace():
+            break
+        while j >= floor and text[j].isspace():
+            j -= 1
+        k = j
+        while k >= floor and not text[k].isspace():
+            k -= 1
+        if k < floor and floor > 0:
+            break
+        i = k + 1
+        while i < j and not text[i].isalnum():
+            i += 1  # an opening quote or bracket is not part of the word
+        starts.append(i)
+    starts.reverse()
+    return starts
+
+
+def anchored_matches(
+    pattern: re.Pattern[str],
+    anchors: Iterable[int],
+    text: str,
+    low: str,
+    prefixes: frozenset[str],
+    words_before: int = 3,
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that contain one of the sorted `anchors` offsets.
+
+    A match may start up to `words_before` words before its anchor, but only where those
+    words (lower-cased, single-spaced) are one of `prefixes` ("more than", "between"...);
+    so each anchor costs one `pattern.match`. Equivalent to a full scan for patterns whose
+    text before the anchor is always one of `prefixes`.
+    """
+    last_words = frozenset(p.rsplit(" ", 1)[-1] for p in prefixes)
+    last_end = -1
+    for a in anchors:
+        if a < last_end:
+            continue
+        start = a
+        if _previous_word(low, a) in last_words:  # cheap test before the word-by-word one
+            for candidate in word_starts_before(text, a, words_before):
+                if candidate >= last_end and " ".join(low[candidate:a].split()) in prefixes:
+                    start = candidate
+                    break
+        m = pattern.match(text, start)
+        if (m is None or m.end() <= a) and start != a:
+            m = pattern.match(text, a)
+        if m is not None and m.end() > a:
+            last_end = m.end()
+            yield m
+
+
+def _previous_word(low: str, pos: int) -> str:
+    """The word just before `pos` when only white space separates them, else ""."""
+    if pos == 0 or not low[pos - 1].isspace():
+        return ""
+    j = pos - 1
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    k = j - 1
+    while k >= 0 and not low[k].isspace():
+        k -= 1
+    return low[k + 1 : j].lstrip("\"'“‘(")

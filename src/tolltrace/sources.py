@@ -110,7 +110,15 @@ class SourceTable:
         self._regexes = [
             re.compile(rf"(?<![\w])(?:{a.pattern})(?![\w])", re.IGNORECASE) for a in self.aliases
         ]
-        self._literals = [required_literals(a.pattern) for a in self.aliases]
+        self._always: list[int] = []  # rows with no required literal: tried everywhere
+        self._rows_by_literal: dict[str, list[int]] = {}
+        for i, alias in enumerate(self.aliases):
+            literals = required_literals(alias.pattern)
+            if literals is None:
+                self._always.append(i)
+            else:
+                for lit in literals:
+                    self._rows_by_literal.setdefault(lit, []).append(i)
         self._by_kind: dict[str, SourceTable] = {}
 
     @classmethod
@@ -137,12 +145,15 @@ class SourceTable:
         """
         stop = len(text) if end is None else end
         segment = low[start:stop] if low is not None else text[start:stop].lower()
+        rows = set(self._always)
+        for lit, lit_rows in self._rows_by_literal.items():
+            if lit in segment:
+                rows.update(lit_rows)
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
-        for i, regex in enumerate(self._regexes):
-            literals = self._literals[i]
-            if literals is not None and not any(lit in segment for lit in literals):
-                continue
-            hits.extend((m.start(), i, m.end()) for m in regex.finditer(text, start, stop))
+        for i in rows:
+            hits.extend(
+                (m.start(), i, m.end()) for m in self._regexes[i].finditer(text, start, stop)
+            )
         # Where aliases overlap, the earlier row of the table wins: named sources are
         # listed before the broad categories ("officials", "local sources").
         hits.sort(key=lambda h: (h[1], h[0]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tolltrace.scanning import windowed_finditer
+from tolltrace.scanning import literal_positions, lowered, windowed_finditer
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -40,7 +40,7 @@ class TimeExpr:
     day: str
 
 
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # capitalised in prose
 # Month names are matched case-sensitively: "may" and "march" are also ordinary words.
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
@@ -60,29 +60,39 @@ def _date_pattern(p: str) -> str:
 
 _SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-four|forty-eight)"
 
+
+def _cap(words: str) -> str:
+    """A `|`-separated word list whose first letters may be upper or lower case.
+
+    The time pattern is case-sensitive for speed (and because weekday and month names
+    are capitalised); only a sentence-initial capital needs allowing for.
+    """
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
 TIME_RE = re.compile(
     rf"""(?x)
-    (?P<span>(?:(?:over\s+the\s+course\s+of|between|throughout|across|during)\s+)?
+    (?P<span>(?:(?:{_cap("over")}\s+the\s+course\s+of
+        |{_cap("between|throughout|across|during")})\s+)?
         (?P<sp1>{_WD})\s+(?:and|to|through|until)\s+(?P<sp2>{_WD}){_PART}?)
-  | (?P<since>since\s+(?:(?:last|early|late)\s+)?(?:(?P<sw>{_WD}){_PART}?|{_date_pattern("s")}))
-  | (?P<on>(?:(?:earlier|later|late|early)\s+)?(?:on\s+|by\s+|from\s+|last\s+)?
+  | (?P<since>(?:{_cap("since")})\s+(?:(?:last|early|late)\s+)?
+        (?:(?P<sw>{_WD}){_PART}?|{_date_pattern("s")}))
+  | (?P<on>(?:(?:{_cap("earlier|later|late|early")})\s+)?(?:(?:{_cap("on|by|from|last")})\s+)?
         (?P<ow>{_WD})(?:{_PART}|(?=[’']s\b))?)
-  | (?P<date>(?:on\s+)?{_date_pattern("t")})
-  | (?P<duration>(?:within|in|over|during)\s+(?:just\s+)?(?:the\s+)?(?:(?:past|last|first)\s+)?
-        (?:{_SMALL}\s+)?(?:days?|hours?|weeks?))
-  | (?P<relative>\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+week|last\s+week)\b)
-    """,
-    re.IGNORECASE,
+  | (?P<date>(?:(?:{_cap("on")})\s+)?{_date_pattern("t")})
+  | (?P<duration>(?:{_cap("within|in|over|during")})\s+(?:just\s+)?(?:the\s+)?
+        (?:(?:past|last|first)\s+)?(?:{_SMALL}\s+)?(?:days?|hours?|weeks?))
+  | (?P<relative>\b(?:{_cap("yesterday|today|tonight|overnight")}
+        |(?:{_cap("last")})\s+night|(?:{_cap("this|last")})\s+week)\b)
+    """
 )
 
 
-# Every time expression contains one of these (case-sensitive: names are capitalised).
-TIME_ANCHOR_RE = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-    r"Nov|Dec)(?![a-z])|(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December)\b|\d{4}-\d|(?<![A-Za-z])(?:[Dd]ays?|[Hh]ours?|[Ww]eeks?|[Yy]esterday|"
-    r"[Tt]oday|[Tt]onight|[Oo]vernight|[Nn]ight)(?![a-z])"
-)
+# Every time expression contains one of these: lower-case words (searched in a
+# lower-cased copy), capitalised month abbreviations, or an ISO date's digits.
+TIME_WORD_ANCHORS = ("day", "night", "week", "hour")
+MONTH_ANCHORS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO_RE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def find_time_expressions(
@@ -92,21 +102,21 @@ def find_time_expressions(
 
     `low` is an optional lower-cased copy of `text` (see `scanning.lowered`).
     """
+    stop = len(text) if end is None else end
+    if low is None:
+        low = lowered(text)
+    if low is None:  # lower-casing changed offsets: scan the plain way
+        matches = TIME_RE.finditer(text, start, stop)
+    else:
+        anchors = sorted(
+            literal_positions(low, TIME_WORD_ANCHORS, start, stop)
+            + literal_positions(text, MONTH_ANCHORS, start, stop)
+            + [m.start() for m in _ISO_RE.finditer(text, start, stop)]
+        )
+        matches = windowed_finditer(TIME_RE, anchors, text, start, stop, before=45, after=60)
     found = []
-    matches = windowed_finditer(
-        TIME_RE,
-        TIME_ANCHOR_RE,
-        text,
-        start,
-        end,
-        before=45,
-        after=60,
-        case_sensitive_anchors=True,
-    )
     for m in matches:
         kind, day = _classify(m)
-        if kind == "on" and not m.group("ow")[0].isupper():
-            continue  # weekday names are capitalised in English prose
         found.append(TimeExpr(m.start(), m.end(), m.group(0), kind, day))
     return found
 
