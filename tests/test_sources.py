@@ -110,3 +110,23 @@ def test_bad_user_table_names_file_and_line(tmp_path):
     extra.write_text("source_id,kind,pattern,needs_frame\nX,monitor,(unclosed,false\n", "utf-8")
     with pytest.raises(SourceTableError, match=r"sources.csv, line 2"):
         SourceTable.load([extra])
+
+
+def test_a_verb_of_another_clause_does_not_make_a_source():
+    text = (
+        "The new ruling authority has targeted what it claims is an insurgency. "
+        "Security forces clashed with fighters, resulting in the deaths of several dozen officers."
+    )
+    assert source_of(text) == ("unattributed", "none")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 17 people were killed, Kherson Oblast Governor Oleh Tkachenko said.",
+        "Five soldiers were killed, army spokesman Lt. Jules Ngongo said.",
+        "Ten people died, the national search and rescue agency said on Friday.",
+    ],
+)
+def test_titles_and_names_between_source_and_verb(text):
+    assert source_of(text)[0] == "officials"

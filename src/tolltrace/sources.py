@@ -34,11 +34,15 @@ _FRAME_BEFORE_RE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# After a source: an optional "(SOHR)" or ", a volunteer group that tracks casualties,",
+# at most three words that are not verbs of another clause ("Oleh Tkachenko", "also"),
+# then the reporting verb.
 _FRAME_AFTER_RE = re.compile(
-    r"""(?:[^.;:"“”]|\.(?=\s[A-Z])){0,60}?\b(?:said|says|say|reported|reports|report|stated|states|added|adds|
-    confirmed|confirms|documented|documents|claimed|claims|told|announced|announces|recorded|
-    records|estimated|estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|
-    showed|wrote|posted)\b""",
+    r"""(?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
+    (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
+    [\s,]+(?:said|says|say|reported|reports|report|stated|states|added|adds|confirmed|confirms|
+    documented|documents|claimed|claims|told|announced|announces|recorded|records|estimated|
+    estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|showed|wrote|posted)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
