@@ -47,9 +47,11 @@ MB = 1_000_000
 
 @dataclass
 class Run:
-    """One child-process run: wall seconds, peak RSS in MB, exit status, last stderr lines."""
+    """One child-process run: wall seconds, CPU seconds (the child and the workers it
+    waited for), peak RSS in MB of the largest of them, exit status, last stderr lines."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     returncode: int
     stderr_tail: str = ""
@@ -61,6 +63,7 @@ class ProcessResult:
 
     jobs: int
     seconds: float
+    cpu_seconds: float
     net_seconds: float
     articles_per_s: float
     net_articles_per_s: float
@@ -109,8 +112,9 @@ def run_child(argv: list[str], stdout_path: Path) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = "\n".join(err.read().decode("utf-8", "replace").splitlines()[-5:])
+    cpu = usage.ru_utime + usage.ru_stime
     # Linux reports ru_maxrss in kilobytes.
-    return Run(seconds, usage.ru_maxrss * 1024 / MB, child.returncode, tail)
+    return Run(seconds, cpu, usage.ru_maxrss * 1024 / MB, child.returncode, tail)
 
 
 def tolltrace_argv(*args: str) -> list[str]:
@@ -161,6 +165,7 @@ def median_run(argv: list[str], repeat: int, stdout_path: Path) -> Run:
         return failed
     return Run(
         statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
         max(r.peak_rss_mb for r in runs),
         0,
         runs[-1].stderr_tail,
@@ -232,6 +237,7 @@ def measure_size(
         entry = ProcessResult(
             jobs=jobs,
             seconds=round(run.seconds, 3),
+            cpu_seconds=round(run.cpu_seconds, 3),
             net_seconds=round(net, 3),
             articles_per_s=round(len(files) / run.seconds),
             net_articles_per_s=round(len(files) / net),
@@ -327,11 +333,14 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
         "",
         f"Machine: {info['cpus']} CPUs ({info['cpu_model']}), Python {info['python']}. "
         f"Median of {payload['repeat']} run(s). Start-up cost of `tolltrace process` on the "
-        f"five shipped articles: {payload['startup_seconds']} s; net = wall minus start-up.",
+        f"five shipped articles: {payload['startup_seconds']} s; net = wall minus start-up. "
+        f"Load average before/after the run: {payload['load_before']} / {payload['load_after']} "
+        "(above the CPU count, other work shared the machine and wall times are inflated). "
+        "CPU s counts the command and its worker processes.",
         "",
-        "| articles | MB | claims | jobs | wall s | articles/s | net articles/s | MB/s "
+        "| articles | MB | claims | jobs | wall s | CPU s | articles/s | net articles/s | MB/s "
         "| peak RSS MB | speedup vs jobs 1 |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in results:
         claims = "" if s.claims is None else f"{s.claims:,}"
@@ -340,8 +349,8 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
             status = "" if p.returncode == 0 else f" (exit {p.returncode})"
             lines.append(
                 f"| {s.articles:,} | {s.megabytes} | {claims} | {p.jobs} | {p.seconds}{status} "
-                f"| {p.articles_per_s:,} | {p.net_articles_per_s:,} | {p.mb_per_s} "
-                f"| {p.peak_rss_mb} | {speedup} |"
+                f"| {p.cpu_seconds} | {p.articles_per_s:,} | {p.net_articles_per_s:,} "
+                f"| {p.mb_per_s} | {p.peak_rss_mb} | {speedup} |"
             )
     lines += [
         "",
@@ -398,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs_list = sorted(set(args.jobs))
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
         work = Path(tmp)
+        load_before = round(os.getloadavg()[0], 2)
         base = startup_cost(work, args.repeat)
         print(f"start-up cost: {base:.2f} s", flush=True)
         results = [measure_size(n, args.seed, jobs_list, args.repeat, base, work) for n in sizes]
@@ -408,11 +418,13 @@ def main(argv: list[str] | None = None) -> int:
             "startup_seconds": round(base, 3),
             "sizes": [asdict(r) for r in results],
             "linearity": linearity(results),
+            "load_before": load_before,
         }
         if args.report_size:
             if args.report_size not in sizes or 1 not in jobs_list:
                 raise SystemExit("--report-size must be one of --sizes, with --jobs including 1")
             payload["report"] = report_build(args.report_size, args.seed, work)
+    payload["load_after"] = round(os.getloadavg()[0], 2)
     args.results_dir.mkdir(parents=True, exist_ok=True)
     text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
     (args.results_dir / "benchmark.json").write_text(text, encoding="utf-8")
