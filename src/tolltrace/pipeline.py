@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import importlib
 import importlib.util
+import operator
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -217,16 +218,21 @@ def _claim_rows(claims: Iterable, text: str) -> tuple[list[tuple], int]:
         ):
             dropped += 1
             continue
-        row = tuple(
-            shared.setdefault(value, value) if type(value) is str else value
-            for value in (getattr(claim, name) for name in EXTRACTED_CLAIM_COLUMNS)
-        )
-        rows.append(row)
+        row = list(_claim_values(claim))
+        for i in _SHARED_FIELDS:
+            row[i] = shared.setdefault(row[i], row[i])
+        rows.append(tuple(row))
     rows.sort(key=lambda row: row[_CHAR_START])
     return rows, dropped
 
 
 _CHAR_START = EXTRACTED_CLAIM_COLUMNS.index("char_start")
+_claim_values = operator.attrgetter(*EXTRACTED_CLAIM_COLUMNS)
+# Long texts that several claims of one article repeat.
+_SHARED_FIELDS = tuple(
+    EXTRACTED_CLAIM_COLUMNS.index(name)
+    for name in ("sentence", "source_text", "victim_text", "time_text")
+)
 
 # ---------------------------------------------------------------- main process
 

@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,7 @@ from tolltrace.model import Claim
 
 FORMULA_START = frozenset("=+-@'\t\r")
 _FLOAT_DIGITS = 12
+WRITE_CHUNK_ROWS = 20_000
 
 _INT_RE = re.compile(r"-?\d+\Z")
 _FLOAT_RE = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
@@ -176,25 +178,31 @@ def write_table(df: pd.DataFrame, path: Path, columns: Sequence[str] | None = No
     missing = [name for name in names if name not in df.columns]
     if missing:
         raise KeyError(f"{path.name}: columns missing from the table: {', '.join(missing)}")
-    cells = [format_column(df[name]) for name in names]
-    rows = list(zip(*cells, strict=True)) if cells else []
-    # The csv module does not quote a field holding a bare CR when the line terminator is
-    # "\n"; such rows are written with the same quoting rule by hand.
-    crs = {i for column in cells for i, v in enumerate(column) if "\r" in v}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(names)
-        if not crs:
-            writer.writerows(rows)
-        else:
-            for i, row in enumerate(rows):
-                if i in crs:
-                    handle.write(",".join(_quote(v) for v in row) + "\n")
-                else:
-                    writer.writerow(row)
+        # Formatted in slices so a million-row table never exists twice as text cells.
+        for first in range(0, len(df), WRITE_CHUNK_ROWS):
+            part = df.iloc[first : first + WRITE_CHUNK_ROWS]
+            _write_rows(handle, writer, [format_column(part[name]) for name in names])
     os.replace(tmp, path)
+
+
+def _write_rows(handle: TextIO, writer: Any, cells: list[list[str]]) -> None:
+    """Write formatted columns as rows; rows holding a bare CR are quoted by hand, because
+    the csv module does not quote a lone CR when the line terminator is "\\n"."""
+    rows = list(zip(*cells, strict=True))
+    crs = {i for column in cells for i, v in enumerate(column) if "\r" in v}
+    if not crs:
+        writer.writerows(rows)
+        return
+    for i, row in enumerate(rows):
+        if i in crs:
+            handle.write(",".join(_quote(v) for v in row) + "\n")
+        else:
+            writer.writerow(row)
 
 
 def read_table(path: Path) -> pd.DataFrame:
