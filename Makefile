@@ -55,8 +55,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
 
+# Benchmark on synthetic corpora (1k and 10k articles; more with BENCH_ARGS="--sizes 1000 10000 100000 --repeat 1").
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_benchmark.py
+	$(BIN)/python benchmarks/run_benchmark.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS)
