@@ -250,3 +250,20 @@ def test_estimates_and_consistency_schemas() -> None:
     schemas.validate_table("consistency", consistency)
     with pytest.raises(schemas.TableValidationError, match="consistency.csv"):
         schemas.validate_table("consistency", consistency.assign(status=["maybe"]))
+
+
+def test_repeated_claim_id_fails_loudly(tmp_path: Path) -> None:
+    claims = _claims(tmp_path)
+    doubled = pd.concat([claims, claims.iloc[[0]]], ignore_index=True)
+    with pytest.raises(schemas.TableValidationError, match="repeated claim_id"):
+        schemas.validate_table("claims", doubled)
+
+
+def test_a_bad_row_in_a_later_slice_is_found(tmp_path: Path, monkeypatch) -> None:
+    claims = _claims(tmp_path)
+    monkeypatch.setattr(schemas, "VALIDATE_CHUNK_ROWS", 2)
+    schemas.validate_table("claims", claims)
+    claims["outcome"] = claims["outcome"].astype(object)
+    claims.loc[len(claims) - 1, "outcome"] = "arrested"
+    with pytest.raises(schemas.TableValidationError, match="arrested"):
+        schemas.validate_table("claims", claims)

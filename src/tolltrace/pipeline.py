@@ -89,7 +89,7 @@ class FileResult:
     status: str
     notes: tuple[str, ...]
     sha256: str = ""
-    text_key: str = ""
+    text_key: bytes = b""
     fmt: str = ""
     encoding: str = ""
     characters: int | None = None
@@ -193,7 +193,7 @@ def process_file(task: FileTask) -> FileResult:
         status=status,
         notes=tuple(notes),
         sha256=article.sha256,
-        text_key=hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest(),
+        text_key=hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest(),
         fmt=article.fmt,
         encoding=article.encoding,
         characters=len(text),
@@ -302,39 +302,46 @@ def process_corpus(
 
     files, listing_warnings = list_raw_files(raw_dir)
     summary.warnings.extend(listing_warnings)
-    present = {path.name for path in files}
+    n_files = len(files)
+    names = [path.name for path in files]
+    del files  # Path objects cost more than their names; keep only the names
+    present = set(names)
     missing = [entry for name, entry in manifest.entries.items() if name not in present]
-    ids = assign_article_ids([path.name for path in files] + [e.file for e in missing])
+    ids = assign_article_ids(names + [e.file for e in missing])
     tasks = sorted(
-        (FileTask(str(path), ids[path.name], source_files, max_bytes) for path in files),
+        (FileTask(str(raw_dir / name), ids[name], source_files, max_bytes) for name in names),
         key=lambda task: task.article_id,
     )
-    names = {task.article_id: Path(task.path).name for task in tasks}
+    name_of = {ids[name]: name for name in names}
+    del names, present
     if progress is None:
         progress = sys.stderr.isatty()
 
-    ledger: list[dict[str, object]] = []
+    listed = manifest.lists_files
+    ledger: list[tuple] = []
     claims = _ClaimCollector()
     first_by_bytes: dict[str, str] = {}
-    first_by_text: dict[str, str] = {}
+    first_by_text: dict[bytes, str] = {}
     results = engines.map_ordered(process_file, tasks, jobs=jobs, engine=engine, progress=progress)
     for result in results:
-        name = names[result.article_id]
-        entry = manifest.entries.get(name)
+        name = name_of.pop(result.article_id)
+        entry = manifest.entries.pop(name, None)  # freed as used
         duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
-        row = _ledger_row(result, name, entry, manifest, duplicate_of, how)
-        if row["status"] in USABLE_STATUSES:
-            claims.add(result.claims, name, str(row["outlet"]))
+        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
+        if row[_STATUS] in USABLE_STATUSES:
+            claims.add(result.claims, name, str(row[_OUTLET]))
         ledger.append(row)
+    del tasks, first_by_bytes, first_by_text
     for entry in missing:
         ledger.append(_missing_row(ids[entry.file], entry, manifest))
 
-    articles = pd.DataFrame(ledger, columns=list(ARTICLE_COLUMNS))
+    articles = pd.DataFrame.from_records(ledger, columns=list(ARTICLE_COLUMNS))
+    del ledger
     articles = articles.sort_values("article_id", kind="mergesort", ignore_index=True)
     articles["characters"] = articles["characters"].astype("Int64")
     articles["n_claims"] = articles["n_claims"].astype("int64")
     claims_df = claims.frame()
-    _count(summary, articles, len(files))
+    _count(summary, articles, n_files)
     summary.problems.extend(_problem_lines(articles))
 
     frames = {"articles": articles, "claims": claims_df}
@@ -345,9 +352,10 @@ def process_corpus(
         for table in ANALYSIS_TABLES:
             frames[table] = _sorted(table, results_by_table[table])
         summary.analysed = True
-    validated = {name: schemas.validate_table(name, df) for name, df in frames.items()}
+    for name, df in frames.items():
+        schemas.validate_table(name, df)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, df in validated.items():
+    for name, df in frames.items():
         path = out_dir / f"{name}.csv"
         tables.write_table(df, path)
         summary.tables[name] = path
@@ -370,7 +378,7 @@ def _source_files(raw_dir: Path, sources_path: Path | None) -> tuple[str, ...]:
 
 
 def _duplicate_of(
-    result: FileResult, first_by_bytes: dict[str, str], first_by_text: dict[str, str]
+    result: FileResult, first_by_bytes: dict[str, str], first_by_text: dict[bytes, str]
 ) -> tuple[str, str]:
     """(article_id of the earlier copy, how it matched) or ("", "") for a first copy."""
     if result.status not in USABLE_STATUSES:
@@ -388,13 +396,13 @@ def _ledger_row(
     result: FileResult,
     name: str,
     entry: ManifestEntry | None,
-    manifest: Manifest,
+    listed: bool,
     duplicate_of: str,
     how: str,
-) -> dict[str, object]:
-    """One ledger row for a file that was found."""
+) -> tuple:
+    """One ledger row (in ARTICLE_COLUMNS order) for a file that was found."""
     warnings = list(entry.warnings) if entry else []
-    if entry is None and manifest.lists_files:
+    if entry is None and listed:
         warnings.append(f"not listed in {config.MANIFEST_NAME}")
     if entry and entry.sha256 and result.sha256 and entry.sha256 != result.sha256:
         warnings.append(
@@ -418,47 +426,87 @@ def _ledger_row(
     elif status in SKIPPED_STATUSES:
         messages.append("skipped")
     messages.extend(warnings)
-    return {
-        "article_id": result.article_id,
-        "file": name,
-        "outlet": entry.outlet if entry else "",
-        "url": entry.url if entry else "",
-        "published": entry.published if entry else "",
-        "language": entry.language if entry else "",
-        "sha256": result.sha256,
-        "format": result.fmt,
-        "encoding": result.encoding,
-        "characters": result.characters,
-        "n_claims": n_claims,
-        "status": status,
-        "message": "; ".join(messages),
-        "duplicate_of": duplicate_of,
-        "time_mentions": result.time_mentions if status in USABLE_STATUSES else "",
-    }
+    return _as_row(
+        {
+            "article_id": result.article_id,
+            "file": name,
+            "outlet": entry.outlet if entry else "",
+            "url": entry.url if entry else "",
+            "published": entry.published if entry else "",
+            "language": entry.language if entry else "",
+            "sha256": result.sha256,
+            "format": result.fmt,
+            "encoding": result.encoding,
+            "characters": result.characters,
+            "n_claims": n_claims,
+            "status": status,
+            "message": "; ".join(messages),
+            "duplicate_of": duplicate_of,
+            "time_mentions": result.time_mentions if status in USABLE_STATUSES else "",
+        }
+    )
 
 
-def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> dict[str, object]:
-    """The ledger row of a manifest row whose file is not in the raw folder."""
+def _as_row(values: dict[str, object]) -> tuple:
+    """A ledger row as a tuple in ARTICLE_COLUMNS order (tuples are a third of a dict)."""
+    return tuple(values[name] for name in ARTICLE_COLUMNS)
+
+
+_STATUS = ARTICLE_COLUMNS.index("status")
+_OUTLET = ARTICLE_COLUMNS.index("outlet")
+
+
+def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> tuple:
+    """The ledger row (in ARTICLE_COLUMNS order) of a manifest row whose file is missing."""
     where = manifest.path.name if manifest.path else config.MANIFEST_NAME
-    return {
-        "article_id": article_id,
-        "file": entry.file,
-        "outlet": entry.outlet,
-        "url": entry.url,
-        "published": entry.published,
-        "language": entry.language,
-        "sha256": entry.sha256,
-        "format": "",
-        "encoding": "",
-        "characters": None,
-        "n_claims": 0,
-        "status": "missing",
-        "message": "; ".join(
-            [f"listed on line {entry.line} of {where} but not in the raw folder", *entry.warnings]
-        ),
-        "duplicate_of": "",
-        "time_mentions": "",
-    }
+    return _as_row(
+        {
+            "article_id": article_id,
+            "file": entry.file,
+            "outlet": entry.outlet,
+            "url": entry.url,
+            "published": entry.published,
+            "language": entry.language,
+            "sha256": entry.sha256,
+            "format": "",
+            "encoding": "",
+            "characters": None,
+            "n_claims": 0,
+            "status": "missing",
+            "message": "; ".join(
+                [
+                    f"listed on line {entry.line} of {where} but not in the raw folder",
+                    *entry.warnings,
+                ]
+            ),
+            "duplicate_of": "",
+            "time_mentions": "",
+        }
+    )
+
+
+# Claim columns (CLAIM_COLUMNS positions) with few distinct values over a whole corpus.
+_CORPUS_SHARED = tuple(
+    CLAIM_COLUMNS.index(name)
+    for name in (
+        "outlet",
+        "outcome",
+        "qualifier",
+        "vague_term",
+        "victim_group",
+        "victim_text",
+        "source",
+        "source_kind",
+        "source_text",
+        "source_basis",
+        "time_text",
+        "as_of_text",
+        "since_text",
+        "scope",
+        "mention",
+        "part_of",
+    )
+)
 
 
 class _ClaimCollector:
@@ -467,11 +515,20 @@ class _ClaimCollector:
     def __init__(self) -> None:
         self._rows: list[tuple] = []
         self._chunks: list[pd.DataFrame] = []
+        self._shared: dict[str, str] = {}
 
     def add(self, rows: list[tuple], file: str, outlet: str) -> None:
-        """Add one article's rows, inserting its file and outlet after article_id."""
+        """Add one article's rows, inserting its file and outlet after article_id.
+
+        Short texts that recur across articles ("killed", "SOHR", "the monitor", "since
+        Thursday") are stored once for the whole corpus.
+        """
+        shared = self._shared
         for row in rows:
-            self._rows.append((row[0], file, outlet, *row[1:]))
+            values = [row[0], file, outlet, *row[1:]]
+            for i in _CORPUS_SHARED:
+                values[i] = shared.setdefault(values[i], values[i])
+            self._rows.append(tuple(values))
         if len(self._rows) >= CLAIM_CHUNK_ROWS:
             self._flush()
 

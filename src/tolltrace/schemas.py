@@ -107,7 +107,6 @@ ARTICLES = pa.DataFrameSchema(
             name="claims only from usable articles",
         ),
     ],
-    unique=["article_id"],
     strict=True,
     ordered=True,
     coerce=True,
@@ -180,7 +179,6 @@ def _claims_schema(with_analysis: bool) -> pa.DataFrameSchema:
                 name="len(mention) == char_end - char_start",
             ),
         ],
-        unique=["claim_id"],
         strict=False,
         coerce=True,
         name="claims",
@@ -209,7 +207,6 @@ RELEASES = pa.DataFrameSchema(
         "n_outlets": _int(pa.Check.ge(0)),
         "article_ids": _text(),
     },
-    unique=["release_id"],
     strict=False,
     coerce=True,
     name="releases",
@@ -264,16 +261,38 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 }
 
 
-def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Check `df` against the schema of table `name`; return it with the schema's types.
+# Columns whose values must be unique over the whole table (checked outside pandera, so
+# that the row checks can run on slices of a large table).
+UNIQUE_COLUMNS: dict[str, str] = {
+    "articles": "article_id",
+    "claims": "claim_id",
+    "releases": "release_id",
+}
+VALIDATE_CHUNK_ROWS = 50_000
 
-    claims with any analysis column are checked with the analysis columns required.
+
+def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Check `df` against the schema of table `name`; return `df` unchanged.
+
+    claims with any analysis column are checked with the analysis columns required. Rows
+    are checked in slices of VALIDATE_CHUNK_ROWS, so memory stays bounded for big tables.
     Raises TableValidationError naming the table and listing the failures.
     """
     schema = SCHEMAS[name]
     if name == "claims" and any(c in df.columns for c in ANALYSIS_CLAIM_COLUMNS):
         schema = CLAIMS_ANALYSED
-    try:
-        return schema.validate(df, lazy=True)
-    except (SchemaErrors, SchemaError) as err:
-        raise TableValidationError(f"{name}.csv failed its schema check:\n{err}") from err
+    for first in range(0, max(len(df), 1), VALIDATE_CHUNK_ROWS):
+        try:
+            schema.validate(df.iloc[first : first + VALIDATE_CHUNK_ROWS], lazy=True)
+        except (SchemaErrors, SchemaError) as err:
+            raise TableValidationError(f"{name}.csv failed its schema check:\n{err}") from err
+    column = UNIQUE_COLUMNS.get(name)
+    if column in df.columns:
+        repeated = df.loc[df[column].duplicated(), column]
+        if not repeated.empty:
+            shown = ", ".join(map(str, repeated.head(5)))
+            raise TableValidationError(
+                f"{name}.csv failed its schema check: {len(repeated)} repeated {column} "
+                f"values ({shown})"
+            )
+    return df
