@@ -1,0 +1,100 @@
+"""The toll analysis: claims → dated claims → releases → divergence, consistency, estimates.
+
+`analyze` is the entry point the pipeline calls; each step is a public function of its
+own module so the notebooks can call it too:
+
+- `dating.date_claims`: as_of, as_of_basis, period_start per claim;
+- `releases.assign_releases` / `releases.build_releases`: which claims relay one figure,
+  and each source's series in order;
+- `divergence.classify_divergence`: the reference figure and divergence class per claim;
+  `divergence.article_scores`: each article's headline figure against its reference;
+- `consistency.check_consistency`: parts against totals within articles;
+- `estimates.estimate_tolls`: low/best/high per date, victim group and outcome.
+
+All functions are pure and deterministic: the same input tables give the same output
+tables, sorted as docs/architecture.md states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tolltrace.analysis.consistency import check_consistency
+from tolltrace.analysis.dating import date_claims
+from tolltrace.analysis.divergence import article_scores, classify_divergence
+from tolltrace.analysis.estimates import estimate_tolls
+from tolltrace.analysis.releases import assign_releases, build_releases
+from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
+
+__all__ = [
+    "analyze",
+    "article_scores",
+    "assign_releases",
+    "build_releases",
+    "check_consistency",
+    "classify_divergence",
+    "date_claims",
+    "estimate_tolls",
+    "prepare_claims",
+]
+
+_TEXT_COLUMNS = (
+    "article_id", "outlet", "claim_id", "outcome", "qualifier", "vague_term", "victim_group",
+    "source", "as_of_text", "since_text", "time_text", "scope", "part_of",
+)  # fmt: skip
+
+
+def prepare_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `claims` with the types analysis relies on.
+
+    Text columns become text ("" for missing), low/high nullable integers, is_previous and
+    is_headline booleans (a table read back from CSV holds "True"/"False" text). Missing
+    optional columns are added empty. Rows are sorted by (article_id, char_start).
+    """
+    c = claims.copy()
+    for col in _TEXT_COLUMNS:
+        if col not in c.columns:
+            c[col] = ""
+        c[col] = c[col].astype(object).where(c[col].notna(), "").astype(str)
+    for col in ("low", "high"):
+        c[col] = pd.to_numeric(c[col], errors="coerce").astype("Int64")
+    for col in ("is_previous", "is_headline"):
+        if col not in c.columns:
+            c[col] = False
+        elif c[col].dtype != bool:
+            c[col] = c[col].astype(str).str.strip().str.lower().isin(["true", "1", "yes"])
+    c["char_start"] = pd.to_numeric(c["char_start"]).astype("int64")
+    return c.sort_values(["article_id", "char_start"], kind="stable").reset_index(drop=True)
+
+
+def analyze(
+    claims: pd.DataFrame, articles: pd.DataFrame, event_start: dt.date | None
+) -> dict[str, pd.DataFrame]:
+    """Run the whole analysis.
+
+    Returns {"claims": the claims with model.ANALYSIS_CLAIM_COLUMNS appended (sorted by
+    article_id, char_start), "releases": releases.build_releases' table, "consistency":
+    consistency.check_consistency's table, "estimates": estimates.estimate_tolls' table}.
+    """
+    c = prepare_claims(claims)
+    dated = date_claims(c, articles, event_start)
+    work = c.assign(**{col: dated[col] for col in dated.columns})
+    assignment = assign_releases(work)
+    releases = build_releases(work, assignment)
+    divergence = classify_divergence(work, assignment, releases)
+
+    out = c.copy()
+    for col in ("as_of", "as_of_basis", "period_start"):
+        out[col] = dated[col]
+    out["release_id"] = assignment["release_id"]
+    for col in divergence.columns:
+        out[col] = divergence[col]
+    out = out[[*claims.columns, *ANALYSIS_CLAIM_COLUMNS]]
+    return {
+        "claims": out,
+        "releases": releases,
+        "consistency": check_consistency(c),
+        "estimates": estimate_tolls(releases),
+    }

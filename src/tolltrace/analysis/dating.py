@@ -1,0 +1,283 @@
+"""When each claim was reported: `as_of`, `as_of_basis` and `period_start` for every claim.
+
+Rules, in order of precedence (`as_of_basis` in brackets):
+
+1. A figure the text states as a previous toll (`is_previous`) is dated only by its own
+   `as_of_text`; the article's date says when it was *revised*, not when it stood, so
+   otherwise it stays undated [`text` or `unknown`].
+2. A daily or incident count is dated by the day of the count: the earliest day named in
+   the claim's `time_text` ("163 killed on Friday", confirmed "on Saturday": Friday), else
+   its `as_of_text` [`text`].
+3. The manifest's publication date, when the article has one [`published`]. A timestamp
+   counts by the calendar date written in it (no time-zone conversion).
+4. The claim's own `as_of_text`: its latest day ("over the course of Friday and Saturday"
+   ends on Saturday) [`text`].
+5. The latest day its article mentions (the ledger's `time_mentions`) [`inherited`].
+   "since …" expressions are left out here: they say when a period began, not when the
+   figure was counted, so "since Thursday" alone does not date a claim to Thursday.
+6. Otherwise no date [`unknown`, `as_of` empty].
+
+Resolution against the event start: a weekday is the first date on or after
+`event_start` with that weekday (event start Thursday 2025-03-06: "Saturday" is
+2025-03-08, "Thursday" is 2025-03-06). Plain weekday arithmetic, not dateparser, so a
+weekday can never land a week off or in the future of the event week. A consequence: an
+event longer than a week needs publication dates, since "Saturday" always means the first
+Saturday. Explicit dates resolve directly; a date without a year ("March 8") takes the year of
+the event start. Without an event start, weekdays and year-less dates stay unresolved.
+
+Never the future: a day resolved from text that falls after the article's publication date
+is rejected (for as_of, period_start and inherited days alike), and the next rule applies.
+
+`period_start` is the day a "since …" expression of the claim opens (`since_text`), empty
+when there is none, when it does not resolve, or when it would fall after the claim's
+as_of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from tolltrace.timeref import TimeExpr, find_time_expressions
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+AS_OF_BASES = ("published", "text", "inherited", "unknown")
+# Expression kinds that name a day on which something was counted or reported.
+DAY_KINDS = frozenset({"on", "span", "date"})
+NON_CUMULATIVE_SCOPES = ("daily", "incident")
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+Finder = Callable[[str], list[TimeExpr]]
+
+
+def resolve_weekday(weekday: str, event_start: dt.date) -> dt.date | None:
+    """The first date on or after `event_start` that falls on `weekday` (a weekday name)."""
+    name = weekday.strip().lower()
+    if name not in WEEKDAYS:
+        return None
+    offset = (WEEKDAYS.index(name) - event_start.weekday()) % 7
+    return event_start + dt.timedelta(days=offset)
+
+
+def resolve_day(day: str, event_start: dt.date | None, year: int | None = None) -> dt.date | None:
+    """Turn a TimeExpr `day` value into a date, or None when it cannot be resolved.
+
+    `day` is a weekday name (resolved with `resolve_weekday`), an ISO date "yyyy-mm-dd", or
+    "--mm-dd" (a date without a year: the year is `year`, else event_start's year).
+    """
+    day = day.strip().lower()
+    if not day:
+        return None
+    if day in WEEKDAYS:
+        return resolve_weekday(day, event_start) if event_start is not None else None
+    try:
+        if day.startswith("--"):
+            use_year = year if year is not None else (event_start.year if event_start else None)
+            if use_year is None:
+                return None
+            return dt.date.fromisoformat(f"{use_year:04d}-{day[2:]}")
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+
+
+def resolved_days(
+    exprs: Iterable[TimeExpr],
+    event_start: dt.date | None,
+    kinds: Iterable[str],
+    year: int | None = None,
+) -> list[dt.date]:
+    """The dates of the expressions of the given kinds that resolve, in expression order."""
+    wanted = frozenset(kinds)
+    days = []
+    for expr in exprs:
+        if expr.kind in wanted:
+            day = resolve_day(expr.day, event_start, year)
+            if day is not None:
+                days.append(day)
+    return days
+
+
+def parse_published(value: object) -> dt.date | None:
+    """The calendar date of a manifest `published` value (ISO date or timestamp), or None.
+
+    The date is read as written ("2025-03-08T23:30:00-05:00" is 2025-03-08): the local
+    date of publication, not its UTC date.
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    match = _ISO_PREFIX.match(str(value))
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def _split_joined(text: str) -> list[str]:
+    """The pieces of a "; "-joined text field, without empty ones."""
+    return [piece for piece in str(text).split("; ") if piece.strip()]
+
+
+def _find_all(
+    text: str, find: Finder, cache: dict[str, list[TimeExpr]] | None = None
+) -> list[TimeExpr]:
+    """Time expressions of every piece of a "; "-joined field (pieces parsed once per cache)."""
+    found: list[TimeExpr] = []
+    for piece in _split_joined(text):
+        if cache is None:
+            found.extend(find(piece))
+            continue
+        if piece not in cache:
+            cache[piece] = find(piece)
+        found.extend(cache[piece])
+    return found
+
+
+def inherited_day(
+    time_mentions: str,
+    event_start: dt.date | None,
+    published: dt.date | None = None,
+    find: Finder = find_time_expressions,
+    cache: dict[str, list[TimeExpr]] | None = None,
+) -> dt.date | None:
+    """The latest day an article mentions (its `time_mentions`), never after `published`.
+
+    Only day expressions count (on/span/date), not "since …" ones. `cache` keeps parsed
+    pieces between calls.
+    """
+    days = resolved_days(_find_all(time_mentions, find, cache), event_start, DAY_KINDS)
+    if published is not None:
+        days = [d for d in days if d <= published]
+    return max(days) if days else None
+
+
+def _text_day_map(
+    texts: pd.Series, event_start: dt.date | None, kinds: frozenset[str], pick: str, find: Finder
+) -> dict[str, dt.date | None]:
+    """Resolve each distinct text once: its latest (`pick`="max") or earliest day."""
+    out: dict[str, dt.date | None] = {}
+    for text in pd.unique(texts):
+        days = resolved_days(_find_all(text, find), event_start, kinds)
+        out[text] = (max(days) if pick == "max" else min(days)) if days else None
+    return out
+
+
+def _as_datetime(values: pd.Series) -> pd.Series:
+    """A Series of date objects / None as datetime64 (None → NaT)."""
+    return pd.to_datetime(values.astype(object), errors="coerce")
+
+
+def _text_col(df: pd.DataFrame, name: str) -> pd.Series:
+    """Column `name` as clean text ("" for missing), or an empty-text Series if absent."""
+    if name not in df.columns:
+        return pd.Series("", index=df.index, dtype=object)
+    return df[name].astype(object).where(df[name].notna(), "").astype(str)
+
+
+def _bool_col(df: pd.DataFrame, name: str) -> pd.Series:
+    """Column `name` as bool, reading "true"/"1" text as True; False if absent."""
+    if name not in df.columns:
+        return pd.Series(False, index=df.index)
+    col = df[name]
+    if col.dtype == bool:
+        return col
+    return col.astype(str).str.strip().str.lower().isin(["true", "1", "yes"])
+
+
+def date_claims(
+    claims: pd.DataFrame,
+    articles: pd.DataFrame,
+    event_start: dt.date | None,
+    find: Finder = find_time_expressions,
+) -> pd.DataFrame:
+    """as_of, as_of_basis and period_start for every claim (see the module docstring).
+
+    Returns a DataFrame on the claims' index with `as_of` and `period_start` as ISO date
+    text ("" when unknown) and `as_of_basis` in AS_OF_BASES. Each distinct text is parsed
+    once, so the cost grows with the number of distinct time phrases and articles, not
+    with the number of claims. `find` is the time-expression finder (injectable for tests).
+    """
+    index = claims.index
+    if len(claims) == 0:
+        return pd.DataFrame(
+            {"as_of": pd.Series(dtype=object), "as_of_basis": pd.Series(dtype=object),
+             "period_start": pd.Series(dtype=object)},
+            index=index,
+        )  # fmt: skip
+
+    art_ids = _text_col(articles, "article_id")
+    published = {
+        aid: parse_published(p)
+        for aid, p in zip(art_ids, _text_col(articles, "published"), strict=True)
+    }
+    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions"), strict=True))
+    cache: dict[str, list[TimeExpr]] = {}
+    inherited = {
+        aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
+        for aid in published
+    }
+
+    article_id = _text_col(claims, "article_id")
+    pub = _as_datetime(article_id.map(published))
+    inh = _as_datetime(article_id.map(inherited))
+    as_of_text = _text_col(claims, "as_of_text")
+    since_text = _text_col(claims, "since_text")
+    time_text = _text_col(claims, "time_text")
+    own = _as_datetime(
+        as_of_text.map(_text_day_map(as_of_text, event_start, DAY_KINDS, "max", find))
+    )
+    since = _as_datetime(
+        since_text.map(_text_day_map(since_text, event_start, frozenset({"since"}), "min", find))
+    )
+    count_day = _as_datetime(
+        time_text.map(_text_day_map(time_text, event_start, DAY_KINDS, "min", find))
+    )
+    not_future = pub.isna()
+    own_ok = own.notna() & (not_future | (own <= pub))
+    count_ok = count_day.notna() & (not_future | (count_day <= pub))
+    since_ok = since.notna() & (not_future | (since <= pub))
+
+    is_previous = _bool_col(claims, "is_previous")
+    scope = _text_col(claims, "scope")
+    counted = scope.isin(NON_CUMULATIVE_SCOPES)
+
+    as_of = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    basis = pd.Series("unknown", index=index, dtype=object)
+    # Fill from the lowest precedence up, so that later assignments win.
+    take = ~is_previous & inh.notna()
+    as_of[take], basis[take] = inh[take], "inherited"
+    take = ~is_previous & own_ok
+    as_of[take], basis[take] = own[take], "text"
+    take = ~is_previous & pub.notna()
+    as_of[take], basis[take] = pub[take], "published"
+    take = ~is_previous & counted & own_ok
+    as_of[take], basis[take] = own[take], "text"
+    take = ~is_previous & counted & count_ok
+    as_of[take], basis[take] = count_day[take], "text"
+    take = is_previous & own_ok
+    as_of[take], basis[take] = own[take], "text"
+
+    period = since.where(since_ok & (as_of.isna() | (since <= as_of)))
+    return pd.DataFrame(
+        {
+            "as_of": _iso(as_of),
+            "as_of_basis": basis,
+            "period_start": _iso(period),
+        },
+        index=index,
+    )
+
+
+def _iso(values: pd.Series) -> pd.Series:
+    """datetime64 → "yyyy-mm-dd" text, "" for NaT."""
+    return values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), "")

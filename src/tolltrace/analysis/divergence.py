@@ -1,0 +1,499 @@
+"""Divergence: what each claim should be compared with, and how it differs.
+
+Reference. For a claim with a named source, the reference is that source's release in the
+claim's series and outcome that was the highest available at the claim's `as_of`:
+the highest of the source's releases first seen on an earlier day, or the claim's own
+release if that is higher. Releases first seen on the claim's own day do not count against
+it: within one day their order is only inferred from value. When the claim's as_of is
+unknown, the reference is the highest release of the series overall (noted "time unknown").
+Daily and incident counts are compared with their own release (the count of that day).
+"Highest" means the largest figure.
+
+Classes (`divergence_class`), first matching rule wins:
+
+- `unknown`: the rules cannot settle it. Vague figures ("hundreds": the coding is a
+  convention, not a figure to compare; the note gives the source's figure then, for
+  context); a figure one source gives for two victim groups with equal support; an
+  unattributed figure no named source released.
+- `category_shift`: the figure is the source's release for another series (the civilian
+  count reported as everyone's, or the reverse). The reference is then the source's
+  highest figure in the claim's own series at that time, if any.
+- `attribution_shift`: an unattributed figure that a named source released (the
+  reference is that release: same series first, then most outlets, most mentions); or a
+  named claim that would be a contradiction of its own source but matches another
+  source's release (the reference stays its own source's figure; the note names the
+  other release).
+- `same`: the claim relays the reference release with its qualifier.
+- `qualifier_drift`: the claim relays the reference release with another qualifier (an
+  exact 532 relayed as "more than 532").
+- `timing`: the claim relays an older release of its source than the reference: one first
+  seen no later than the reference, a figure the text states as previous, or (time
+  unknown) a lower figure of the series.
+- `contradiction`: a lower figure than one the source had already released by an earlier
+  day, first seen only after it, not stated as a previous figure, and not another
+  source's release either.
+
+`article_scores` gives each article's headline figure (else its first numeric killed
+figure) against the highest figure then available from the same source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tolltrace.analysis.releases import (
+    CUMULATIVE,
+    UNATTRIBUTED,
+    day_array,
+    group_codes,
+    obj_series,
+    release_values,
+    text_array,
+)
+
+DIVERGENCE_CLASSES = (
+    "same",
+    "timing",
+    "category_shift",
+    "qualifier_drift",
+    "attribution_shift",
+    "contradiction",
+    "unknown",
+)
+DIVERGENCE_COLUMNS: tuple[str, ...] = (
+    "reference_release_id",
+    "reference_value",
+    "divergence_class",
+    "divergence_note",
+)
+SCORE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "claim_id",
+    "is_headline",
+    "source",
+    "low",
+    "qualifier",
+    "as_of",
+    "as_of_basis",
+    "reference_release_id",
+    "reference_value",
+    "difference",
+    "ratio",
+    "divergence_class",
+    "note",
+)
+TIME_UNKNOWN = "time unknown: compared with the highest figure of the series"
+
+
+class _Releases:
+    """The releases table as arrays, with lookups by series key and value rank."""
+
+    def __init__(
+        self,
+        releases: pd.DataFrame,
+        source: np.ndarray,
+        outcome: np.ndarray,
+        claim_series: list[np.ndarray],
+    ) -> None:
+        """Index `releases`, giving claims (their source, outcome, and one or more series
+        arrays) integer codes in the same key space: `c_source`, `c_outcome`, `c_series`
+        and the series keys `keys` (one array per entry of `claim_series`)."""
+        r = releases.reset_index(drop=True)
+        self.id = text_array(r["release_id"])
+        self.source = text_array(r["source"])
+        self.figure = text_array(r["figure"])
+        self.qualifier = text_array(r["qualifier"])
+        self.low = r["low"].to_numpy(np.int64)
+        self.first = day_array(r["as_of_first"])
+        self.first_text = text_array(r["as_of_first"])
+        self.cum = text_array(r["scope"]) == CUMULATIVE
+        self.n_outlets = r["n_outlets"].to_numpy(np.int64)
+        self.n_mentions = r["n_mentions"].to_numpy(np.int64)
+        self.vlow, self.vhigh = release_values(r)
+        vlow, vhigh = self.vlow, self.vhigh
+        self.id_rank = np.empty(len(r), dtype=np.int64)
+        self.id_rank[np.argsort(self.id, kind="stable")] = np.arange(len(r))
+        nr = len(r)
+        src = pd.factorize(np.concatenate([self.source, source]))[0]
+        out = pd.factorize(np.concatenate([text_array(r["outcome"]), outcome]))[0]
+        ser = pd.factorize(np.concatenate([text_array(r["series"]), *claim_series]))[0]
+        self.src_c, self.c_source = src[:nr], src[nr:]
+        self.out_c, self.c_outcome = out[:nr], out[nr:]
+        self.ser_c = ser[:nr]
+        nc = len(source)
+        self.c_series = [ser[nr + i * nc : nr + (i + 1) * nc] for i in range(len(claim_series))]
+        k = len(claim_series)
+        codes = group_codes(
+            np.concatenate([src[:nr], *([src[nr:]] * k)]),
+            ser,
+            np.concatenate([out[:nr], *([out[nr:]] * k)]),
+        )
+        self.gk = codes[:nr]
+        self.keys = [codes[nr + i * nc : nr + (i + 1) * nc] for i in range(k)]
+        n_keys = int(codes.max()) + 1 if len(codes) else 0
+
+        cum_rows = np.flatnonzero(self.cum)
+        by_value = cum_rows[
+            np.lexsort((self.id_rank[cum_rows], vhigh[cum_rows], vlow[cum_rows], self.gk[cum_rows]))
+        ]
+        self.by_value = by_value
+        gks = self.gk[by_value]
+        starts = np.flatnonzero(np.r_[True, gks[1:] != gks[:-1]]) if len(gks) else np.array([])
+        self.base = np.full(n_keys, -1, dtype=np.int64)
+        self.top = np.full(n_keys, -1, dtype=np.int64)
+        if len(gks):
+            self.base[gks[starts]] = starts
+            ends = np.r_[starts[1:], len(gks)]
+            self.top[gks[starts]] = by_value[ends - 1]
+        self.vrank = np.full(len(r), -1, dtype=np.int64)
+        self.vrank[by_value] = np.arange(len(by_value)) - self.base[gks]
+        self.index = pd.Index(self.id)
+
+    def highest_before(self, gk: np.ndarray, when: np.ndarray, inclusive: bool) -> np.ndarray:
+        """Per claim: the highest cumulative release of series `gk` first seen before `when`.
+
+        `inclusive` also counts releases first seen on that day. -1 where there is none.
+        """
+        out = np.full(len(gk), -1, dtype=np.int64)
+        dated = np.flatnonzero(self.cum & ~np.isnat(self.first))
+        rows = np.flatnonzero(~np.isnat(when))
+        if len(dated) == 0 or len(rows) == 0:
+            return out
+        dated = dated[np.argsort(self.first[dated], kind="stable")]
+        right = pd.DataFrame(
+            {"t": self.first[dated].astype(np.int64), "gk": self.gk[dated], "v": self.vrank[dated]}
+        )
+        right["best"] = right.groupby("gk")["v"].cummax()
+        left = pd.DataFrame({"t": when[rows].astype(np.int64), "gk": gk[rows], "row": rows})
+        left = left.sort_values("t", kind="stable")
+        m = pd.merge_asof(
+            left,
+            right[["t", "gk", "best"]],
+            on="t",
+            by="gk",
+            allow_exact_matches=inclusive,
+            direction="backward",
+        )
+        found = m[m["best"].notna()]
+        best = found["best"].to_numpy(np.int64)
+        out[found["row"].to_numpy()] = self.by_value[self.base[found["gk"].to_numpy()] + best]
+        return out
+
+    def highest(self, gk: np.ndarray) -> np.ndarray:
+        """Per claim: the highest cumulative release of series `gk` (-1 if none)."""
+        return self.top[gk]
+
+
+def _attribution_match(
+    rel: _Releases, rows: np.ndarray, vlow: np.ndarray, vhigh: np.ndarray, cum: np.ndarray
+) -> np.ndarray:
+    """Per claim in `rows`: a named source's release with the same figure, not its source.
+
+    Claims are matched on outcome, figure and scope (cumulative or not), using the codes
+    `rel` gave them (their first series array counts as their series). Prefers the
+    claim's series, then most outlets, most mentions, then release_id. -1 where none.
+    """
+    out = np.full(len(rows), -1, dtype=np.int64)
+    named = np.flatnonzero(rel.source != UNATTRIBUTED)
+    if len(rows) == 0 or len(named) == 0:
+        return out
+    right = pd.DataFrame(
+        {
+            "outcome": rel.out_c[named],
+            "vlow": rel.vlow[named],
+            "vhigh": rel.vhigh[named],
+            "cum": rel.cum[named],
+            "r": named,
+        }
+    )
+    left = pd.DataFrame(
+        {
+            "outcome": rel.c_outcome[rows],
+            "vlow": vlow[rows],
+            "vhigh": vhigh[rows],
+            "cum": cum[rows],
+            "i": np.arange(len(rows)),
+        }
+    )
+    m = left.merge(right, on=["outcome", "vlow", "vhigh", "cum"])
+    i, r = m["i"].to_numpy(), m["r"].to_numpy()
+    keep = rel.c_source[rows[i]] != rel.src_c[r]
+    i, r = i[keep], r[keep]
+    if len(i) == 0:
+        return out
+    other = rel.c_series[0][rows[i]] != rel.ser_c[r]
+    order = np.lexsort((rel.id_rank[r], -rel.n_mentions[r], -rel.n_outlets[r], other, i))
+    i, r = i[order], r[order]
+    first = np.r_[True, i[1:] != i[:-1]]
+    out[i[first]] = r[first]
+    return out
+
+
+def classify_divergence(
+    claims: pd.DataFrame, assignment: pd.DataFrame, releases: pd.DataFrame
+) -> pd.DataFrame:
+    """reference_release_id, reference_value, divergence_class and divergence_note per claim.
+
+    `claims` needs source, outcome, qualifier, low, vague_term, victim_group, scope, as_of
+    and is_previous; `assignment` is releases.assign_releases' result; `releases` is
+    releases.build_releases' table. Rules in the module docstring.
+    """
+    n = len(claims)
+    idx = claims.index
+    cls = np.full(n, "unknown", dtype=object)
+    note = np.full(n, "", dtype=object)
+    ref = np.full(n, -1, dtype=np.int64)
+    source = text_array(claims["source"]) if n else np.array([], dtype=object)
+    low = pd.to_numeric(claims["low"], errors="coerce").fillna(-1).to_numpy(np.int64)
+    vague_term = text_array(claims["vague_term"]) if n else source
+    own_id = assignment["release_id"].to_numpy(dtype=object)
+    vague = own_id == ""
+    note[vague] = _cat(
+        vague, "vague figure ('", vague_term, "', coded ", low.astype(str).astype(object), ")"
+    )
+    if n == 0 or len(releases) == 0:
+        return _result(idx, cls, note, ref, None)
+
+    outcome = text_array(claims["outcome"])
+    qualifier = text_array(claims["qualifier"])
+    group = text_array(claims["victim_group"])
+    scope = text_array(claims["scope"])
+    prev = claims["is_previous"].to_numpy(bool)
+    t = day_array(claims["as_of"])
+    has_t = ~np.isnat(t)
+    series = assignment["series"].to_numpy(dtype=object)
+    rel_series = assignment["rel_series"].to_numpy(dtype=object)
+    category = assignment["category"].to_numpy(dtype=object)
+    rel = _Releases(releases, source, outcome, [rel_series, series])
+    vlow = assignment["vlow"].to_numpy(np.int64)
+    vhigh = assignment["vhigh"].to_numpy(np.int64)
+    gk_rel, gk_self = rel.keys
+    own = rel.index.get_indexer(own_id)
+    has_own = own >= 0
+    named = source != UNATTRIBUTED
+    cum = scope == CUMULATIVE
+    figure = np.where(has_own, rel.figure[np.maximum(own, 0)], "").astype(object)
+
+    # Named claims of a release, in its home series.
+    normal = named & has_own & (category == "")
+    before = rel.highest_before(gk_rel, t, inclusive=False)
+    own_rank = rel.vrank[np.maximum(own, 0)]
+    before_rank = np.where(before >= 0, rel.vrank[np.maximum(before, 0)], -1)
+    dated_ref = np.where(before_rank > own_rank, before, own)
+    series_ref = np.where(has_t, dated_ref, rel.highest(gk_rel))
+    ref[normal] = np.where(cum, series_ref, own)[normal]
+
+    is_own = ref == own
+    own_q = rel.qualifier[np.maximum(own, 0)]
+    r_id = rel.id[np.maximum(ref, 0)]
+    r_fig = rel.figure[np.maximum(ref, 0)]
+    r_first = rel.first_text[np.maximum(ref, 0)]
+    o_first = rel.first_text[np.maximum(own, 0)]
+    undated_cum = ~has_t & cum
+    lead = np.where(undated_cum, TIME_UNKNOWN + "; ", "").astype(object)
+    previous = np.where(prev, "stated as a previous figure; ", "").astype(object)
+
+    m = normal & is_own & (qualifier == own_q)
+    cls[m] = "same"
+    note[m & undated_cum] = TIME_UNKNOWN
+    m = normal & is_own & (qualifier != own_q)
+    cls[m] = "qualifier_drift"
+    note[m] = _cat(
+        m,
+        lead,
+        "the release states ",
+        own_q,
+        " ",
+        figure,
+        "; this claim says ",
+        qualifier,
+        " ",
+        figure,
+    )
+
+    older = normal & ~is_own
+    own_earlier = np.asarray(o_first <= r_first, dtype=bool)
+    m = older & ~has_t
+    cls[m] = "timing"
+    note[m] = _cat(
+        m,
+        previous,
+        TIME_UNKNOWN,
+        "; the highest ",
+        source,
+        " figure is ",
+        r_fig,
+        " (",
+        r_id,
+        "); this claim relays the lower release ",
+        own_id,
+    )
+    m = older & has_t & (prev | own_earlier)
+    same_day = np.where(o_first == r_first, " (same day: order inferred from value)", "")
+    cls[m] = "timing"
+    note[m] = _cat(
+        m,
+        previous,
+        source,
+        " had released ",
+        r_fig,
+        " by ",
+        r_first,
+        "; this claim relays the older release ",
+        own_id,
+        same_day.astype(object),
+    )
+    late_rows = np.flatnonzero(older & has_t & ~prev & ~own_earlier)
+    other = _attribution_match(rel, late_rows, vlow, vhigh, cum)
+    m = np.zeros(n, dtype=bool)
+    m[late_rows[other >= 0]] = True
+    other_id = np.full(n, "", dtype=object)
+    other_id[late_rows[other >= 0]] = rel.id[other[other >= 0]]
+    cls[m] = "attribution_shift"
+    note[m] = _cat(
+        m,
+        figure,
+        " matches ",
+        other_id,
+        ", a release of another source; ",
+        source,
+        " had released ",
+        r_fig,
+        " by ",
+        r_first,
+    )
+    m = np.zeros(n, dtype=bool)
+    m[late_rows[other < 0]] = True
+    cls[m] = "contradiction"
+    note[m] = _cat(
+        m,
+        source,
+        " had released ",
+        r_fig,
+        " by ",
+        r_first,
+        "; ",
+        figure,
+        " is lower, first seen ",
+        o_first,
+        ", and the text states no revision",
+    )
+
+    # Category shifts, ties between stated groups, vague figures (context only).
+    upto = rel.highest_before(gk_self, t, inclusive=True)
+    self_ref = np.where(has_t, upto, rel.highest(gk_self))
+    m = named & has_own & (category == "shift")
+    ref[m] = self_ref[m]
+    cls[m] = "category_shift"
+    note[m] = _cat(
+        m,
+        figure,
+        " is ",
+        source,
+        "'s figure for ",
+        rel_series,
+        " (",
+        own_id,
+        "); this claim reports it as ",
+        group,
+    )
+    m = has_own & (category == "ambiguous")
+    ref[m] = own[m]
+    note[m] = _cat(
+        m,
+        source,
+        " gives ",
+        figure,
+        " for more than one victim group with equal support; which the source meant is not settled",
+    )
+    m = vague & named
+    ref[m] = self_ref[m]
+    m = m & (ref >= 0)
+    note[m] = _cat(
+        m,
+        note,
+        "; ",
+        source,
+        "'s figure then: ",
+        rel.figure[np.maximum(ref, 0)],
+        " (",
+        rel.id[np.maximum(ref, 0)],
+        ")",
+    )
+
+    # Unattributed figures.
+    loose = np.flatnonzero(~named & has_own)
+    match = _attribution_match(rel, loose, vlow, vhigh, cum)
+    found, missing = loose[match >= 0], loose[match < 0]
+    ref[found] = match[match >= 0]
+    cls[found] = "attribution_shift"
+    note[found] = "unattributed here; " + rel.id[ref[found]] + " is a named source's release"
+    note[missing] = "unattributed, and no named source released this figure"
+    return _result(idx, cls, note, ref, rel)
+
+
+def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
+    """Concatenate text parts (arrays over all claims, or plain strings) on `mask` rows."""
+    out = np.full(int(mask.sum()), "", dtype=object)
+    for part in parts:
+        out = out + (part[mask].astype(object) if isinstance(part, np.ndarray) else part)
+    return out
+
+
+def _result(
+    idx: pd.Index, cls: np.ndarray, note: np.ndarray, ref: np.ndarray, rel: _Releases | None
+) -> pd.DataFrame:
+    """The divergence columns as a DataFrame on the claims' index."""
+    has_ref = ref >= 0
+    if rel is None:
+        ids = np.full(len(idx), "", dtype=object)
+        values = pd.array([pd.NA] * len(idx), dtype="Int64")
+    else:
+        ids = np.where(has_ref, rel.id[np.maximum(ref, 0)], "").astype(object)
+        values = pd.array(np.where(has_ref, rel.low[np.maximum(ref, 0)], 0), dtype="Int64")
+        values[~has_ref] = pd.NA
+    return pd.DataFrame(
+        {
+            "reference_release_id": obj_series(ids, idx),
+            "reference_value": pd.Series(values, index=idx, dtype="Int64"),
+            "divergence_class": obj_series(cls, idx),
+            "divergence_note": obj_series(note, idx),
+        }
+    )
+
+
+def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per article: its headline killed figure against the highest then available.
+
+    `claims` is the analysed claims table (analysis columns present). The figure is the
+    headline's numeric killed claim, else the article's first numeric killed claim (vague
+    words are skipped). `difference` = figure − reference and `ratio` = figure / reference
+    (4 decimals), where the reference is the same source's highest figure at the claim's
+    as_of (the claim's divergence reference); both are empty for unattributed figures and
+    where no same-source reference exists. Articles without a numeric killed figure have
+    no row. Sorted by article_id.
+    """
+    k = claims[(claims["outcome"] == "killed") & (claims["qualifier"] != "vague")].copy()
+    if k.empty:
+        return pd.DataFrame({col: pd.Series(dtype=object) for col in SCORE_COLUMNS})
+    k["_not_headline"] = ~k["is_headline"].astype(bool)
+    k = k.sort_values(["article_id", "_not_headline", "char_start"]).drop_duplicates("article_id")
+    source = text_array(k["source"])
+    ref_source = np.array([r.split("|")[0] for r in text_array(k["reference_release_id"])])
+    same_source = (source != UNATTRIBUTED) & (ref_source == source)
+    reference = k["reference_value"].astype("Int64").where(same_source)
+    low = k["low"].astype("Int64")
+    k["reference_value"] = reference
+    k["difference"] = (low - reference).astype("Int64")
+    k["ratio"] = (low.astype("Float64") / reference.astype("Float64")).round(4)
+    notes = np.where(
+        source == UNATTRIBUTED,
+        "unattributed: no same-source reference",
+        np.where(reference.isna().to_numpy(), "no same-source reference", ""),
+    )
+    k["note"] = obj_series(notes, k.index)
+    k["reference_release_id"] = obj_series(
+        np.where(same_source, text_array(k["reference_release_id"]), ""), k.index
+    )
+    return k[list(SCORE_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,508 @@
+"""Releases: which claims relay the same figure, and the order of each source's series.
+
+A release is one figure from one source for one series and outcome. Rules:
+
+- Series. Victim groups `civilians` and `unspecified` form one series per source and
+  outcome, "civilians_or_unspecified", because relays write "people" for a monitor's
+  civilian count. Every other victim group is its own series.
+- Figure. The stated number (`low`); for a range "low-high". "532" and "more than 532"
+  carry the same figure, so they are one release; its qualifier is the most specific of its
+  mentions (exact > about > at_least/more_than/range > up_to), and its victim group the
+  most specific (civilians over unspecified).
+- Identity. Claims with the same (source, series, outcome, figure) are one release.
+  Daily and incident counts are keyed also by their as_of day. `release_id` is built from
+  that content ("SOHR|civilians_or_unspecified|killed|745", "SOHR|…|163|daily|2025-03-07"),
+  so it is stable across runs.
+- Vague figures ("hundreds", "several dozen") are not releases: the word is a writer's
+  paraphrase, and its ACLED-style coding is a convention, not a number anyone released.
+  Their claims get an empty `release_id`.
+- Unattributed claims never join a named source's release; they form releases of source
+  "unattributed".
+- Category. When one source's figure appears in more than one series (745 "civilians" in
+  one article, 745 "in total" in another), mentions with a stated victim group vote: the
+  series stated by more independent outlets (then more mentions) is the figure's home,
+  and claims placing it in another series are category shifts assigned to the home
+  release. `unspecified` mentions never vote and never count as a shift: they join the
+  home release. A tie between stated groups cannot be settled: every series keeps its
+  own release and the claims are marked ambiguous.
+- Independent outlets are distinct non-empty `outlet` values (case-insensitive); an
+  article with no known outlet counts as an outlet of its own, since nothing shows it
+  shares one.
+
+Series order (`series_order`, 1, 2, … within source, series and outcome): cumulative
+releases first. Releases whose `as_of_first` is known are ordered by (as_of_first, figure);
+releases of unknown time are slotted in by value, before the first dated release whose
+running maximum exceeds them (a monitor's cumulative count only rises). `order_basis` is
+`time` for a dated release whose date is shared with no other dated release of its series
+(a strictly different known time decided its place) and `value` otherwise. A figure the
+text states as a previous toll ("revising a previous toll of 340") is moved before the
+figure that revises it in the same sentence, if value order had put it after, and gets
+`order_basis` `time`: the text states the order. Daily and incident releases follow the
+cumulative ones, in the same way.
+
+Internally the work is done on integer codes and numpy arrays (pandas' text columns are
+slow without pyarrow); text is built once per release, not per claim.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+POOLED_SERIES = "civilians_or_unspecified"
+POOLED_GROUPS = ("civilians", "unspecified")
+UNATTRIBUTED = "unattributed"
+CUMULATIVE = "cumulative"
+# Lower is more specific.
+QUALIFIER_SPECIFICITY = {
+    "exact": 0,
+    "about": 1,
+    "at_least": 2,
+    "more_than": 2,
+    "range": 2,
+    "up_to": 3,
+    "vague": 4,
+}
+GROUP_SPECIFICITY = {
+    "civilians": 0,
+    "security_forces": 1,
+    "fighters": 1,
+    "combatants": 2,
+    "all": 3,
+    "unspecified": 4,
+}
+RELEASE_COLUMNS: tuple[str, ...] = (
+    "release_id",
+    "source",
+    "series",
+    "victim_group",
+    "outcome",
+    "scope",
+    "low",
+    "high",
+    "qualifier",
+    "figure",
+    "as_of_first",
+    "as_of_last",
+    "series_order",
+    "order_basis",
+    "n_mentions",
+    "n_articles",
+    "n_outlets",
+    "article_ids",
+    "outlets",
+    "stated_previous",
+)
+# Per-claim columns returned by assign_releases.
+ASSIGNMENT_COLUMNS: tuple[str, ...] = (
+    "series",
+    "rel_series",
+    "vlow",
+    "vhigh",
+    "release_id",
+    "release_key",
+    "category",
+)
+_BLOCK_SHIFT = 2**42  # separates series blocks when searching over running maxima
+
+
+# --- small array helpers shared by the analysis modules -----------------------------------
+
+
+def text_array(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Values as a numpy object array of str, "" for missing."""
+    s = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values
+    arr = s.to_numpy(dtype=object, na_value="")
+    if isinstance(s.dtype, pd.StringDtype) or pd.api.types.infer_dtype(arr) in ("string", "empty"):
+        return arr.copy()  # pandas may hand out a read-only view
+    return np.array([v if isinstance(v, str) else str(v) for v in arr], dtype=object)
+
+
+def obj_series(values: object, index: pd.Index) -> pd.Series:
+    """A pandas Series of dtype object (pandas 3 would otherwise infer its slow str type)."""
+    return pd.Series(values, index=index, dtype=object)
+
+
+def day_array(iso: pd.Series | np.ndarray) -> np.ndarray:
+    """ISO date text → numpy datetime64[D] (NaT for "" or unparseable), parsing each once."""
+    codes, uniques = pd.factorize(text_array(iso))
+    days = np.array(
+        [np.datetime64(u) if len(u) == 10 else np.datetime64("NaT") for u in uniques],
+        dtype="datetime64[D]",
+    )
+    return days[codes] if len(codes) else np.array([], dtype="datetime64[D]")
+
+
+def iso_array(days: np.ndarray) -> np.ndarray:
+    """datetime64[D] → ISO date text, "" for NaT."""
+    out = np.datetime_as_string(days.astype("datetime64[D]")).astype(object)
+    out[np.isnat(days)] = ""
+    return out
+
+
+def codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) with codes in sorted order of the unique values."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def group_codes(*columns: np.ndarray) -> np.ndarray:
+    """One integer code per distinct combination of the given integer columns."""
+    if len(columns[0]) == 0:
+        return np.array([], dtype=np.int64)
+    frame = pd.DataFrame({str(i): c for i, c in enumerate(columns)})
+    return frame.groupby(list(frame.columns), sort=True).ngroup().to_numpy(np.int64)
+
+
+def join_groups(codes: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per code 0..n-1: the "; "-joined sorted distinct `values` (text), and their count."""
+    out = np.full(n, "", dtype=object)
+    if len(codes) == 0:
+        return out, np.zeros(n, dtype=np.int64)
+    v_codes, v_uniques = codes_of(values)
+    width = len(v_uniques) + 1
+    combined = np.unique(codes.astype(np.int64) * width + v_codes)
+    c = combined // width
+    v = v_uniques[combined % width]
+    starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+    ends = np.r_[starts[1:], len(c)]
+    for s, e in zip(starts, ends, strict=True):
+        out[c[s]] = "; ".join(v[s:e])
+    return out, np.bincount(c, minlength=n).astype(np.int64)
+
+
+# --- rules -------------------------------------------------------------------------------
+
+
+def series_of(victim_group: pd.Series | np.ndarray) -> np.ndarray:
+    """The series of each victim group: civilians and unspecified pool into one."""
+    groups = text_array(victim_group)
+    return np.where(np.isin(groups, POOLED_GROUPS), POOLED_SERIES, groups).astype(object)
+
+
+def value_arrays(
+    low: pd.Series, high: pd.Series, qualifier: pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
+    """(vlow, vhigh) per claim: the stated number, and for ranges the upper number.
+
+    Missing `low` gives -1 (such a claim is never eligible).
+    """
+    vlow = pd.to_numeric(low, errors="coerce").fillna(-1).to_numpy(np.int64)
+    h = pd.to_numeric(high, errors="coerce").fillna(-1).to_numpy(np.int64)
+    is_range = (text_array(qualifier) == "range") & (h >= 0)
+    return vlow, np.where(is_range, h, vlow)
+
+
+def figure_text(vlow: np.ndarray, vhigh: np.ndarray) -> np.ndarray:
+    """Figure text: "745", or "300-400" for a range."""
+    return np.array(
+        [str(a) if a == b else f"{a}-{b}" for a, b in zip(vlow, vhigh, strict=True)],
+        dtype=object,
+    )
+
+
+def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
+    """Independent-outlet key: the outlet name case-folded, or the article's own id."""
+    codes, uniques = pd.factorize(text_array(outlet))
+    names = np.array([o.strip().casefold() for o in uniques], dtype=object)[codes]
+    missing = np.flatnonzero(names == "")
+    names[missing] = "article:" + text_array(article_id)[missing]
+    return names
+
+
+def eligible(claims: pd.DataFrame) -> np.ndarray:
+    """Claims that can be part of a release: a number, not a vague word."""
+    low_ok = pd.to_numeric(claims["low"], errors="coerce").notna().to_numpy()
+    return (text_array(claims["qualifier"]) != "vague") & low_ok
+
+
+def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
+    """Which release each claim relays (rules in the module docstring).
+
+    `claims` needs article_id, outlet, source, outcome, victim_group, qualifier, low, high,
+    scope and as_of (ISO text). Returns, on the claims' index: `series` (the claim's own
+    series), `rel_series` (the series of the release it is assigned to), `vlow`/`vhigh`
+    (the figure), `release_id` ("" for vague claims), `release_key` (an integer per
+    release_id within this result, -1 for none) and `category` ("" normal, "shift" a
+    category shift assigned to the home release, "ambiguous" a tie between stated groups).
+    """
+    n = len(claims)
+    series = series_of(claims["victim_group"]) if n else np.array([], dtype=object)
+    vlow, vhigh = value_arrays(claims["low"], claims["high"], claims["qualifier"])
+    rel_series = series.copy()
+    release_id = np.full(n, "", dtype=object)
+    release_key = np.full(n, -1, dtype=np.int64)
+    category = np.full(n, "", dtype=object)
+    ok = eligible(claims) if n else np.array([], dtype=bool)
+    if ok.any():
+        rows = np.flatnonzero(ok)
+        sub = claims.iloc[rows]
+        source = text_array(sub["source"])
+        outcome = text_array(sub["outcome"])
+        scope = text_array(sub["scope"])
+        day = np.where(scope == CUMULATIVE, "", text_array(sub["as_of"])).astype(object)
+        day = np.where((scope != CUMULATIVE) & (day == ""), "undated", day).astype(object)
+        src_c, _ = codes_of(source)
+        out_c, _ = codes_of(outcome)
+        scope_c, _ = codes_of(scope)
+        day_c, _ = codes_of(day)
+        ser = series[rows]
+        ser_c, ser_u = codes_of(ser)
+        stated = text_array(sub["victim_group"]) != "unspecified"
+        outlet_c, _ = codes_of(outlet_keys(sub["outlet"], sub["article_id"]))
+        key = group_codes(src_c, out_c, vlow[rows], vhigh[rows], scope_c, day_c)
+        home_c, cat = _vote(key, ser_c, stated, outlet_c)
+        rel_c = np.where(home_c >= 0, home_c, ser_c)
+        rel_series[rows] = ser_u[rel_c]
+        category[rows] = cat
+        fig = figure_text(vlow[rows], vhigh[rows])
+        slot = np.where(scope == CUMULATIVE, "", "|" + scope + "|" + day).astype(object)
+        rid = group_codes(key, rel_c)
+        first = np.unique(rid, return_index=True)[1]
+        ids = source[first] + "|" + ser_u[rel_c][first] + "|" + outcome[first] + "|"
+        ids = ids + fig[first] + slot[first]
+        release_id[rows] = ids[rid]
+        release_key[rows] = rid
+    return pd.DataFrame(
+        {
+            "series": obj_series(series, claims.index),
+            "rel_series": obj_series(rel_series, claims.index),
+            "vlow": pd.Series(vlow, index=claims.index, dtype="int64"),
+            "vhigh": pd.Series(vhigh, index=claims.index, dtype="int64"),
+            "release_id": obj_series(release_id, claims.index),
+            "release_key": pd.Series(release_key, index=claims.index, dtype="int64"),
+            "category": obj_series(category, claims.index),
+        }
+    )
+
+
+def _vote(
+    key: np.ndarray, ser_c: np.ndarray, stated: np.ndarray, outlet_c: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The home series code per claim (-1: its own) and its category ("", shift, ambiguous).
+
+    `key` groups claims of one source, outcome and figure (and day, for daily counts);
+    stated claims vote for their series with their outlets, then their mentions.
+    """
+    votes = pd.DataFrame({"key": key[stated], "ser": ser_c[stated], "outlet": outlet_c[stated]})
+    tally = (
+        votes.groupby(["key", "ser"], sort=True)
+        .agg(n_out=("outlet", "nunique"), n_men=("outlet", "size"))
+        .reset_index()
+        .sort_values(["key", "n_out", "n_men", "ser"], ascending=[True, False, False, True])
+    )
+    rank = tally.groupby("key").cumcount().to_numpy()
+    top = tally[rank == 0].set_index("key")
+    second = tally[rank == 1].set_index("key")
+    n_series = tally.groupby("key").size()
+    tie_keys = second.index[
+        (second["n_out"].to_numpy() == top.loc[second.index, "n_out"].to_numpy())
+        & (second["n_men"].to_numpy() == top.loc[second.index, "n_men"].to_numpy())
+    ]
+    multi_keys = n_series.index[n_series.to_numpy() >= 2]
+
+    home = pd.Series(top["ser"]).reindex(key).fillna(-1).to_numpy(np.int64, copy=True)
+    ambiguous = np.isin(key, tie_keys.to_numpy())
+    home[ambiguous] = -1
+    category = np.full(len(key), "", dtype=object)
+    multi = np.isin(key, multi_keys.to_numpy())
+    category[multi & ~ambiguous & stated & (ser_c != home)] = "shift"
+    category[ambiguous] = "ambiguous"
+    return home, category
+
+
+def build_releases(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+    """The releases table: one row per release_id, ordered within each series.
+
+    `claims` as for assign_releases plus claim_id, char_start, is_previous and (for stated
+    revisions) sentence_start; `assignment` is assign_releases' result. Sorted by
+    (source, series, outcome, series_order).
+    """
+    rows = np.flatnonzero(assignment["release_id"].to_numpy(dtype=object) != "")
+    if len(rows) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in RELEASE_COLUMNS})
+    sub = claims.iloc[rows]
+    a = assignment.iloc[rows]
+    rid_c = a["release_key"].to_numpy(np.int64)
+    n = int(rid_c.max()) + 1
+    rid_u = np.empty(n, dtype=object)
+    rid_u[rid_c] = a["release_id"].to_numpy(dtype=object)
+    qual = text_array(sub["qualifier"])
+    group = text_array(sub["victim_group"])
+    shifted = a["category"].to_numpy(dtype=object) == "shift"
+    qspec = np.array([QUALIFIER_SPECIFICITY.get(q, 9) for q in qual])
+    gspec = np.array([GROUP_SPECIFICITY.get(g, 9) for g in group])
+    order = np.arange(len(rows))  # claims arrive sorted by (article_id, char_start)
+
+    rep = _first_by(rid_c, n, shifted, qspec, codes_of(qual)[0], order)
+    rep_g = _first_by(rid_c, n, shifted, gspec, codes_of(group)[0], order)
+    article = text_array(sub["article_id"])
+    outlet = outlet_keys(sub["outlet"], sub["article_id"])
+    days = day_array(sub["as_of"])
+    frame = pd.DataFrame({"r": rid_c, "d": days})
+    first = frame.groupby("r")["d"].min().reindex(range(n)).to_numpy("datetime64[D]")
+    last = frame.groupby("r")["d"].max().reindex(range(n)).to_numpy("datetime64[D]")
+    prev = pd.Series(sub["is_previous"].to_numpy(bool)).groupby(rid_c).any()
+    article_ids, n_art = join_groups(rid_c, article, n)
+    outlets, n_out = join_groups(rid_c, outlet, n)
+
+    low = pd.to_numeric(sub["low"]).to_numpy(np.int64)[rep]
+    high = pd.array(pd.to_numeric(sub["high"], errors="coerce"), dtype="Int64")[rep]
+    vlow = a["vlow"].to_numpy(np.int64)[rep]
+    vhigh = a["vhigh"].to_numpy(np.int64)[rep]
+    idx = pd.RangeIndex(n)
+    rel = pd.DataFrame(
+        {
+            "release_id": obj_series(rid_u, idx),
+            "source": obj_series(text_array(sub["source"])[rep], idx),
+            "series": obj_series(a["rel_series"].to_numpy(dtype=object)[rep], idx),
+            "victim_group": obj_series(group[rep_g], idx),
+            "outcome": obj_series(text_array(sub["outcome"])[rep], idx),
+            "scope": obj_series(text_array(sub["scope"])[rep], idx),
+            "low": pd.Series(low, index=idx, dtype="int64"),
+            "high": pd.Series(high, index=idx, dtype="Int64"),
+            "qualifier": obj_series(qual[rep], idx),
+            "figure": obj_series(figure_text(vlow, vhigh), idx),
+            "as_of_first": obj_series(iso_array(first), idx),
+            "as_of_last": obj_series(iso_array(last), idx),
+            "n_mentions": pd.Series(np.bincount(rid_c, minlength=n), index=idx, dtype="int64"),
+            "n_articles": pd.Series(n_art, index=idx),
+            "n_outlets": pd.Series(n_out, index=idx),
+            "article_ids": obj_series(article_ids, idx),
+            "outlets": obj_series(outlets, idx),
+            "stated_previous": pd.Series(prev.to_numpy(bool), index=idx),
+        }
+    )
+    rel = order_releases(rel, stated_revisions(claims, assignment))
+    return rel[list(RELEASE_COLUMNS)]
+
+
+def _first_by(codes: np.ndarray, n: int, *keys: np.ndarray) -> np.ndarray:
+    """Per code 0..n-1, the row position that sorts first by `keys` (most significant first)."""
+    order = np.lexsort((*reversed(keys), codes))
+    firsts = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1]])
+    out = np.empty(n, dtype=np.int64)
+    out[codes[order][firsts]] = order[firsts]
+    return out
+
+
+def stated_revisions(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+    """Pairs (previous_id, revised_id) of releases the text orders.
+
+    A claim flagged `is_previous` is paired with the nearest claim of the same sentence,
+    source, series and outcome that is not itself a previous figure.
+    """
+    cols = ["previous_id", "revised_id"]
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    prev = claims["is_previous"].to_numpy(bool) if "is_previous" in claims else None
+    rid = assignment["release_id"].to_numpy(dtype=object)
+    if prev is None or not (prev & (rid != "")).any():
+        return empty
+    sentence = (
+        pd.to_numeric(claims["sentence_start"]).to_numpy(np.int64)
+        if "sentence_start" in claims
+        else np.zeros(len(claims), dtype=np.int64)
+    )
+    d = pd.DataFrame(
+        {
+            "article_id": text_array(claims["article_id"]),
+            "sentence": sentence,
+            "source": text_array(claims["source"]),
+            "outcome": text_array(claims["outcome"]),
+            "rel_series": assignment["rel_series"].to_numpy(dtype=object),
+            "release_id": rid,
+            "pos": pd.to_numeric(claims["char_start"]).to_numpy(np.int64),
+            "prev": prev,
+        }
+    )
+    d = d[d["release_id"] != ""]
+    keys = ["article_id", "sentence", "source", "outcome", "rel_series"]
+    pairs = d[d["prev"]].merge(d[~d["prev"]], on=keys, suffixes=("_p", "_r"))
+    if pairs.empty:
+        return empty
+    pairs["dist"] = (pairs["pos_p"] - pairs["pos_r"]).abs()
+    pairs = pairs.sort_values(["article_id", "pos_p", "dist", "pos_r"])
+    pairs = pairs.drop_duplicates(["article_id", "pos_p"])
+    pairs = pairs[pairs["release_id_p"] != pairs["release_id_r"]]
+    out = pairs.rename(columns={"release_id_p": "previous_id", "release_id_r": "revised_id"})
+    return out[cols].drop_duplicates().sort_values(cols).reset_index(drop=True)
+
+
+def release_values(releases: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(vlow, vhigh) of each release: its low, and its high for ranges (else its low)."""
+    return value_arrays(releases["low"], releases["high"], releases["qualifier"])
+
+
+def order_releases(releases: pd.DataFrame, revisions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add series_order and order_basis (rules in the module docstring); sort the table."""
+    r = releases.reset_index(drop=True)
+    n = len(r)
+    if n == 0:
+        return r.assign(series_order=pd.Series(dtype="int64"), order_basis=pd.Series(dtype=object))
+    vlow, vhigh = release_values(r)
+    block = (text_array(r["scope"]) != CUMULATIVE).astype(np.int64)
+    src_c = codes_of(text_array(r["source"]))[0]
+    ser_c = codes_of(text_array(r["series"]))[0]
+    out_c = codes_of(text_array(r["outcome"]))[0]
+    series_c = group_codes(src_c, ser_c, out_c)
+    g = group_codes(series_c, block)
+    rid_c = codes_of(text_array(r["release_id"]))[0]
+    first = day_array(r["as_of_first"]).astype(np.int64)  # NaT → min int64
+    known = ~np.isnat(day_array(r["as_of_first"]))
+
+    k = np.flatnonzero(known)
+    k = k[np.lexsort((rid_c[k], vhigh[k], vlow[k], first[k], g[k]))]
+    kg = g[k]
+    starts = np.r_[True, kg[1:] != kg[:-1]] if len(k) else np.array([], dtype=bool)
+    group_start = np.maximum.accumulate(np.where(starts, np.arange(len(k)), 0))
+    pos = np.zeros(n, dtype=np.int64)
+    kind = np.zeros(n, dtype=np.int64)
+    pos[k] = np.arange(len(k)) - group_start
+    kind[k] = 1
+    running = pd.Series(vlow[k]).groupby(kg).cummax().to_numpy(np.int64)
+    encoded = kg * _BLOCK_SHIFT + np.minimum(running, _BLOCK_SHIFT - 1)
+    u = np.flatnonzero(~known)
+    ug = g[u]
+    lo = np.searchsorted(encoded, ug * _BLOCK_SHIFT, side="left")
+    hi = np.searchsorted(
+        encoded, ug * _BLOCK_SHIFT + np.minimum(vlow[u], _BLOCK_SHIFT - 1), "right"
+    )
+    pos[u] = hi - lo
+
+    basis = np.full(n, "value", dtype=object)
+    n_known = np.bincount(kg, minlength=g.max() + 1 if n else 0)
+    same_day = pd.Series(np.ones(len(k))).groupby([kg, first[k]]).transform("size").to_numpy()
+    basis[k[(n_known[kg] >= 2) & (same_day == 1)]] = "time"
+
+    order = np.lexsort((rid_c, vhigh, vlow, kind, pos, block, series_c))
+    ids = list(r["release_id"].to_numpy(dtype=object)[order])
+    basis = basis[order]
+    r = r.iloc[order].reset_index(drop=True)
+    ids, moved = _apply_revisions(ids, dict(zip(r["release_id"], g[order], strict=True)), revisions)
+    where = pd.Index(r["release_id"]).get_indexer(ids)
+    r = r.iloc[where].reset_index(drop=True)
+    basis = basis[where]
+    basis[np.isin(r["release_id"].to_numpy(dtype=object), list(moved))] = "time"
+    r["order_basis"] = obj_series(basis, r.index)
+    r["series_order"] = (
+        pd.Series(series_c[order][where]).groupby(series_c[order][where]).cumcount() + 1
+    ).to_numpy(np.int64)
+    return r
+
+
+def _apply_revisions(
+    ids: list[str], block: dict[str, int], revisions: pd.DataFrame | None
+) -> tuple[list[str], set[str]]:
+    """Move each stated previous release just before the release that revises it."""
+    moved: set[str] = set()
+    if revisions is None or revisions.empty:
+        return ids, moved
+    for prev, new in revisions[["previous_id", "revised_id"]].itertuples(index=False):
+        if prev not in block or new not in block or block[prev] != block[new]:
+            continue
+        moved.add(prev)
+        i, j = ids.index(prev), ids.index(new)
+        if i > j:
+            ids.pop(i)
+            ids.insert(j, prev)
+    return ids, moved
