@@ -227,3 +227,19 @@ def test_colliding_stems_get_whole_names(raw_dir: Path, tmp_path: Path) -> None:
     process_corpus(raw_dir, tmp_path / "out")
     ledger = read_table(tmp_path / "out" / "articles.csv")
     assert sorted(ledger["article_id"]) == ["story.html", "story.txt"]
+
+
+def test_claims_are_put_in_order_after_analysis() -> None:
+    from tolltrace.pipeline import _order_claims
+
+    claims = pd.DataFrame(
+        {"char_start": [5, 1, 9, 2], "extra": list("wxyz"), "article_id": ["b", "b", "a", "a"]}
+    )
+    ordered = _order_claims(claims)
+    assert list(ordered.columns) == ["article_id", "char_start", "extra"]
+    assert ordered[["article_id", "char_start"]].values.tolist() == [
+        ["a", 2],
+        ["a", 9],
+        ["b", 1],
+        ["b", 5],
+    ]

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tolltrace import config, engines, schemas, tables
@@ -340,17 +341,19 @@ def process_corpus(
     articles = articles.sort_values("article_id", kind="mergesort", ignore_index=True)
     articles["characters"] = articles["characters"].astype("Int64")
     articles["n_claims"] = articles["n_claims"].astype("int64")
-    claims_df = claims.frame()
     _count(summary, articles, n_files)
     summary.problems.extend(_problem_lines(articles))
 
-    frames = {"articles": articles, "claims": claims_df}
+    frames = {"articles": articles, "claims": claims.frame()}
+    del claims
     analyze = _analysis_function()
     if analyze is not None:
-        results_by_table = analyze(claims_df, articles, summary.event_start)
-        frames["claims"] = _order_claims(results_by_table["claims"])
+        # Hand the claims over without keeping a reference: only one copy stays alive.
+        results_by_table = analyze(frames.pop("claims"), articles, summary.event_start)
+        frames["claims"] = _order_claims(results_by_table.pop("claims"))
         for table in ANALYSIS_TABLES:
-            frames[table] = _sorted(table, results_by_table[table])
+            frames[table] = _sorted(table, results_by_table.pop(table))
+        del results_by_table
         summary.analysed = True
     for name, df in frames.items():
         schemas.validate_table(name, df)
@@ -579,9 +582,20 @@ def _order_claims(claims: pd.DataFrame) -> pd.DataFrame:
     fixed = [*CLAIM_COLUMNS, *ANALYSIS_CLAIM_COLUMNS]
     columns = [c for c in fixed if c in claims.columns]
     columns += [c for c in claims.columns if c not in fixed]
-    return claims[columns].sort_values(
-        ["article_id", "char_start"], kind="mergesort", ignore_index=True
-    )
+    if columns != list(claims.columns):
+        claims = claims[columns]
+    if _is_sorted(claims["article_id"].to_numpy(object), claims["char_start"].to_numpy()):
+        return claims.reset_index(drop=True)
+    return claims.sort_values(["article_id", "char_start"], kind="mergesort", ignore_index=True)
+
+
+def _is_sorted(article_ids: np.ndarray, starts: np.ndarray) -> bool:
+    """True when rows are already in (article_id, char_start) order (no copy needed)."""
+    if len(article_ids) < 2:
+        return True
+    a, b = article_ids[:-1], article_ids[1:]
+    same = a == b
+    return bool(((a < b) | (same & (starts[:-1] <= starts[1:]))).all())
 
 
 def _sorted(table: str, df: pd.DataFrame) -> pd.DataFrame:
