@@ -181,3 +181,35 @@ def test_offsets_exact_with_crlf_and_curly_quotes():
     c = only(text)
     assert text[c.char_start : c.char_end] == "311"
     assert text[c.sentence_start : c.sentence_end] == c.sentence
+
+
+def test_a_subset_of_the_count_before_it():
+    found = claims("More than 30 people were wounded, about 10 of them seriously, he said.")
+    assert [(c.low, c.outcome, bool(c.part_of)) for c in found] == [
+        (30, "injured", False),
+        (10, "injured", True),
+    ]
+
+
+def test_cues_do_not_cross_into_the_next_clause():
+    text = (
+        "Doctors said they had treated more than 2,000 people for heatstroke since the "
+        "weekend, and that 33 of them had died."
+    )
+    assert [(c.low, c.outcome) for c in claims(text)] == [(33, "killed")]
+
+
+def test_two_outcomes_at_once_are_no_count_of_either():
+    text = "More than 1,450 people have died or gone missing on the route this year."
+    assert claims(text) == []
+
+
+def test_people_pulled_out_alive_are_not_casualties_unless_hurt():
+    assert claims("Its teams had pulled 49 people alive from the mud.") == []
+    hurt = only("At least 20 miners were pulled out alive and taken to hospital with injuries.")
+    assert hurt.outcome == "injured"
+
+
+def test_number_of_missing_put_at():
+    c = only("The disaster management division put the number of missing at 52.")
+    assert (c.low, c.outcome) == (52, "missing")

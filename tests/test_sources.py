@@ -130,3 +130,22 @@ def test_a_verb_of_another_clause_does_not_make_a_source():
 )
 def test_titles_and_names_between_source_and_verb(text):
     assert source_of(text)[0] == "officials"
+
+
+def test_the_listener_of_told_is_not_the_source():
+    text = (
+        "Hussein Fakih, the head of the municipality, told Reuters that 13 people had been killed."
+    )
+    assert source_of(text)[0] == "officials"
+
+
+def test_an_agent_after_by_is_not_the_source():
+    text = (
+        "The Assistance Association for Political Prisoners, a rights group that tracks "
+        "killings by the military, said 25 civilians were killed in the attack."
+    )
+    assert source_of(text)[0] == "local_sources"
+
+
+def test_earlier_toll_put_by_officials():
+    assert source_of("Local officials had earlier put the toll at 70.")[0] == "officials"

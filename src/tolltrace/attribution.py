@@ -24,7 +24,7 @@ from tolltrace.sources import (
 
 # "..., he said": the speaker is whoever the article quoted last.
 _PRONOUN_SPEAKER_RE = re.compile(
-    r"\b(?:(?:he|she|they)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she))\b",
+    r"\b(?:(?:he|she|they|it)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she|it))\b",
     re.IGNORECASE,
 )
 _ANAPHOR_RE = re.compile(

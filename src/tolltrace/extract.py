@@ -37,7 +37,8 @@ _NEGATIVE = (
     r"took\s+refuge|sheltered|sheltering|evacuated|evacuating|arrested|arresting|detained|"
     r"detaining|kidnapped|kidnapping|kidnappings|abducted|abducting|abductions|taken\s+hostage|"
     r"held\s+hostage|rescued|protested|gathered|returned|deported|released|freed|born|"
-    r"incidents|massacres|attacks|sought|seek|seeking"
+    r"incidents|massacres|attacks|sought|seek|seeking|alive|survived|boarded|"
+    r"treated\s+for\s+(?:heat\w*|dehydration|cholera|symptoms)"
 )
 _CUE_RE = re.compile(
     rf"\b(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<missing>{_MISSING})|"
@@ -46,19 +47,30 @@ _CUE_RE = re.compile(
 )
 # Casualty frames before a number that has no noun of its own ("the death toll rose to 524").
 _TOLL_FRAME_RE = re.compile(
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|victims)|fatalities|"
-    rf"deaths\s+of|{_KILLED}|{_INJURED})\b[^.;]{{0,80}}?"
+    rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
+    rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b[^.;]{{0,80}}?"
     r"\b(?:to|at|of|reached|rose|rising|climbed|stands|stood|hit|passed|surpassed|exceeded|"
-    r"topped|is|was|killing|killed|wounding|injuring)\s+[\"'“‘]?$",
+    r"topped|is|was|killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
+    r"(?:at\s+|to\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 _IMMEDIATE_VERB_RE = re.compile(
-    r"\s*[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
+    r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
     r"allegedly|already|since|so\s+far|feared|believed|confirmed|still|remain|remained|"
     r"remains|others?|more)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
     r"murdered|perished|lost\s+their\s+lives|injured|wounded|hurt|missing|"
     r"unaccounted\s+for|treated\s+(?:in|at|for)|hospitali[sz]ed)\b",
     re.IGNORECASE,
+)
+_SOFT_NEGATIVES = frozenset({"alive", "survived", "rescued"})
+_MIXED_RE = re.compile(
+    r"\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|gone\s+|went\s+)*"
+    r"(?:missing|injured|wounded|killed|dead|died|disappeared)\b",
+    re.IGNORECASE,
+)
+# "32 of them minors", "about 10 of them seriously": a part of the count before it.
+_OF_THEM_RE = re.compile(
+    r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|victims|injured|wounded))\b", re.IGNORECASE
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
@@ -99,7 +111,9 @@ _REPORT_VERB_BEFORE_RE = re.compile(
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK_RE = re.compile(r";|\s(?:while|whereas|but|when|where|after)\s", re.IGNORECASE)
+_CLAUSE_BREAK_RE = re.compile(
+    r";|\s(?:while|whereas|but|when|where|after)\s|,?\s+and\s+that\s|,\s+and\s", re.IGNORECASE
+)
 _UNIT_AFTER_RE = re.compile(
     r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
     r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles))",
@@ -182,7 +196,7 @@ def _read_claim(
 ) -> Claim | None:
     # The words before the number that can bear on it; a bounded window keeps the
     # end-anchored patterns below from rescanning long sentences.
-    left = text[max(sentence.start, phrase.start - 160) : phrase.start]
+    left = _clause_start(text[max(sentence.start, phrase.start - 160) : phrase.start])
     if _is_not_a_count(text, sentence, phrase, left):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
@@ -194,17 +208,24 @@ def _read_claim(
     is_previous = bool(_PREVIOUS_RE.search(left))
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    if _PART_RE.search(left) and previous is not None:
-        part_of = previous.claim_id
+    subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
+    if (subset or _PART_RE.search(left)) and previous is not None:
         verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
-        outcome = _cue_outcome(verb.group("cue")) if verb else previous.outcome
+        if verb:
+            outcome = _cue_outcome(verb.group("cue"))
+        elif noun.is_death_noun:
+            outcome = noun.outcome  # "four of the wounded"
+        else:
+            outcome = previous.outcome
+        if outcome == previous.outcome:
+            part_of = previous.claim_id
     elif (
         previous is not None
         and previous.char_end <= phrase.start
         and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
         and not _CUE_RE.search(text, previous.char_end, phrase.start)
         and noun.is_person
-        and not _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
+        and _right_cue(after_noun) is None
     ):
         outcome = previous.outcome
     elif noun.is_death_noun:
@@ -229,7 +250,12 @@ def _read_claim(
     words = noun.words if (noun.is_person or noun.is_death_noun) else ()
     group = victim_group(words, after_noun[:40])
     if noun.head.lower() == "others" and previous is not None:
-        group = previous.victim_group
+        root = previous
+        while root.part_of:
+            root = next((c for c in earlier if c.claim_id == root.part_of), root)
+            if not root.part_of or root is previous:
+                break
+        group = root.victim_group
     elif noun.is_death_noun:
         predicate = _PREDICATE_RE.match(text, noun.end, clause_end)
         if predicate:
@@ -289,6 +315,14 @@ def _is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: s
     return phrase.qualifier == "exact" and bool(_LABEL_BEFORE_RE.search(left))
 
 
+def _clause_start(left: str) -> str:
+    """The part of `left` after its last clause break: cues before it are not ours."""
+    cut = 0
+    for m in _CLAUSE_BREAK_RE.finditer(left):
+        cut = m.end()
+    return left[cut:]
+
+
 def _clause_end(text: str, start: int, stop: int) -> int:
     m = _CLAUSE_BREAK_RE.search(text, start, stop)
     return m.start() if m else stop
@@ -300,9 +334,22 @@ def _cue_outcome(word: str) -> str:
 
 
 def _right_cue(after_noun: str) -> str | None:
-    """The first casualty (or disqualifying) word after the noun phrase, within reach."""
-    m = _CUE_RE.search(after_noun[:160])
-    return m.lastgroup if m else None
+    """The first casualty (or disqualifying) word after the noun phrase, within reach.
+
+    A count of two outcomes at once ("died or gone missing") is no count of either.
+    """
+    window = after_noun[:160]
+    m = _CUE_RE.search(window)
+    if m is None:
+        return None
+    if _MIXED_RE.match(window, m.end()):
+        return "negative"
+    if m.lastgroup == "negative" and m.group(0).lower() in _SOFT_NEGATIVES:
+        # "pulled out alive and taken to hospital with injuries": hurt, not unharmed.
+        later = _CUE_RE.search(window, m.end())
+        if later is not None and later.lastgroup == "injured":
+            return "injured"
+    return m.lastgroup
 
 
 def _left_cue(left: str) -> str | None:

@@ -28,19 +28,26 @@ RELAY_KINDS = frozenset({"media"})
 GENERIC_PREFIX = "generic_"
 UNATTRIBUTED = "unattributed"
 
+# Before a source: "according to", "reported by", or an inverted quote attribution
+# ('..., said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
 _FRAME_BEFORE_RE = re.compile(
     r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
-    r"figures\s+from|count\s+by|tally\s+by|told|\b(?:said|says)\b[^.;\"“”]{0,60}?)"
-    r"\s+(?:the\s+)?$",
+    r"figures\s+from|reports\s+from|count\s+by|tally\s+by|"
+    r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# After a source: an optional "(SOHR)" or ", a volunteer group that tracks casualties,",
-# at most three words that are not verbs of another clause ("Oleh Tkachenko", "also"),
-# then the reporting verb.
+# "killings by the military": an agent, not a source.
+_AGENT_BEFORE_RE = re.compile(
+    r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE
+)
+# After a source: at most three words that are not verbs of another clause ("for
+# Political Prisoners", "Oleh Tkachenko"), an optional "(SOHR)" or ", a volunteer group
+# that tracks casualties,", at most three such words again, then the reporting verb.
 _FRAME_AFTER_RE = re.compile(
-    r"""(?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
+    r"""(?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
+    (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
-    [\s,]+(?:said|says|say|reported|reports|report|stated|states|added|adds|confirmed|confirms|
+    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+)?)?(?:said|says|say|reported|reports|report|stated|states|added|adds|confirmed|confirms|
     documented|documents|claimed|claims|told|announced|announces|recorded|records|estimated|
     estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|showed|wrote|posted)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -172,6 +179,8 @@ class SourceTable:
                 or _FRAME_AFTER_RE.match(text, m_end, stop)
             )
             if alias.needs_frame and not framed:
+                continue
+            if _AGENT_BEFORE_RE.search(text, max(start, m_start - 20), m_start):
                 continue
             taken.append((m_start, m_end))
             found.append(

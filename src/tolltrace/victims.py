@@ -21,7 +21,7 @@ CIVILIAN_WORDS = frozenset(
     "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
     "farmers workers elderly miners fishermen tourists employees staff volunteers pedestrians "
     "spectators fans guests customers crew sailors vendors traders inmates "
-    "schoolchildren motorists commuters".split()
+    "schoolchildren motorists commuters minors".split()
 )
 GENERIC_PERSON_WORDS = frozenset(
     "people persons person individuals victims men man others members member "
