@@ -264,3 +264,16 @@ def test_the_releases_table_does_not_depend_on_row_order():
     first = run(claims)["releases"]
     second = run(claims.sample(frac=1, random_state=3))["releases"]
     pd.testing.assert_frame_equal(first, second)
+
+
+def test_no_claims_gives_empty_tables_with_their_columns():
+    empty = claims_frame([{"article_id": "a", "low": 1, "char_start": 0}]).iloc[0:0]
+    out = run(empty, articles_frame([{"article_id": "a"}]))
+    assert {name: len(table) for name, table in out.items()} == {
+        "claims": 0,
+        "releases": 0,
+        "consistency": 0,
+        "estimates": 0,
+    }
+    assert list(out["releases"].columns) == list(RELEASE_COLUMNS)
+    assert list(out["claims"].columns)[-2:] == ["divergence_class", "divergence_note"]
