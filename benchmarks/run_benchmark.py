@@ -111,10 +111,17 @@ def run_child(argv: list[str], stdout_path: Path) -> Run:
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        tail = "\n".join(err.read().decode("utf-8", "replace").splitlines()[-5:])
+        tail = error_summary(err.read().decode("utf-8", "replace"))
     cpu = usage.ru_utime + usage.ru_stime
     # Linux reports ru_maxrss in kilobytes.
     return Run(seconds, cpu, usage.ru_maxrss * 1024 / MB, child.returncode, tail)
+
+
+def error_summary(stderr: str) -> str:
+    """The lines of stderr that name an error (at most three), then its last three lines."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    named = [line for line in lines if "Error" in line or "error:" in line][:3]
+    return "\n".join(dict.fromkeys(named + lines[-3:]))
 
 
 def tolltrace_argv(*args: str) -> list[str]:
@@ -273,6 +280,7 @@ def linearity(results: list[SizeResult]) -> list[dict[str, float]]:
                 "size_ratio": round(large.articles / small.articles, 2),
                 "time_ratio": round(b.seconds / a.seconds, 2),
                 "net_time_ratio": round(b.net_seconds / a.net_seconds, 2),
+                "cpu_time_ratio": round(b.cpu_seconds / a.cpu_seconds, 2),
                 "bare_time_ratio": round(large.bare_seconds / small.bare_seconds, 2),
             }
         )
@@ -372,13 +380,13 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
             "",
             "Growth with corpus size, jobs 1 (linear: time × equals size ×):",
             "",
-            "| from | to | size × | wall time × | net time × | bare scan × |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| from | to | size × | wall time × | net time × | CPU time × | bare scan × |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for row in growth:
             lines.append(
                 f"| {row['from']:,} | {row['to']:,} | {row['size_ratio']} | {row['time_ratio']} "
-                f"| {row['net_time_ratio']} | {row['bare_time_ratio']} |"
+                f"| {row['net_time_ratio']} | {row['cpu_time_ratio']} | {row['bare_time_ratio']} |"
             )
     report = payload.get("report")
     if isinstance(report, dict):
@@ -388,7 +396,38 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
             f"{report['returncode']}, {report['seconds']} s, peak RSS {report['peak_rss_mb']} MB, "
             f"{len(report['html_files'])} HTML files, largest {report['largest_html_mb']} MB.",
         ]
+        if report["returncode"]:
+            lines += ["", "```", str(report["stderr_tail"]), "```"]
     return "\n".join(lines) + "\n"
+
+
+def load_results(payload: dict[str, object]) -> list[SizeResult]:
+    """SizeResult records back from the JSON written by an earlier run."""
+    results = []
+    for entry in payload["sizes"]:  # type: ignore[attr-defined]
+        fields = dict(entry)
+        fields["process"] = [ProcessResult(**p) for p in fields["process"]]
+        results.append(SizeResult(**fields))
+    return results
+
+
+def write_results(payload: dict[str, object], results: list[SizeResult], out: Path) -> str:
+    """Write benchmark.json and benchmark.md into `out`; return the Markdown."""
+    out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
+    (out / "benchmark.json").write_text(text, encoding="utf-8")
+    markdown = to_markdown(payload, results)
+    (out / "benchmark.md").write_text(markdown, encoding="utf-8")
+    return markdown
+
+
+def render_only(out: Path) -> int:
+    """Recompute the derived ratios and the Markdown from the measurements on file."""
+    payload = json.loads((out / "benchmark.json").read_text(encoding="utf-8"))
+    results = load_results(payload)
+    payload["linearity"] = linearity(results)
+    print(write_results(payload, results, out))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -402,7 +441,14 @@ def main(argv: list[str] | None = None) -> int:
         "--report-size", type=int, help="also build the reports on this corpus size"
     )
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help="measure nothing: rewrite benchmark.md (and derived ratios) from benchmark.json",
+    )
     args = parser.parse_args(argv)
+    if args.render_only:
+        return render_only(args.results_dir)
     sizes = sorted(set(args.sizes))
     jobs_list = sorted(set(args.jobs))
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
@@ -425,12 +471,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit("--report-size must be one of --sizes, with --jobs including 1")
             payload["report"] = report_build(args.report_size, args.seed, work)
     payload["load_after"] = round(os.getloadavg()[0], 2)
-    args.results_dir.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
-    (args.results_dir / "benchmark.json").write_text(text, encoding="utf-8")
-    markdown = to_markdown(payload, results)
-    (args.results_dir / "benchmark.md").write_text(markdown, encoding="utf-8")
-    print(markdown)
+    print(write_results(payload, results, args.results_dir))
     return 0
 
 
