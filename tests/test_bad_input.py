@@ -190,7 +190,7 @@ def test_extractor_crash_is_a_warning_not_a_lost_article(
     def broken(text, article_id, sources=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "extract_claims", broken)
+    monkeypatch.setattr(pipeline, "extract_article", broken)
     process_corpus(raw_dir, tmp_path / "out")
     row = read_table(tmp_path / "out" / "articles.csv").iloc[0]
     assert row["status"] == "warning"
@@ -200,17 +200,17 @@ def test_extractor_crash_is_a_warning_not_a_lost_article(
 def test_claims_with_wrong_offsets_are_dropped_and_reported(raw_dir, tmp_path, monkeypatch):
     from tolltrace import pipeline
 
-    real = pipeline.extract_claims
+    real = pipeline.extract_article
 
     def shifted(text, article_id, sources=None):
-        claims = real(text, article_id, sources)
-        for claim in claims:
+        extraction = real(text, article_id, sources)
+        for claim in extraction.claims:
             claim.char_start += 1
             claim.char_end += 1
-        return claims
+        return extraction
 
     (raw_dir / "a.txt").write_text("At least 45 people were killed on Saturday, officials said.\n")
-    monkeypatch.setattr(pipeline, "extract_claims", shifted)
+    monkeypatch.setattr(pipeline, "extract_article", shifted)
     process_corpus(raw_dir, tmp_path / "out")
     row = read_table(tmp_path / "out" / "articles.csv").iloc[0]
     assert row["status"] == "warning"

@@ -12,7 +12,9 @@ dropped rather than guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from tolltrace.attribution import ArticleAttributions
 from tolltrace.model import Claim
@@ -131,18 +133,34 @@ _LABEL_BEFORE_RE = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """What one pass over an article finds: its claims and all its time expressions."""
+
+    claims: list[Claim]
+    times: list[TimeExpr]
+
+
 def extract_claims(text: str, article_id: str, sources: SourceTable | None = None) -> list[Claim]:
     """Every casualty claim in `text`, in text order.
 
     `text` is the decoded article; every claim's `text[char_start:char_end] == mention`.
     `sources` is the alias table (the built-in one when None).
     """
+    return extract_article(text, article_id, sources).claims
+
+
+def extract_article(
+    text: str, article_id: str, sources: SourceTable | None = None
+) -> ArticleExtraction:
+    """Claims and time expressions of one article, scanning the text for times only once."""
     low = lowered(text)
+    times = find_time_expressions(text, low=low)
     phrases = find_number_phrases(text, low=low)
     if not phrases:
-        return []
+        return ArticleExtraction([], times)
     sentences = split_sentences(text)
-    times_by_sentence: dict[int, list[TimeExpr]] = {}
+    time_starts = [t.start for t in times]
     attributions = ArticleAttributions(text, sentences, sources or default_table())
     headline = _headline_paragraph(text, sentences)
     claims: list[Claim] = []
@@ -155,19 +173,17 @@ def extract_claims(text: str, article_id: str, sources: SourceTable | None = Non
             has_cue[sentence.index] = _mentions_casualties(text, low, sentence)
         if not has_cue[sentence.index]:
             continue
-        if sentence.index not in times_by_sentence:
-            times_by_sentence[sentence.index] = find_time_expressions(
-                text, sentence.start, sentence.end, low=low
-            )
-        times = times_by_sentence[sentence.index]
+        lo = bisect.bisect_left(time_starts, sentence.start)
+        hi = bisect.bisect_left(time_starts, sentence.end)
+        in_sentence = [t for t in times[lo:hi] if t.end <= sentence.end]
         claim = _read_claim(
-            text, article_id, sentence, phrase, claims, attributions, headline, times
+            text, article_id, sentence, phrase, claims, attributions, headline, in_sentence
         )
         if claim is not None:
             claims.append(claim)
     _mark_totals_of_everyone(text, sentences, claims)
     _attribute_headlines(claims)
-    return claims
+    return ArticleExtraction(claims, times)
 
 
 # Every claim's sentence names a casualty with one of these (lower-case substrings).

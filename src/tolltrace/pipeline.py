@@ -38,7 +38,7 @@ import pandas as pd
 
 from tolltrace import config, engines, schemas, tables
 from tolltrace.corpus import read_corpus_config, resolve_event_start
-from tolltrace.extract import extract_claims
+from tolltrace.extract import extract_article
 from tolltrace.manifest import Manifest, ManifestEntry, read_manifest
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
@@ -47,7 +47,6 @@ from tolltrace.model import (
     EXTRACTED_CLAIM_COLUMNS,
 )
 from tolltrace.reading import read_article
-from tolltrace.timeref import find_time_expressions
 
 USABLE_STATUSES = ("ok", "warning")
 SKIPPED_STATUSES = ("empty", "binary", "duplicate", "too_large", "unreadable")
@@ -143,7 +142,7 @@ _SOURCE_TABLES: dict[tuple[str, ...], object] = {}
 def load_sources(source_files: Sequence[str]) -> object | None:
     """The alias table with `source_files` tried first, loaded once per process.
 
-    Returns None while tolltrace.sources is not installed (extract_claims then uses its
+    Returns None while tolltrace.sources is not installed (extract_article then uses its
     own default).
     """
     key = tuple(source_files)
@@ -176,15 +175,15 @@ def process_file(task: FileTask) -> FileResult:
     rows: list[tuple] = []
     time_mentions = ""
     try:
-        claims = extract_claims(text, task.article_id, load_sources(task.source_files))
-        rows, dropped = _claim_rows(claims, text)
+        extraction = extract_article(text, task.article_id, load_sources(task.source_files))
+        rows, dropped = _claim_rows(extraction.claims, text)
         if dropped:
             status = "warning"
             notes.append(
                 f"{plural(dropped, 'claim')} dropped: offsets that do not match the mention "
                 "(an extractor bug)"
             )
-        time_mentions = "; ".join(t.text for t in find_time_expressions(text))
+        time_mentions = "; ".join(t.text for t in extraction.times)
     except Exception as err:  # one article's extractor bug must not stop a corpus run
         status = "warning"
         rows = []
