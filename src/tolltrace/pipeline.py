@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from tolltrace import config, engines, schemas, tables
 from tolltrace.corpus import read_corpus_config, resolve_event_start
@@ -545,13 +546,19 @@ class _ClaimCollector:
         self._flush()
         if not self._chunks:
             return _claims_frame([])
-        frame = (
-            pd.concat(self._chunks, ignore_index=True)
-            if len(self._chunks) > 1
-            else (self._chunks[0])
-        )
-        self._chunks = []
-        return frame
+        chunks, self._chunks = self._chunks, []
+        if len(chunks) == 1:
+            return chunks[0]
+        # Categories differ from chunk to chunk; unite them so the columns stay categorical.
+        columns = {
+            name: (
+                union_categoricals([c[name] for c in chunks])
+                if name in _CATEGORY_CLAIM_COLUMNS
+                else pd.concat([c[name] for c in chunks], ignore_index=True)
+            )
+            for name in CLAIM_COLUMNS
+        }
+        return pd.DataFrame({name: pd.Series(values) for name, values in columns.items()})
 
 
 def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -563,9 +570,19 @@ def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
     for name in _BOOL_CLAIM_COLUMNS:
         frame[name] = frame[name].astype(bool)
     for name in CLAIM_COLUMNS:
-        if name not in _INT_CLAIM_COLUMNS + _BOOL_CLAIM_COLUMNS + ("high", "paragraph"):
+        if name in _CATEGORY_CLAIM_COLUMNS:
+            frame[name] = frame[name].astype(str).astype("category")
+        elif name not in _INT_CLAIM_COLUMNS + _BOOL_CLAIM_COLUMNS + ("high", "paragraph"):
             frame[name] = frame[name].astype(str)
     return frame
+
+
+# Columns with few distinct values: stored as categories, they take a fraction of the
+# memory of one string object per row (about 1 KB less per claim).
+_CATEGORY_CLAIM_COLUMNS = (
+    "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
+    "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
+)  # fmt: skip
 
 
 def _analysis_function() -> Callable | None:
