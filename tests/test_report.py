@@ -70,7 +70,7 @@ def test_export_is_offline_escaped_and_deterministic():
     assert len(tags) == 3
     # The article's markup appears only as text: escaped in the table, \\u003c in the spec.
     assert "<img src=x" not in page and "alert(2)</script>" not in page
-    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt;" in page
+    assert '&lt;script&gt;alert("x")&lt;/script&gt;' in page
     spec_text = re.search(r'class="tolltrace-spec"[^>]*>(.*?)</script>', page, re.S).group(1)
     spec = json.loads(spec_text)
     sentences = {row.get("sentence") for rows in spec["datasets"].values() for row in rows}

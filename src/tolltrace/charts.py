@@ -125,7 +125,7 @@ def _int_or_none(value: object) -> int | None:
 
 
 def figure_label(low: object, high: object, qualifier: str, vague_term: str = "") -> str:
-    """Return a reader's wording of a figure: 'more than 340', '300–400', 'dozens (12)'."""
+    """Return a reader's wording of a figure: 'more than 50', '20–30', 'dozens (12)'."""
     lo, hi = _int_or_none(low), _int_or_none(high)
     lo_text = f"{lo:,}" if lo is not None else "?"
     if qualifier == "range" and hi is not None:
@@ -212,6 +212,8 @@ def escalation_points(
         rel = rel.sort_values(["n_articles", "release_id"], ascending=[False, True])
         rel = rel.head(max_points)
     relays = _release_relays(claims[_text(claims["outcome"]) == outcome])
+    # The relaying outlets are recounted from the claims, in their original spelling.
+    rel = rel.drop(columns=[c for c in ("outlets", "sentence", "n_relays") if c in rel])
     rel = rel.merge(relays, on="release_id", how="left")
     rel["outlets"] = _text(rel["outlets"])
     rel["sentence"] = _text(rel["sentence"])
@@ -317,7 +319,7 @@ def escalation_chart(
     size = alt.Size(
         "n_articles:Q",
         title="Relaying articles",
-        scale=alt.Scale(range=[60, 400], zero=False),
+        scale=alt.Scale(range=[60, 420], zero=False),
         legend=alt.Legend(values=_legend_counts(points["n_articles"]), format="d"),
     )
     shape = alt.Shape(

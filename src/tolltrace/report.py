@@ -360,16 +360,17 @@ def build_reports(
 
     Arguments left as None keep the notebooks' defaults (the shipped corpus).
     """
+    params = resolve_parameters(raw_dir, processed_dir, event_start)
+    defaults = resolve_parameters(params.raw_dir, None, None)
+    # Only what differs from the notebooks' defaults is injected, so the default run gives
+    # the committed notebooks exactly (no machine-specific paths in an injected cell).
     parameters: dict[str, object] = {}
-    if raw_dir is not None:
-        parameters["raw_dir"] = str(Path(raw_dir).resolve())
-    if processed_dir is not None:
-        parameters["processed_dir"] = str(Path(processed_dir).resolve())
+    if params.raw_dir.resolve() != config.RAW_DIR.resolve():
+        parameters["raw_dir"] = str(params.raw_dir.resolve())
+    if params.processed_dir.resolve() != defaults.processed_dir.resolve():
+        parameters["processed_dir"] = str(params.processed_dir.resolve())
     if event_start is not None:
-        parameters["event_start"] = str(event_start)
-    params = resolve_parameters(
-        parameters.get("raw_dir"), parameters.get("processed_dir"), event_start
-    )
+        parameters["event_start"] = params.event_start
     out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
     chart_dir = out / CHARTS_SUBDIR
     chart_dir.mkdir(parents=True, exist_ok=True)

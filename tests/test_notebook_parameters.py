@@ -1,0 +1,305 @@
+"""The notebooks: their parameters are real, their committed outputs are checked by nbval.
+
+The slow tests run the notebooks through papermill (as `tolltrace report` does) on other
+raw folders and check that every result comes from that folder alone.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from tolltrace import config, report
+from tolltrace.notebook import CHART_MIMETYPE
+from tolltrace.tables import read_table
+
+NOTEBOOKS = report.notebook_paths()
+SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
+GOLD = Path(__file__).parent / "gold" / "claims.csv"
+
+# A small invented event: river floods, starting on Monday 2 October 2023.
+OTHER_EVENT = {
+    "flood_a.txt": "Flood toll rises in Varnia\n\nAt least 48 people have been killed in flash "
+    "floods in northern Varnia since Monday, the regional health ministry said. Another 120 "
+    "people were injured, the ministry said.\n",
+    "flood_b.txt": "Rescuers search for survivors\n\nMore than 60 people have died in the "
+    "floods since Monday, according to the United Nations. Officials said 15 people were "
+    "missing.\n",
+    "flood_c.txt": "The death toll from the Varnia floods reached 73 on Wednesday, the "
+    "United Nations said.\n",
+}
+OTHER_FIGURES = {48, 120, 60, 15, 73}
+
+
+def _write_manifest(raw: Path, rows: list[dict[str, str]]) -> None:
+    """Write a manifest with the shipped manifest's columns and the given rows."""
+    with (config.RAW_DIR / config.MANIFEST_NAME).open(encoding="utf-8") as fh:
+        columns = next(csv.reader(fh))
+    with (raw / config.MANIFEST_NAME).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in columns})
+
+
+def two_seed_corpus(root: Path) -> Path:
+    """A raw folder holding the first and last shipped articles and their manifest rows."""
+    raw = root / "two-seeds"
+    raw.mkdir()
+    chosen = [SEEDS[0], SEEDS[-1]]
+    for path in chosen:
+        shutil.copy2(path, raw / path.name)
+    shutil.copy2(config.RAW_DIR / config.CORPUS_CONFIG_NAME, raw / config.CORPUS_CONFIG_NAME)
+    with (config.RAW_DIR / config.MANIFEST_NAME).open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["file"] in {p.name for p in chosen}]
+    _write_manifest(raw, rows)
+    return raw
+
+
+def other_event_corpus(root: Path) -> Path:
+    """A raw folder of three short invented articles about another event."""
+    raw = root / "floods"
+    raw.mkdir()
+    for name, text in OTHER_EVENT.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    (raw / config.CORPUS_CONFIG_NAME).write_text(
+        'name = "Varnia floods (invented test corpus)"\nevent_start = 2023-10-02\n',
+        encoding="utf-8",
+    )
+    _write_manifest(
+        raw,
+        [
+            {"file": "flood_a.txt", "outlet": "Varnia Daily", "language": "en"},
+            {"file": "flood_b.txt", "outlet": "River Post", "language": "en"},
+            {"file": "flood_c.txt", "outlet": "Wire Desk", "language": "en"},
+        ],
+    )
+    return raw
+
+
+def _output_text(nb: nbformat.NotebookNode) -> str:
+    """Return every output of `nb` (text, HTML, chart specs) as one string."""
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.append(json.dumps(output.get("data", {}), sort_keys=True))
+            parts.append(str(output.get("text", "")))
+    return "\n".join(parts)
+
+
+def _chart_rows(nb: nbformat.NotebookNode) -> list[dict]:
+    """Return every data row of every chart spec in `nb`."""
+    rows = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            chart = output.get("data", {}).get(CHART_MIMETYPE)
+            if chart:
+                for values in chart["spec"].get("datasets", {}).values():
+                    rows.extend(values)
+    return rows
+
+
+def _seed_markers() -> set[str]:
+    """Strings that only the shipped corpus produces: its article ids and outlets."""
+    with (config.RAW_DIR / config.MANIFEST_NAME).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {Path(r["file"]).stem for r in rows} | {r["outlet"] for r in rows if r["outlet"]}
+
+
+# ------------------------------------------------------------------ static checks
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_parameters_cell_holds_only_literals(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    first = code[0]
+    assert first.metadata.get("tags") == ["parameters"]
+    names = []
+    for stmt in ast.parse(first.source).body:
+        assert isinstance(stmt, ast.Assign), ast.dump(stmt)
+        ast.literal_eval(stmt.value)  # raises unless a literal
+        names.append(stmt.targets[0].id)
+    assert {"raw_dir", "processed_dir", "event_start", "outcome"} <= set(names)
+    assert "../" not in first.source
+    assert "resolve_parameters" in code[1].source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_is_executed_and_scrubbed(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == config.KERNEL_NAME
+    assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+    text = path.read_text(encoding="utf-8")
+    assert "papermill" not in nb.metadata
+    assert not [c for c in nb.cells if "papermill" in c.metadata or "execution" in c.metadata]
+    assert "altair-viz" not in text
+    assert str(config.PROJECT_ROOT) not in text
+    assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+
+
+def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
+    with GOLD.open(encoding="utf-8") as fh:
+        # Stated figures only: a vague word's coding ("hundreds" = 100) is not a corpus figure.
+        figures = {
+            r["low"]
+            for r in csv.DictReader(fh)
+            if r["low"] and int(r["low"]) >= 100 and r["qualifier"] != "vague"
+        }
+    markers = _seed_markers() | {"SOHR", "Syria", "Alawite", "Latakia", "Tartus"}
+    sources = [(config.PACKAGE_DIR / "charts.py").read_text(encoding="utf-8")]
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        sources.append("\n".join(c.source for c in nb.cells))
+    for text in sources:
+        for marker in markers:
+            assert marker not in text
+        for figure in figures:
+            assert not re.search(rf"(?<![\d.]){figure}(?![\d])", text), figure
+
+
+# ------------------------------------------------------------------ runs (slow)
+
+
+def _report_for(raw: Path, tmp_path: Path, event_start: str | None = None) -> Path:
+    """Build the reports for `raw` into tmp_path; return the reports folder."""
+    out = tmp_path / "reports"
+    report.build_reports(raw, tmp_path / "processed", out, event_start)
+    return out
+
+
+@pytest.mark.slow
+def test_two_seed_folder_gives_results_for_those_two_alone(tmp_path):
+    raw = two_seed_corpus(tmp_path)
+    out = _report_for(raw, tmp_path)
+    ids = {SEEDS[0].stem, SEEDS[-1].stem}
+    ledger = read_table(tmp_path / "processed" / "articles.csv")
+    assert set(ledger["article_id"]) == ids
+    claims = read_table(tmp_path / "processed" / "claims.csv")
+    assert set(claims["article_id"]) == ids
+    # Extraction per article does not depend on the rest of the corpus.
+    full = read_table(config.PROCESSED_DIR / "claims.csv")
+    assert list(claims["claim_id"]) == list(full[full["article_id"].isin(ids)]["claim_id"])
+    others = {p.stem for p in SEEDS} - ids
+    for path in NOTEBOOKS:
+        nb = nbformat.read(out / path.name, as_version=4)
+        text = _output_text(nb)
+        assert not [o for o in others if o in text]
+        for row in _chart_rows(nb):
+            for key in ("article_id", "outlets", "outlet"):
+                assert not any(o in str(row.get(key, "")) for o in others)
+
+
+@pytest.mark.slow
+def test_folder_about_another_event_gives_results_for_it_alone(tmp_path):
+    raw = other_event_corpus(tmp_path)
+    out = _report_for(raw, tmp_path)
+    claims = read_table(tmp_path / "processed" / "claims.csv")
+    assert set(claims["article_id"]) <= {Path(n).stem for n in OTHER_EVENT}
+    assert len(claims) >= 3
+    assert set(claims["low"].astype(int)) <= OTHER_FIGURES
+    dated = claims[claims["as_of"].astype(str) != ""]["as_of"].astype(str)
+    assert dated.str.startswith("2023-10").all()
+    markers = _seed_markers() | {"SOHR"}
+    for path in NOTEBOOKS:
+        nb = nbformat.read(out / path.name, as_version=4)
+        text = _output_text(nb)
+        assert not [m for m in markers if m in text], path.name
+        values = {int(r["low"]) for r in _chart_rows(nb) if isinstance(r.get("low"), int)}
+        assert values <= OTHER_FIGURES
+    assert "Varnia Daily" in (out / "01-extract-claims.html").read_text(encoding="utf-8")
+    assert (out / "index.html").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ({"event_start": "next friday"}, "event_start must be a date"),
+        ({"raw_dir": "/nonexistent/raw"}, "does not exist"),
+    ],
+)
+def test_nonsense_parameter_stops_in_the_check_cell(parameters, message):
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        report.execute_notebook(NOTEBOOKS[0], parameters)
+    assert caught.value.ename == "ParameterError"
+    assert message in caught.value.evalue
+    # It stops in the checking cell: the first code cell after the parameters (papermill's
+    # injected cell, when there is one, sits between them).
+    assert "resolve_parameters" in caught.value.source
+
+
+# ------------------------------------------------------------------ nbval
+
+
+def _nbval(path: Path) -> subprocess.CompletedProcess:
+    """Run nbval (strict: no --nbval-lax) on one notebook file."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--rootdir",
+            str(path.parent),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=path.parent,
+        check=False,
+    )
+
+
+def _tamper(nb: nbformat.NotebookNode, mimetype: str) -> bool:
+    """Change the first number stored under `mimetype` in `nb`; return whether one changed."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if mimetype == CHART_MIMETYPE and CHART_MIMETYPE in data:
+                for rows in data[CHART_MIMETYPE]["spec"]["datasets"].values():
+                    for row in rows:
+                        if isinstance(row.get("low"), int):
+                            row["low"] += 1
+                            return True
+            elif mimetype == "text/html" and "<td>" in data.get("text/html", ""):
+                new = re.sub(
+                    r"<td>(\d+)</td>",
+                    lambda m: f"<td>{int(m[1]) + 1}</td>",
+                    data["text/html"],
+                    count=1,
+                )
+                if new != data["text/html"]:
+                    data["text/html"] = new
+                    return True
+    return False
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_chart_or_table_number_changes(tmp_path):
+    chart_nb = tmp_path / "chart.ipynb"
+    nb = nbformat.read(NOTEBOOKS[1], as_version=4)
+    assert _tamper(nb, CHART_MIMETYPE)
+    nbformat.write(nb, chart_nb)
+    table_nb = tmp_path / "table.ipynb"
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    assert _tamper(nb, "text/html")
+    nbformat.write(nb, table_nb)
+    for path in (chart_nb, table_nb):
+        result = _nbval(path)
+        assert result.returncode != 0, result.stdout[-2000:]
+        assert "1 failed" in result.stdout
