@@ -18,6 +18,8 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from tolltrace.model import DIVERGENCE_CLASSES
+
 # Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
@@ -27,15 +29,6 @@ MAX_DIVERGENCE_ROWS = 40
 MAX_CHECK_ROWS = 40
 SENTENCE_CHARS = 240
 
-DIVERGENCE_CLASSES = (
-    "same",
-    "timing",
-    "category_shift",
-    "qualifier_drift",
-    "attribution_shift",
-    "contradiction",
-    "unknown",
-)
 DIVERGENCE_LABELS = {
     "same": "same figure",
     "timing": "timing (older or newer release)",

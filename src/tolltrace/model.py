@@ -13,6 +13,19 @@ QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "range", "vagu
 VICTIM_GROUPS = ("civilians", "security_forces", "fighters", "combatants", "all", "unspecified")
 SCOPES = ("cumulative", "daily", "incident")
 SOURCE_BASES = ("explicit", "carried", "none")
+# Vocabularies of the analysis tables.
+AS_OF_BASES = ("published", "text", "inherited", "unknown")
+DIVERGENCE_CLASSES = (
+    "same",
+    "timing",
+    "category_shift",
+    "qualifier_drift",
+    "attribution_shift",
+    "contradiction",
+    "unknown",
+)
+ORDER_BASES = ("time", "value")
+CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,10 @@ from pandera.errors import SchemaError, SchemaErrors
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
     ARTICLE_STATUSES,
+    AS_OF_BASES,
+    CONSISTENCY_STATUSES,
+    DIVERGENCE_CLASSES,
+    ORDER_BASES,
     OUTCOMES,
     QUALIFIERS,
     SCOPES,
@@ -22,18 +26,6 @@ from tolltrace.model import (
     VICTIM_GROUPS,
 )
 
-AS_OF_BASES = ("published", "text", "inherited", "unknown")
-DIVERGENCE_CLASSES = (
-    "same",
-    "timing",
-    "category_shift",
-    "qualifier_drift",
-    "attribution_shift",
-    "contradiction",
-    "unknown",
-)
-ORDER_BASES = ("time", "value")
-CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")
 ARTICLE_FORMATS = ("text", "html", "")
 
 _ISO_DATE_OR_EMPTY = r"^(?:\d{4}-\d{2}-\d{2})?$"

@@ -44,7 +44,6 @@ import pandas as pd
 from tolltrace.timeref import TimeExpr, find_time_expressions
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-AS_OF_BASES = ("published", "text", "inherited", "unknown")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
 NON_CUMULATIVE_SCOPES = ("daily", "incident")

@@ -52,15 +52,6 @@ from tolltrace.analysis.releases import (
     text_array,
 )
 
-DIVERGENCE_CLASSES = (
-    "same",
-    "timing",
-    "category_shift",
-    "qualifier_drift",
-    "attribution_shift",
-    "contradiction",
-    "unknown",
-)
 DIVERGENCE_COLUMNS: tuple[str, ...] = (
     "reference_release_id",
     "reference_value",
