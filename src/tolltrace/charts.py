@@ -26,6 +26,9 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # Above these sizes a chart keeps the most relayed items and says so in its caption.
 MAX_RELEASE_POINTS = 1500
 MAX_DIVERGENCE_ROWS = 40
+# Points drawn in the divergence chart: the most-mentioned (outlet, figure) pairs are kept
+# so large corpora stay far below Altair's 5,000-row limit and the page stays small.
+MAX_DIVERGENCE_POINTS = 1500
 MAX_CHECK_ROWS = 40
 SENTENCE_CHARS = 240
 
@@ -396,13 +399,15 @@ def divergence_points(
     releases: pd.DataFrame,
     outcome: str = "killed",
     max_rows: int = MAX_DIVERGENCE_ROWS,
+    max_points: int = MAX_DIVERGENCE_POINTS,
 ) -> tuple[pd.DataFrame, int]:
     """Return one row per (reference release, outlet, figure, class), ready to chart.
 
     Each row is an outlet's figure set against the release it should be compared with,
     with the reference figure and a row label naming that release. Claims without a
-    reference share one row. Only the `max_rows` references with most mentions are kept;
-    the second value is the number of references before that cut.
+    reference share one row. Only the `max_rows` references with most mentions are kept,
+    and at most `max_points` points (those with most mentions); the second value is the
+    number of references before that cut.
     """
     cl = _sorted_claims(claims[_text(claims["outcome"]) == outcome])
     if cl.empty:
@@ -487,6 +492,9 @@ def divergence_points(
     out["class_label"] = (
         out["divergence_class"].map(DIVERGENCE_LABELS).fillna(out["divergence_class"])
     )
+    if len(out) > max_points:
+        out = out.sort_values(["n_mentions", *keys], ascending=[False] + [True] * len(keys))
+        out = out.head(max_points)
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     return out[_DIVERGENCE_COLUMNS], total
 
@@ -563,10 +571,15 @@ def divergence_chart(
         if len(order) < total
         else f"{total:,} releases"
     )
+    cut = (
+        f" Only the {len(points):,} most-mentioned outlet figures are drawn."
+        if len(points) >= MAX_DIVERGENCE_POINTS
+        else ""
+    )
     caption = (
         f"Each row is a source's release ({shown}); the black tick is the source's figure "
         f"and each point an outlet's figure ({outcome}) that should match it. Colour and "
-        "shape give the kind of difference. Tolls as reported, not verified."
+        f"shape give the kind of difference.{cut} Tolls as reported, not verified."
     )
     title = f"Where outlets' figures ({outcome}) differ from their sources"
     chart = (
