@@ -470,16 +470,7 @@ def divergence_points(
     if total > max_rows:
         keep = counts.reset_index(name="n").sort_values(["n", "row_label"], ascending=[False, True])
         cl = cl[cl["row_label"].isin(set(keep["row_label"].head(max_rows)))]
-    keys = [
-        "row_key",
-        "row_label",
-        "outlet",
-        "claimed_source",
-        "figure",
-        "low",
-        "qualifier",
-        "divergence_class",
-    ]
+    keys = _DIVERGENCE_KEYS
     grouped = cl.groupby(keys, sort=True, dropna=False)
     out = grouped.agg(
         reference_value=("reference_value", "first"),
@@ -499,7 +490,8 @@ def divergence_points(
     return out[_DIVERGENCE_COLUMNS], total
 
 
-_DIVERGENCE_COLUMNS = [
+# One chart point per combination of these; the table carries them and the aggregates.
+_DIVERGENCE_KEYS = [
     "row_key",
     "row_label",
     "outlet",
@@ -508,6 +500,9 @@ _DIVERGENCE_COLUMNS = [
     "low",
     "qualifier",
     "divergence_class",
+]
+_DIVERGENCE_COLUMNS = [
+    *_DIVERGENCE_KEYS,
     "class_label",
     "reference_value",
     "n_mentions",

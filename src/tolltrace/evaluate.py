@@ -14,6 +14,24 @@ from pathlib import Path
 from tolltrace.model import Claim
 
 FIELDS = ("outcome", "low", "high", "qualifier", "victim_group", "source", "scope")
+# Columns of a gold annotation file (tests/gold, tests/heldout, tests/blind).
+GOLD_COLUMNS = (
+    "article_id",
+    "mention",
+    "char_start",
+    "char_end",
+    "outcome",
+    "low",
+    "high",
+    "qualifier",
+    "vague_term",
+    "victim_group",
+    "source",
+    "scope",
+    "time_text",
+    "is_headline",
+    "note",
+)
 
 
 @dataclass

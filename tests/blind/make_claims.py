@@ -10,27 +10,13 @@ is checked: text[char_start:char_end] == mention on the file decoded as UTF-8.
 import csv
 import pathlib
 
+from tolltrace.evaluate import GOLD_COLUMNS
+
 HERE = pathlib.Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 OUT = HERE / "claims.csv"
 
-COLUMNS = [
-    "article_id",
-    "mention",
-    "char_start",
-    "char_end",
-    "outcome",
-    "low",
-    "high",
-    "qualifier",
-    "vague_term",
-    "victim_group",
-    "source",
-    "scope",
-    "time_text",
-    "is_headline",
-    "note",
-]
+COLUMNS = list(GOLD_COLUMNS)
 
 K, I, M = "killed", "injured", "missing"
 

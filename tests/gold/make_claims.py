@@ -11,27 +11,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from tolltrace.evaluate import GOLD_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 OUT = Path(__file__).resolve().parent / "claims.csv"
 
-COLUMNS = [
-    "article_id",
-    "mention",
-    "char_start",
-    "char_end",
-    "outcome",
-    "low",
-    "high",
-    "qualifier",
-    "vague_term",
-    "victim_group",
-    "source",
-    "scope",
-    "time_text",
-    "is_headline",
-    "note",
-]
+COLUMNS = list(GOLD_COLUMNS)
 
 A0 = "000_4e79d535c6ea8260"
 A1 = "001_787ec250aeefa238"

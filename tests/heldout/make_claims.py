@@ -11,27 +11,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from tolltrace.evaluate import GOLD_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 OUT = HERE / "claims.csv"
 
-COLUMNS = [
-    "article_id",
-    "mention",
-    "char_start",
-    "char_end",
-    "outcome",
-    "low",
-    "high",
-    "qualifier",
-    "vague_term",
-    "victim_group",
-    "source",
-    "scope",
-    "time_text",
-    "is_headline",
-    "note",
-]
+COLUMNS = list(GOLD_COLUMNS)
 
 H01 = "h01_ghor_earthquake"
 H02 = "h02_narok_flood"
