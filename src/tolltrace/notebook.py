@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,16 +191,23 @@ def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
     """Run the pipeline on `params.raw_dir` into `params.processed_dir`; return its tables.
 
     This is the same function `tolltrace process` calls, so a notebook and the command
-    line can never disagree.
+    line can never disagree. The run writes into a private folder first; the tables are
+    read from there and then moved into `processed_dir` one file at a time (os.replace),
+    so notebooks running side by side never read a half-written table.
     """
     from tolltrace.pipeline import process_corpus
     from tolltrace.tables import read_table
 
     params.processed_dir.mkdir(parents=True, exist_ok=True)
-    process_corpus(
-        params.raw_dir, params.processed_dir, event_start=params.event_start, progress=False
-    )
-    return read_tables(params.processed_dir, read_table)
+    with tempfile.TemporaryDirectory(
+        dir=params.processed_dir.parent, prefix=f".{params.processed_dir.name}-"
+    ) as private:
+        work = Path(private)
+        process_corpus(params.raw_dir, work, event_start=params.event_start, progress=False)
+        tables = read_tables(work, read_table)
+        for table in sorted(work.glob("*.csv")):
+            os.replace(table, params.processed_dir / table.name)
+    return tables
 
 
 def read_tables(processed_dir: Path, reader=None) -> dict[str, pd.DataFrame]:
