@@ -7,6 +7,7 @@ Skipped only when Chromium is missing and CI is not set; under CI a missing brow
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,3 +161,37 @@ def test_published_report_pages(page):
     # with no request leaving the machine and no error.
     expected = page.read_text(encoding="utf-8").count('class="tolltrace-chart-view')
     _assert_clean(visit(page), expected_charts=expected)
+
+
+@pytest.mark.slow
+def test_reports_on_the_messy_corpus_show_the_script_claim_as_text(tmp_path):
+    """The whole pipeline, reports included, on every bad-input case at once."""
+    from messy_corpus import build_messy_corpus
+
+    from tolltrace.tables import read_table
+
+    corpus = build_messy_corpus(tmp_path / "raw", huge=False)
+    out = tmp_path / "reports"
+    report.build_reports(corpus.folder, tmp_path / "processed", out)
+    ledger = read_table(tmp_path / "processed" / "articles.csv")
+    assert set(corpus.expected_status) <= set(ledger["file"])
+    claims = read_table(tmp_path / "processed" / "claims.csv")
+    scripted = claims[claims["sentence"].str.contains("<script>", regex=False)]
+    assert len(scripted) >= 1
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in text and "<img src=x" not in text, page.name
+        assert not re.search(r"<[a-z]+[^>]*\bonerror\s*=", text), page.name
+    first = out / "01-extract-claims.html"
+    assert "&lt;script&gt;alert(" in first.read_text(encoding="utf-8")
+    _require_chromium()
+    for page in pages:
+        if page.name == "index.html":
+            continue
+        expected = page.read_text(encoding="utf-8").count('class="tolltrace-chart-view')
+        result = visit(page)
+        _assert_clean(result, expected_charts=expected)
+        if page == first:
+            assert "<script>alert(" in result.body_text  # the claim is shown, as text

@@ -13,6 +13,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from tolltrace import charts, report
 from tolltrace import notebook as nbt
+from tolltrace.notebook import CHART_MIMETYPE
 
 
 def _display(obj) -> nbformat.NotebookNode:
@@ -131,3 +132,34 @@ def test_main_report_rejects_bad_parameters(tmp_path, capsys):
     assert report.main_report(args) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()
+
+
+def test_tables_escape_text_and_leave_missing_cells_empty():
+    frame = pd.DataFrame(
+        {
+            "n": pd.array([7, None], dtype="Int64"),
+            "sentence": [chart_data.XSS_SENTENCE, None],
+        }
+    )
+    html_text = nbt.show_table(frame, noun="claims")._repr_mimebundle_()["text/html"]
+    assert "<NA>" not in html_text and "&lt;NA&gt;" not in html_text
+    assert "<td></td>" in html_text and "<td>7</td>" in html_text
+    assert "<script" not in html_text and "<img" not in html_text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html_text
+
+
+def test_table_is_cut_with_a_note():
+    frame = pd.DataFrame({"n": range(5)})
+    bundle = nbt.show_table(frame, noun="claims", max_rows=2)._repr_mimebundle_()
+    assert bundle["text/plain"] == "first 2 of 5 claims; the CSV holds them all"
+    assert bundle["text/html"].count("<tr") == 3  # header + two rows
+
+
+def test_a_chart_with_nothing_to_draw_becomes_a_note():
+    empty = chart_data.consistency().iloc[0:0]
+    figure = charts.consistency_chart(empty)
+    assert figure.rows == 0
+    bundle = nbt.show_chart(figure)._repr_mimebundle_()
+    assert CHART_MIMETYPE not in bundle and "image/svg+xml" not in bundle
+    assert bundle["text/plain"].endswith("nothing to chart in this corpus.")
+    assert nbt.show_chart(charts.consistency_chart(chart_data.consistency())).figure.rows == 2

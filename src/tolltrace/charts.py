@@ -103,6 +103,7 @@ class Figure:
     title: str
     caption: str
     chart: alt.TopLevelMixin
+    rows: int = 0  # data rows drawn; 0 means there was nothing to chart
 
     def spec(self) -> dict:
         """Return the Vega-Lite specification as a dict."""
@@ -367,7 +368,7 @@ def escalation_chart(
         caption += " Vague words are coded (ACLED) and shown apart, below."
     title = f"How the reported toll ({outcome}) grew, source by source"
     chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
-    return Figure(f"escalation-{outcome}", title, caption, chart)
+    return Figure(f"escalation-{outcome}", title, caption, chart, len(points))
 
 
 def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
@@ -582,7 +583,7 @@ def divergence_chart(
         .properties(width=560, height=height)
         .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
     )
-    return Figure(f"divergence-{outcome}", title, caption, chart)
+    return Figure(f"divergence-{outcome}", title, caption, chart, len(points))
 
 
 def _label_expr(labels: dict[str, str]) -> str:
@@ -644,7 +645,7 @@ def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
         .properties(width=max(240, 90 * max(1, len(dates))), height=260)
         .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
     )
-    return Figure(f"estimates-{outcome}", title, caption, chart)
+    return Figure(f"estimates-{outcome}", title, caption, chart, len(est))
 
 
 def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS) -> Figure:
@@ -694,7 +695,7 @@ def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS)
         .properties(width=520, height=max(60, 24 * max(1, len(order))))
         .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
     )
-    return Figure("consistency", title, caption, chart)
+    return Figure("consistency", title, caption, chart, len(con))
 
 
 def spec_to_svg(spec: dict) -> str:

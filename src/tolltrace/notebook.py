@@ -236,8 +236,28 @@ class ChartOutput:
         return data, {"tolltrace": {"chart": self.figure.name}}
 
 
-def show_chart(figure: charts.Figure) -> ChartOutput:
-    """Return `figure` as a notebook output (use as a cell's last expression)."""
+class NoteOutput:
+    """A one-line note in place of a chart that would have nothing to draw."""
+
+    def __init__(self, text: str) -> None:
+        """Keep the note's text."""
+        self.text = text
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """Return the note as escaped HTML and as text."""
+        return {
+            "text/html": f'<p class="tolltrace-note">{html.escape(self.text)}</p>',
+            "text/plain": self.text,
+        }
+
+
+def show_chart(figure: charts.Figure) -> ChartOutput | NoteOutput:
+    """Return `figure` as a notebook output (use as a cell's last expression).
+
+    A chart with no data becomes a note saying so, rather than empty axes.
+    """
+    if figure.rows == 0:
+        return NoteOutput(f"{figure.title}: nothing to chart in this corpus.")
     return ChartOutput(figure)
 
 
@@ -252,7 +272,9 @@ class TableOutput:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         """Return escaped HTML (pandas escapes <, > and &) and a one-line text version."""
-        table = self.frame.to_html(
+        # Missing values show as empty cells (na_rep does not reach pandas' <NA> in every dtype).
+        cells = self.frame.astype(object).where(self.frame.notna(), "")
+        table = cells.to_html(
             index=False, escape=True, na_rep="", border=0, classes="tolltrace-table"
         )
         shown = len(self.frame)
