@@ -103,6 +103,8 @@ def test_summary_is_computed_from_the_tables():
     assert "6 casualty claims attributed to 2 named sources" in text
     assert "80–90, from MINISTRY" in text
     assert "3 match their source's release exactly" in text
+    assert "the commonest difference is qualifier drift (1)" in text
+    assert "1 could not be compared" in text
     assert "1 add up, 1 do not" in text
     assert "not verified" in text
     changed = _tables()

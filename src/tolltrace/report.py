@@ -309,14 +309,19 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     if len(killed):
         classes = killed["divergence_class"].astype(str).value_counts()
         same = int(classes.get("same", 0))
-        others = classes.drop(labels=["same"], errors="ignore")
+        unknown = int(classes.get("unknown", 0))
+        others = classes.drop(labels=["same", "unknown"], errors="ignore")
+        others = others[others > 0]
         sentence = (
             f"Of {len(killed):,} claims of people {outcome}, {same:,} match their "
             "source's release exactly"
         )
         if len(others):
-            top_class = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            sentence += f"; the commonest difference is {top_class[0]} ({top_class[1]:,})"
+            name, count = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            label = charts.DIVERGENCE_LABELS.get(name, name).split(" (")[0]
+            sentence += f"; the commonest difference is {label} ({count:,})"
+        if unknown:
+            sentence += f"; {unknown:,} could not be compared with a release"
         parts.append(sentence + ".")
     if len(consistency):
         parts.append(
@@ -334,7 +339,7 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
         parts.append(
             f"The largest estimate is {int(row['low']):,} (low) / {int(row['best']):,} (best) / "
             f"{int(row['high']):,} (high) {row['victim_group']} {outcome}, "
-            f"graded {row['grade']}."
+            f"graded {str(row['grade']).replace('_', ' ')}."
         )
     parts.append("All figures are tolls as reported, not verified.")
     return " ".join(parts)
