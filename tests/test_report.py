@@ -81,8 +81,9 @@ def test_export_is_offline_escaped_and_deterministic():
 
 def test_chart_outputs_found_in_order():
     found = report.chart_outputs(handmade_notebook())
-    assert [name for name, _ in found] == ["escalation-killed"]
+    assert [name for name, _, _ in found] == ["escalation-killed"]
     assert found[0][1]["$schema"].endswith(".json")
+    assert found[0][2] == charts.spec_to_svg(found[0][1])
 
 
 def _tables() -> dict[str, pd.DataFrame]:

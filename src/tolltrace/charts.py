@@ -708,12 +708,17 @@ def spec_to_png(spec: dict, scale: float = 2.0) -> bytes:
     return vl_convert.vegalite_to_png(spec, vl_version=VL_VERSION, scale=scale)
 
 
-def save_spec(spec: dict, name: str, out_dir: Path) -> list[Path]:
-    """Write `spec` as NAME.svg and NAME.png into `out_dir`; return the two paths."""
+def save_spec(spec: dict, name: str, out_dir: Path, svg: str | None = None) -> list[Path]:
+    """Write `spec` as NAME.svg and NAME.png into `out_dir`; return the two paths.
+
+    `svg`, when given, is the spec's SVG already rendered by spec_to_svg (as a notebook
+    output holds it), which saves rendering it again.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     svg_path = out_dir / f"{name}.svg"
     png_path = out_dir / f"{name}.png"
-    svg_path.write_text(spec_to_svg(spec), encoding="utf-8", newline="\n")
+    svg_text = svg if svg is not None else spec_to_svg(spec)
+    svg_path.write_text(svg_text, encoding="utf-8", newline="\n")
     png_path.write_bytes(spec_to_png(spec))
     return [svg_path, png_path]
 
