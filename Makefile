@@ -32,11 +32,11 @@ report: $(STAMP)
 	$(BIN)/tolltrace report
 
 test: $(STAMP)
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -n auto
 	$(BIN)/pytest --nbval notebooks
 
 unit: $(STAMP)
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -n auto
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval notebooks
