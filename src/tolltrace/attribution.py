@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tolltrace.scanning import Guarded
 from tolltrace.sentences import Sentence
 from tolltrace.sources import (
     GENERIC_PREFIX,
@@ -23,9 +24,11 @@ from tolltrace.sources import (
 )
 
 # "..., he said": the speaker is whoever the article quoted last.
-_PRONOUN_SPEAKER_RE = re.compile(
-    r"\b(?:(?:he|she|they|it)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she|it))\b",
-    re.IGNORECASE,
+_PRONOUN_SPEAKER_RE = Guarded(
+    re.compile(
+        r"\b(?:(?:he|she|they|it)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she|it))\b",
+        re.IGNORECASE,
+    )
 )
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|

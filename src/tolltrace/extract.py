@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tolltrace.attribution import ArticleAttributions
 from tolltrace.model import Claim
 from tolltrace.numbers import NumberPhrase, find_number_phrases
-from tolltrace.scanning import lowered
+from tolltrace.scanning import Guarded, lowered
 from tolltrace.sentences import Sentence, sentence_at, split_sentences
 from tolltrace.sources import SourceTable, default_table
 from tolltrace.timeref import TimeExpr, find_time_expressions
@@ -77,25 +77,31 @@ _OF_THEM_RE = re.compile(
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
 # A casualty verb right before the number governs it: "killed 5 soldiers and wounded 20".
-_ADJACENT_CUE_RE = re.compile(
-    rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
+_ADJACENT_CUE_RE = Guarded(
+    re.compile(rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
 )
-_PART_RE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
-    r"\s+[\"'“‘]?$",
-    re.IGNORECASE,
+_PART_RE = Guarded(
+    re.compile(
+        r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
+        r"\s+[\"'“‘]?$",
+        re.IGNORECASE,
+    )
 )
-_PREVIOUS_RE = re.compile(
-    r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)\s+"
-    r"(?:of\s+)?|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+)$",
-    re.IGNORECASE,
+_PREVIOUS_RE = Guarded(
+    re.compile(
+        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)\s+"
+        r"(?:of\s+)?|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+)$",
+        re.IGNORECASE,
+    )
 )
 # "Three of the dead were children": who the counted dead were.
 _PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
-_INCLUDES_COMBATANTS_RE = re.compile(
-    r"\binclud\w*\s+(?:both\s+)?[^.;]{0,80}?\b(?:forces|fighters|soldiers|troops|combatants|"
-    r"militants|personnel)\b",
-    re.IGNORECASE,
+_INCLUDES_COMBATANTS_RE = Guarded(
+    re.compile(
+        r"\binclud\w*\s+(?:both\s+)?[^.;]{0,80}?\b(?:forces|fighters|soldiers|troops|combatants|"
+        r"militants|personnel)\b",
+        re.IGNORECASE,
+    )
 )
 _INCLUDES_COUNT_RE = re.compile(
     r"^[\"“]?(?:This|The)\s+(?:casualty\s+|death\s+)?(?:count|toll|figure|number|tally)\s+"
@@ -103,10 +109,12 @@ _INCLUDES_COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE)
-_INCIDENT_RE = re.compile(
-    r"^[^.;]{0,60}?\bin\s+(?:a|an|one|the|a\s+single)\s+(?:\w+\s+){0,2}?(?:air\s*strike|strike|"
-    r"attack|bombing|explosion|blast|shelling|ambush|raid|massacre|shooting)\b",
-    re.IGNORECASE,
+_INCIDENT_RE = Guarded(
+    re.compile(
+        r"^[^.;]{0,60}?\bin\s+(?:a|an|one|the|a\s+single)\s+(?:\w+\s+){0,2}?(?:air\s*strike|strike|"
+        r"attack|bombing|explosion|blast|shelling|ambush|raid|massacre|shooting)\b",
+        re.IGNORECASE,
+    )
 )
 _REPORT_VERB_BEFORE_RE = re.compile(
     r"\b(?:said|says|reported|stated|added|confirmed|announced|claimed|documented|told)\s+"
@@ -125,11 +133,13 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_BEFORE_RE = Guarded(re.compile(rf"\b{_MONTHS}\s+$"))
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_LABEL_BEFORE_RE = re.compile(
-    r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages)\s*$",
-    re.IGNORECASE,
+_LABEL_BEFORE_RE = Guarded(
+    re.compile(
+        r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages)\s*$",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -1,69 +1,220 @@
-"""Required literals of a regular expression: words any match must contain.
+"""Required literals of a regular expression: strings any match must contain.
 
 Used to prefilter: a cheap search for the literals finds where an expensive pattern can
 possibly match. Works on Python's own parse of the pattern, so it needs no hand-written
 keyword lists and also covers patterns users add.
+
+Short stretches with a few spellings are expanded into every spelling they allow
+("Abdul?[- ]?Rahman" → "abdurahman", "abdul-rahman", ...), so a literal can cross an
+optional letter. Literals inside `(?-i:...)` keep their case ("UN" need not be searched
+as "un", which occurs in "until" and "found").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 MIN_LENGTH = 2
+# Above this many spellings, a stretch is not expanded further.
+MAX_SPELLINGS = 256
+# A character class with more members than this is not a literal ([a-z], \w).
+MAX_CLASS = 8
+# A repeat with a larger upper bound is not expanded (x{0,3} is, x+ is not).
+MAX_REPEAT_EXPANSION = 3
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings such that every match of `pattern` contains one of them.
+class Literal(NamedTuple):
+    """A string every match contains: in lower case when `cased` is False (compare with
+    the lower-cased text), else exactly as it must appear."""
 
-    None when no such set of strings of at least MIN_LENGTH characters can be found
+    text: str
+    cased: bool
+
+
+# A spelling under construction: (text, cased). The empty spelling is cased, so that
+# appending case-sensitive characters keeps it case-sensitive.
+_Spelling = tuple[str, bool]
+_EMPTY: frozenset[_Spelling] = frozenset({("", True)})
+
+
+def required_literals(
+    pattern: str, flags: int = re.IGNORECASE, min_length: int = MIN_LENGTH
+) -> frozenset[Literal] | None:
+    """Literals such that every match of `pattern` (compiled with `flags`) contains one.
+
+    None when no such set of strings of at least `min_length` characters can be found
     (the pattern must then be tried everywhere).
     """
     try:
-        parsed = _parser.parse(pattern, re.IGNORECASE)
+        parsed = _parser.parse(pattern, flags)
     except re.error:
         return None
-    return _sequence(list(parsed))
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    return _sequence(list(parsed), ignorecase, min_length)
 
 
-def _sequence(items: list) -> frozenset[str] | None:
-    """The best required set of a sequence: a literal run, or a required sub-part."""
-    options: list[frozenset[str]] = []
-    run: list[str] = []
+def _sequence(items: list, ignorecase: bool, min_length: int) -> frozenset[Literal] | None:
+    """The best required set of a sequence: spellings of a finite stretch, or a required
+    set of one of its parts.
+
+    Two stretches are tracked: `run` takes in optional items ("(?:war )?monitor" gives
+    "monitor" and "war monitor"), `core` stops at them ("monitor" alone); the better
+    filter of all the candidates wins.
+    """
+    options: list[frozenset[Literal]] = []
+    run = core = _EMPTY
     for op, arg in items:
-        if op is C.LITERAL:
-            run.append(chr(arg))
+        spellings = _spellings(op, arg, ignorecase)
+        optional = spellings is not None and any(not text for text, _ in spellings)
+        if spellings is not None and not optional and len(core) * len(spellings) <= MAX_SPELLINGS:
+            core = _product(core, spellings)
+        else:
+            _close(core, options, min_length)
+            core = _EMPTY if spellings is None or optional else spellings
+        if spellings is not None and len(run) * len(spellings) <= MAX_SPELLINGS:
+            run = _product(run, spellings)
             continue
-        _close_run(run, options)
-        run = []
-        sub = _item(op, arg)
+        _close(run, options, min_length)
+        if spellings is not None:
+            run = spellings
+            continue
+        run = _EMPTY
+        sub = _item(op, arg, ignorecase, min_length)
         if sub is not None:
             options.append(sub)
-    _close_run(run, options)
+    _close(core, options, min_length)
+    _close(run, options, min_length)
     if not options:
         return None
-    # The set whose shortest literal is longest filters best.
-    return max(options, key=lambda s: (min(len(x) for x in s), -len(s)))
+    return max(options, key=_filter_quality)
 
 
-def _close_run(run: list[str], options: list[frozenset[str]]) -> None:
-    words = "".join(run).lower().strip()
-    if len(words) >= MIN_LENGTH:
-        options.append(frozenset({words}))
+def _filter_quality(literals: frozenset[Literal]) -> tuple[float, int]:
+    """Longer literals match fewer places, and every extra spelling is another search
+    (counted at half a character per doubling)."""
+    shortest = min(len(lit.text) for lit in literals)
+    return shortest - math.log2(len(literals)) / 2, -len(literals)
 
 
-def _item(op: object, arg: object) -> frozenset[str] | None:
+def _close(run: frozenset[_Spelling], options: list[frozenset[Literal]], min_length: int) -> None:
+    """Add the spellings of a finished stretch as an option, if each is long enough."""
+    literals = _minimal(run)
+    if literals and all(len(lit.text) >= min_length for lit in literals):
+        options.append(literals)
+
+
+def _minimal(run: frozenset[_Spelling]) -> frozenset[Literal]:
+    """The spellings with those dropped that contain another one (it filters for both)."""
+    found = sorted({Literal(text.strip(), cased) for text, cased in run}, key=_by_length)
+    kept: list[Literal] = []
+    for lit in found:
+        covered = any(
+            (
+                k.text in lit.text
+                if k.cased == lit.cased
+                else (not k.cased and k.text in lit.text.lower())
+            )
+            for k in kept
+        )
+        if not covered:
+            kept.append(lit)
+    return frozenset(kept)
+
+
+def _by_length(lit: Literal) -> tuple[int, str, bool]:
+    return len(lit.text), lit.text, lit.cased
+
+
+def _product(a: frozenset[_Spelling], b: frozenset[_Spelling]) -> frozenset[_Spelling]:
+    out = set()
+    for x, x_cased in a:
+        for y, y_cased in b:
+            if x_cased and y_cased:
+                out.add((x + y, True))
+            else:
+                out.add(((x.lower() if x_cased else x) + (y.lower() if y_cased else y), False))
+    return frozenset(out)
+
+
+def _char(code: int, ignorecase: bool) -> _Spelling:
+    c = chr(code)
+    return (c.lower(), False) if ignorecase else (c, True)
+
+
+def _spellings(op: object, arg: object, ignorecase: bool) -> frozenset[_Spelling] | None:
+    """Every text one parsed item can match, when they are few and fixed; else None."""
+    if op is C.LITERAL:
+        return frozenset({_char(arg, ignorecase)})  # type: ignore[arg-type]
+    if op is C.IN:
+        members = list(arg)  # type: ignore[call-overload]
+        if len(members) > MAX_CLASS or any(m_op is not C.LITERAL for m_op, _ in members):
+            return None
+        return frozenset(_char(code, ignorecase) for _, code in members)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _EMPTY  # zero width: adds nothing to the matched text
     if op is C.SUBPATTERN:
-        return _sequence(list(arg[-1]))  # type: ignore[index]
+        _group, add_flags, del_flags, sub = arg  # type: ignore[misc]
+        inner = (ignorecase or bool(add_flags & re.IGNORECASE)) and not (del_flags & re.IGNORECASE)
+        return _finite(list(sub), inner)
     if op is C.BRANCH:
-        union: set[str] = set()
+        union: set[_Spelling] = set()
         for alternative in arg[1]:  # type: ignore[index]
-            sub = _sequence(list(alternative))
+            sub = _finite(list(alternative), ignorecase)
+            if sub is None:
+                return None
+            union |= sub
+            if len(union) > MAX_SPELLINGS:
+                return None
+        return frozenset(union)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, sub_items = arg  # type: ignore[misc]
+        if high > MAX_REPEAT_EXPANSION:
+            return None
+        once = _finite(list(sub_items), ignorecase)
+        if once is None:
+            return None
+        result: set[_Spelling] = set()
+        power = _EMPTY
+        for count in range(high + 1):
+            if count >= low:
+                result |= power
+            if count < high:
+                power = _product(power, once)
+                if len(power) > MAX_SPELLINGS:
+                    return None
+        return frozenset(result)
+    return None
+
+
+def _finite(items: list, ignorecase: bool) -> frozenset[_Spelling] | None:
+    """Every text a sequence can match, when few and fixed; else None."""
+    run = _EMPTY
+    for op, arg in items:
+        spellings = _spellings(op, arg, ignorecase)
+        if spellings is None or len(run) * len(spellings) > MAX_SPELLINGS:
+            return None
+        run = _product(run, spellings)
+    return run
+
+
+def _item(op: object, arg: object, ignorecase: bool, min_length: int) -> frozenset[Literal] | None:
+    """A required set inside one item that is not finite as a whole."""
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = arg  # type: ignore[misc]
+        inner = (ignorecase or bool(add_flags & re.IGNORECASE)) and not (del_flags & re.IGNORECASE)
+        return _sequence(list(sub), inner, min_length)
+    if op is C.BRANCH:
+        union: set[Literal] = set()
+        for alternative in arg[1]:  # type: ignore[index]
+            sub = _sequence(list(alternative), ignorecase, min_length)
             if sub is None:
                 return None
             union |= sub
         return frozenset(union)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
-        return _sequence(list(arg[2]))  # type: ignore[index]
+        return _sequence(list(arg[2]), ignorecase, min_length)  # type: ignore[index]
     return None

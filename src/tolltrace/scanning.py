@@ -11,13 +11,89 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
+
+from tolltrace.literals import required_literals
+
 _DIGITS_RE = re.compile(r"\d+")
+
+
+class LiteralFinder:
+    """Every occurrence of a fixed set of words in a text, overlapping ones included, found
+    in one pass (an Aho–Corasick automaton) instead of one `str.find` loop per word."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words: tuple[str, ...] = tuple(sorted(set(words)))
+        self._automaton = ahocorasick.Automaton()
+        for index, word in enumerate(self.words):
+            if word:
+                self._automaton.add_word(word, (index, len(word)))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def occurrences(
+        self, haystack: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int]]:
+        """(start offset, index into `words`) of every occurrence in haystack[start:end],
+        sorted; offsets are into `haystack`."""
+        if not len(self._automaton):
+            return []
+        stop = len(haystack) if end is None else end
+        found = [
+            (last - length + 1, index)
+            for last, (index, length) in self._automaton.iter(haystack, start, stop)
+        ]
+        found.sort()
+        return found
 
 
 def lowered(text: str) -> str | None:
     """`text.lower()` when it keeps every offset (same length), else None."""
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+class Guarded:
+    """A compiled pattern that runs only where it can match: its required literals (see
+    `tolltrace.literals`) are looked for first, with `str.find`.
+
+    Worth it for patterns that rarely match and cost a scan of every position when they
+    do not (end-anchored ones such as "(?:previous|earlier) toll of $"). `search` and
+    `match` return exactly what the pattern's own methods return.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        literals = required_literals(pattern.pattern, pattern.flags, min_length=1)
+        self._lower = tuple(sorted(lit.text for lit in literals or () if not lit.cased))
+        self._cased = tuple(sorted(lit.text for lit in literals or () if lit.cased))
+        self._always = literals is None
+
+    def may_match(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when no match can lie in string[pos:endpos]."""
+        if self._always:
+            return True
+        end = len(string) if endpos is None else endpos
+        if any(string.find(lit, pos, end) >= 0 for lit in self._cased):
+            return True
+        if self._lower:
+            segment = string[pos:end].lower()
+            return any(lit in segment for lit in self._lower)
+        return False
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """As `re.Pattern.search`."""
+        end = len(string) if endpos is None else endpos
+        if not self.may_match(string, pos, end):
+            return None
+        return self.pattern.search(string, pos, end)
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """As `re.Pattern.match`."""
+        end = len(string) if endpos is None else endpos
+        if not self.may_match(string, pos, end):
+            return None
+        return self.pattern.match(string, pos, end)
 
 
 def literal_positions(
@@ -74,6 +150,35 @@ def windowed_finditer(
                 m = pattern.match(text, m.start(), stop) or m
             if m.start() < last_end:
                 continue
+            last_end = m.end()
+            yield m
+
+
+def lead_windows(anchors: Iterable[int], lead: int, floor: int = 0) -> list[tuple[int, int]]:
+    """Merged [a - lead, a] spans (inclusive, clipped at `floor`) of sorted `anchors`: where
+    a match that contains an anchor and starts at most `lead` characters before it can
+    start."""
+    windows: list[list[int]] = []
+    for a in anchors:
+        lo = max(floor, a - lead)
+        if windows and lo <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], a)
+        else:
+            windows.append([lo, a])
+    return [(lo, hi) for lo, hi in windows]
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], stop: int
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, ..., stop)` finds, given that each of them
+    starts at one of the sorted offsets `starts`: one `match` per offset, not a scan."""
+    last_end = -1
+    for at in starts:
+        if at < last_end:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is not None and m.end() > at:
             last_end = m.end()
             yield m
 

@@ -13,32 +13,39 @@ figure: "officials said", "according to residents"), note.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]
 
 from tolltrace import config
 from tolltrace.literals import required_literals
+from tolltrace.scanning import Guarded, LiteralFinder, lowered
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
 # Kinds that only relay what others count; they lose to any other source in a sentence.
 RELAY_KINDS = frozenset({"media"})
 GENERIC_PREFIX = "generic_"
 UNATTRIBUTED = "unattributed"
+# Matches longer than this count as unbounded: such aliases are scanned over the sentence.
+MAX_BOUNDED_WIDTH = 1000
 
 # Before a source: "according to", "reported by", or an inverted quote attribution
 # ('..., said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
-_FRAME_BEFORE_RE = re.compile(
-    r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
-    r"figures\s+from|reports\s+from|count\s+by|tally\s+by|"
-    r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_FRAME_BEFORE_RE = Guarded(
+    re.compile(
+        r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
+        r"figures\s+from|reports\s+from|count\s+by|tally\s+by|"
+        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 # "killings by the military": an agent, not a source.
-_AGENT_BEFORE_RE = re.compile(
-    r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE
+_AGENT_BEFORE_RE = Guarded(
+    re.compile(r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE)
 )
 # After a source: at most three words that are not verbs of another clause ("for
 # Political Prisoners", "Oleh Tkachenko"), an optional "(SOHR)" or ", a volunteer group
@@ -112,8 +119,9 @@ class SourceTable:
     """The alias table, compiled for fast search.
 
     Each alias is tried only in text that contains one of its required literals (see
-    `tolltrace.literals`), so a sentence costs a few substring tests instead of a scan
-    with every alias.
+    `tolltrace.literals`), and, when its matches have a bounded length, only from just
+    before the first of them. All literals of an article are found in one pass, kept for
+    the article's later sentences.
     """
 
     def __init__(self, aliases: Iterable[SourceAlias]) -> None:
@@ -121,15 +129,24 @@ class SourceTable:
         self._regexes = [
             re.compile(rf"(?<![\w])(?:{a.pattern})(?![\w])", re.IGNORECASE) for a in self.aliases
         ]
+        # Longest possible match of each alias (None: unbounded), to start scans late.
+        self._reach = [_max_width(r.pattern) for r in self._regexes]
         self._always: list[int] = []  # rows with no required literal: tried everywhere
-        self._rows_by_literal: dict[str, list[int]] = {}
+        rows_by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         for i, alias in enumerate(self.aliases):
             literals = required_literals(alias.pattern)
             if literals is None:
                 self._always.append(i)
             else:
                 for lit in literals:
-                    self._rows_by_literal.setdefault(lit, []).append(i)
+                    rows_by_word[lit.cased].setdefault(lit.text, []).append(i)
+        # Case-insensitive literals are searched in the lower-cased text, others as written.
+        self._finders = {cased: LiteralFinder(words) for cased, words in rows_by_word.items()}
+        self._word_rows = {
+            cased: [tuple(rows_by_word[cased][w]) for w in finder.words]
+            for cased, finder in self._finders.items()
+        }
+        self._index: tuple[str, _LiteralIndex | None] | None = None
         self._by_kind: dict[str, SourceTable] = {}
 
     @classmethod
@@ -152,18 +169,14 @@ class SourceTable:
     ) -> list[SourceMention]:
         """Every source named in text[start:end], in order, with whether it reports a figure.
 
-        Where two aliases overlap, the earlier row of the table wins.
+        Where two aliases overlap, the earlier row of the table wins. `low` is accepted for
+        compatibility; the table lower-cases each text once itself.
         """
         stop = len(text) if end is None else end
-        segment = low[start:stop] if low is not None else text[start:stop].lower()
-        rows = set(self._always)
-        for lit, lit_rows in self._rows_by_literal.items():
-            if lit in segment:
-                rows.update(lit_rows)
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
-        for i in rows:
+        for i, scan_from in self._candidates(text, start, stop).items():
             hits.extend(
-                (m.start(), i, m.end()) for m in self._regexes[i].finditer(text, start, stop)
+                (m.start(), i, m.end()) for m in self._regexes[i].finditer(text, scan_from, stop)
             )
         # Where aliases overlap, the earlier row of the table wins: named sources are
         # listed before the broad categories ("officials", "local sources").
@@ -190,6 +203,71 @@ class SourceTable:
             )
         found.sort(key=lambda f: f.start)
         return found
+
+    def _candidates(self, text: str, start: int, stop: int) -> dict[int, int]:
+        """Rows that can match in text[start:stop], each with the offset to scan from.
+
+        A row whose matches are at most `reach` long and must contain a literal found at
+        offset p cannot match before p - reach, so its scan starts there.
+        """
+        rows = dict.fromkeys(self._always, start)
+        index = self._literal_index(text)
+        if index is None:  # lower-casing moved offsets: test each literal in the segment
+            segment = text[start:stop]
+            texts = {False: segment.lower(), True: segment}
+            for cased, finder in self._finders.items():
+                for word, word_rows in zip(finder.words, self._word_rows[cased], strict=True):
+                    if word in texts[cased]:
+                        rows.update(dict.fromkeys(word_rows, start))
+            return rows
+        k = bisect.bisect_left(index.starts, start)
+        occurrences = index.occurrences
+        while k < len(occurrences) and occurrences[k][0] < stop:
+            at, until, word_rows = occurrences[k]
+            k += 1
+            if until > stop:
+                continue
+            for i in word_rows:
+                if i not in rows:
+                    reach = self._reach[i]
+                    rows[i] = start if reach is None else max(start, at - reach)
+        return rows
+
+    def _literal_index(self, text: str) -> _LiteralIndex | None:
+        """Every literal occurrence in `text` (kept for the last text asked about), or None
+        when lower-casing changes the text's length."""
+        cached = self._index
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        low = lowered(text)
+        index = None
+        if low is not None:
+            occurrences = []
+            for cased, finder in self._finders.items():
+                word_rows = self._word_rows[cased]
+                for at, w in finder.occurrences(text if cased else low):
+                    occurrences.append((at, at + len(finder.words[w]), word_rows[w]))
+            occurrences.sort()
+            index = _LiteralIndex([o[0] for o in occurrences], occurrences)
+        self._index = (text, index)
+        return index
+
+
+@dataclass(frozen=True, slots=True)
+class _LiteralIndex:
+    """Literal occurrences of one text: (start, end, rows that require the literal)."""
+
+    starts: list[int]
+    occurrences: list[tuple[int, int, tuple[int, ...]]]
+
+
+def _max_width(pattern: str) -> int | None:
+    """The longest text `pattern` can match, or None when unbounded (or unknown)."""
+    try:
+        widest = _parser.parse(pattern, re.IGNORECASE).getwidth()[1]
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return widest if widest <= MAX_BOUNDED_WIDTH else None
 
 
 _DEFAULT: SourceTable | None = None

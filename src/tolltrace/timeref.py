@@ -6,10 +6,13 @@ of `tolltrace.analysis.dating`.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tolltrace.scanning import literal_positions, lowered, windowed_finditer
+from tolltrace.scanning import LiteralFinder, lead_windows, lowered, matches_at
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -92,7 +95,22 @@ TIME_RE = re.compile(
 # lower-cased copy), capitalised month abbreviations, or an ISO date's digits.
 TIME_WORD_ANCHORS = ("day", "night", "week", "hour")
 MONTH_ANCHORS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# ... and starts at most this many characters before one of them ("over the course of
+# Friday": 19 characters before the weekday, which ends in its anchor)...
+MAX_LEAD = 45
+# ... with one of these words (first letter in either case, so searched in the lower-cased
+# copy), a month name or a digit. Every alternative of TIME_RE begins so.
+START_WORDS = (
+    "over", "between", "throughout", "across", "during", *WEEKDAYS, "since", "earlier",
+    "late", "early", "on", "by", "from", "last", "in", "within", "yesterday", "today",
+    "tonight", "this",
+)  # fmt: skip
+_MONTH_WORDS = {m.lower(): m for m in MONTH_ANCHORS}
+_ANCHOR_FINDER = LiteralFinder((*TIME_WORD_ANCHORS, *_MONTH_WORDS))
+_START_FINDER = LiteralFinder(START_WORDS)
+_LONGEST_START = max(len(w) for w in START_WORDS)
 _ISO_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_DIGIT_RE = re.compile(r"\d+")
 
 
 def find_time_expressions(
@@ -106,19 +124,46 @@ def find_time_expressions(
     if low is None:
         low = lowered(text)
     if low is None:  # lower-casing changed offsets: scan the plain way
-        matches = TIME_RE.finditer(text, start, stop)
+        matches: Iterable[re.Match[str]] = TIME_RE.finditer(text, start, stop)
     else:
-        anchors = sorted(
-            literal_positions(low, TIME_WORD_ANCHORS, start, stop)
-            + literal_positions(text, MONTH_ANCHORS, start, stop)
-            + [m.start() for m in _ISO_RE.finditer(text, start, stop)]
-        )
-        matches = windowed_finditer(TIME_RE, anchors, text, start, stop, before=45, after=60)
+        matches = matches_at(TIME_RE, text, _candidate_starts(text, low, start, stop), stop)
     found = []
     for m in matches:
         kind, day = _classify(m)
         found.append(TimeExpr(m.start(), m.end(), m.group(0), kind, day))
     return found
+
+
+def _candidate_starts(text: str, low: str, start: int, stop: int) -> list[int]:
+    """Sorted offsets where a time expression can start: a start word, a month name or a
+    digit, at most MAX_LEAD characters before an anchor."""
+    words = _ANCHOR_FINDER.words
+    anchors: list[int] = []
+    months: list[int] = []
+    for at, w in _ANCHOR_FINDER.occurrences(low, start, stop):
+        word = words[w]
+        if word not in _MONTH_WORDS:
+            anchors.append(at)
+        elif text.startswith(_MONTH_WORDS[word], at):
+            anchors.append(at)
+            months.append(at)
+    anchors.extend(m.start() for m in _ISO_RE.finditer(text, start, stop))
+    if not anchors:
+        return []
+    anchors.sort()
+    windows = lead_windows(anchors, MAX_LEAD, start)
+    candidates = [at for at in months if _inside(windows, at)]
+    for lo, hi in windows:
+        reach = min(stop, hi + 1 + _LONGEST_START)
+        candidates.extend(at for at, _ in _START_FINDER.occurrences(low, lo, reach) if at <= hi)
+        for m in _DIGIT_RE.finditer(text, lo, hi + 1):
+            candidates.extend(range(m.start(), m.end()))
+    return sorted(set(candidates))
+
+
+def _inside(windows: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(windows, (at, sys.maxsize)) - 1
+    return i >= 0 and windows[i][0] <= at <= windows[i][1]
 
 
 def _classify(m: re.Match[str]) -> tuple[str, str]:

@@ -1,0 +1,126 @@
+"""Fast-scanning helpers: required literals, the literal finder, guarded patterns and
+anchored matching must give exactly what a plain regex scan gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tolltrace import extract, sources
+from tolltrace.literals import Literal, required_literals
+from tolltrace.scanning import Guarded, LiteralFinder, lead_windows, matches_at
+from tolltrace.sources import default_table
+
+
+def test_optional_letters_are_expanded_into_every_spelling():
+    found = required_literals(r"Rami Abdul?[- ]?Rahman")
+    assert Literal("rami abdulrahman", False) in found
+    assert Literal("rami abdu-rahman", False) in found
+    assert len(found) == 6
+
+
+def test_case_sensitive_parts_keep_their_case():
+    assert required_literals(r"(?-i:UN|U\.N\.)(?=\s+office)") == {
+        Literal("UN", True),
+        Literal("U.N.", True),
+    }
+
+
+def test_optional_prefixes_leave_the_required_core():
+    assert required_literals(r"(?:the|a) (?:UK-based )?(?:war[- ]?)?monitor(?:ing)?") == {
+        Literal("monitor", False)
+    }
+
+
+def test_no_literal_when_a_match_can_avoid_every_string():
+    assert required_literals(r"\w+ said") == {Literal("said", False)}
+    assert required_literals(r"\d+|\w+") is None
+
+
+ALIAS_PATTERNS = [alias.pattern for alias in default_table().aliases]
+EXTRACTOR_PATTERNS = [
+    v.pattern if isinstance(v, Guarded) else v
+    for module in (extract, sources)
+    for v in vars(module).values()
+    if isinstance(v, re.Pattern | Guarded)
+]
+
+
+@pytest.mark.parametrize("pattern", ALIAS_PATTERNS)
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(data=st.data())
+def test_every_match_of_an_alias_contains_one_of_its_literals(pattern, data):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    literals = required_literals(pattern)
+    if literals is None:
+        return
+    assert_match_contains_a_literal(compiled, literals, data)
+
+
+def assert_match_contains_a_literal(compiled, literals, data):
+    # Not fullmatch: a lookahead may need text after the match.
+    text = data.draw(st.from_regex(compiled))
+    m = compiled.search(text)
+    assert m is not None
+    found = m.group(0)
+    assert any(
+        (lit.text in found) if lit.cased else (lit.text in found.lower()) for lit in literals
+    )
+
+
+@pytest.mark.parametrize("compiled", EXTRACTOR_PATTERNS, ids=lambda p: p.pattern[:30])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(data=st.data())
+def test_every_match_of_an_extractor_pattern_contains_one_of_its_literals(compiled, data):
+    literals = required_literals(compiled.pattern, compiled.flags, min_length=1)
+    if literals is None:
+        return
+    assert_match_contains_a_literal(compiled, literals, data)
+
+
+def test_literal_finder_reports_overlapping_occurrences_in_order():
+    finder = LiteralFinder(["day", "today", "to"])
+    found = [(at, finder.words[w]) for at, w in finder.occurrences("today, Friday", 0)]
+    assert found == [(0, "to"), (0, "today"), (2, "day"), (10, "day")]
+    assert [at for at, _ in finder.occurrences("today, Friday", 1)] == [2, 10]
+    assert LiteralFinder([]).occurrences("anything") == []
+
+
+@given(st.text(alphabet="ab ;.and", max_size=60), st.integers(0, 20), st.integers(0, 60))
+def test_guarded_search_equals_the_plain_search(text, pos, endpos):
+    plain = re.compile(r"(?:and|;)\s*b+$", re.IGNORECASE)
+    guarded = Guarded(plain)
+    a = guarded.search(text, pos, endpos)
+    b = plain.search(text, pos, endpos)
+    assert (a and a.span()) == (b and b.span())
+
+
+def test_guard_skips_text_without_the_literals():
+    guarded = Guarded(re.compile(r"previous\s+toll\s+of\s+$", re.IGNORECASE))
+    assert not guarded.may_match("the toll rose to ")
+    assert guarded.may_match("a PREVIOUS toll of ")
+
+
+def test_lead_windows_merge_and_clip():
+    assert lead_windows([5, 8, 40], lead=10) == [(0, 8), (30, 40)]
+    assert lead_windows([50], lead=10, floor=45) == [(45, 50)]
+
+
+def test_matches_at_equals_finditer_when_starts_cover_every_match():
+    pattern = re.compile(r"on \w+day|\d+ days")
+    text = "Upon Saturday, 3 days on Monday"
+    starts = [m.start() for m in re.finditer(r"on|\d", text)]
+    assert [m.group(0) for m in matches_at(pattern, text, starts, len(text))] == [
+        m.group(0) for m in pattern.finditer(text)
+    ]
