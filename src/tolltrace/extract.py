@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from tolltrace.attribution import ArticleAttributions
 from tolltrace.model import Claim
-from tolltrace.numbers import NumberPhrase, find_number_phrases
-from tolltrace.scanning import Guarded, lowered
+from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
+from tolltrace.scanning import Guarded, LiteralFinder, StartAnchored, lowered
 from tolltrace.sentences import Sentence, sentence_at, split_sentences
 from tolltrace.sources import SourceTable, default_table
+from tolltrace.timeref import ANCHOR_WORDS as TIME_ANCHOR_WORDS
 from tolltrace.timeref import TimeExpr, find_time_expressions
 from tolltrace.victims import read_noun_phrase, victim_group
 
@@ -47,6 +48,7 @@ _CUE_RE = re.compile(
     rf"(?P<negative>{_NEGATIVE}))\b",
     re.IGNORECASE,
 )
+_CUE = StartAnchored(_CUE_RE)
 # Casualty frames before a number that has no noun of its own ("the death toll rose to 524").
 _TOLL_FRAME_RE = re.compile(
     rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
@@ -121,8 +123,11 @@ _REPORT_VERB_BEFORE_RE = re.compile(
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# Each alternative starts with one fixed character or class (",?\s+" written out as two
+# alternatives, "\s+" as "\s\s*"), so the regex engine skips other offsets quickly.
 _CLAUSE_BREAK_RE = re.compile(
-    r";|\s(?:while|whereas|but|when|where|after)\s|,?\s+and\s+that\s|,\s+and\s", re.IGNORECASE
+    r";|\s(?:while|whereas|but|when|where|after)\s|,\s+and\s+that\s|\s\s*and\s+that\s|,\s+and\s",
+    re.IGNORECASE,
 )
 _UNIT_AFTER_RE = re.compile(
     r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
@@ -165,14 +170,16 @@ def extract_article(
 ) -> ArticleExtraction:
     """Claims and time expressions of one article, scanning the text for times only once."""
     low = lowered(text)
-    times = find_time_expressions(text, low=low)
-    phrases = find_number_phrases(text, low=low)
+    words = _article_words(low)
+    times = find_time_expressions(text, low=low, anchor_hits=words.time)
+    phrases = find_number_phrases(text, low=low, word_hits=words.number)
     if not phrases:
         return ArticleExtraction([], times)
     sentences = split_sentences(text)
     time_starts = [t.start for t in times]
     attributions = ArticleAttributions(text, sentences, sources or default_table())
     headline = _headline_paragraph(text, sentences)
+    cues = words.cue
     claims: list[Claim] = []
     has_cue: dict[int, bool] = {}
     for phrase in phrases:
@@ -180,14 +187,14 @@ def extract_article(
         if sentence is None:
             continue
         if sentence.index not in has_cue:
-            has_cue[sentence.index] = _mentions_casualties(text, low, sentence)
+            has_cue[sentence.index] = _mentions_casualties(text, low, sentence, words.casualty)
         if not has_cue[sentence.index]:
             continue
         lo = bisect.bisect_left(time_starts, sentence.start)
         hi = bisect.bisect_left(time_starts, sentence.end)
         in_sentence = [t for t in times[lo:hi] if t.end <= sentence.end]
         claim = _read_claim(
-            text, article_id, sentence, phrase, claims, attributions, headline, in_sentence
+            text, article_id, sentence, phrase, claims, attributions, headline, in_sentence, cues
         )
         if claim is not None:
             claims.append(claim)
@@ -204,10 +211,69 @@ _CASUALTY_LITERALS = (
 )  # fmt: skip
 
 
-def _mentions_casualties(text: str, low: str | None, sentence: Sentence) -> bool:
-    """Whether the sentence has any casualty word; without one no number in it is a claim."""
-    words = (low if low is not None else text.lower())[sentence.start : sentence.end]
-    return any(lit in words for lit in _CASUALTY_LITERALS)
+def _mentions_casualties(
+    text: str, low: str | None, sentence: Sentence, hits: list[tuple[int, int]] | None
+) -> bool:
+    """Whether the sentence has any casualty word; without one no number in it is a claim.
+
+    `hits` are the (start, end) offsets of _CASUALTY_LITERALS in the article, if known.
+    """
+    if hits is None:
+        words = (low if low is not None else text.lower())[sentence.start : sentence.end]
+        return any(lit in words for lit in _CASUALTY_LITERALS)
+    i = bisect.bisect_left(hits, (sentence.start, 0))
+    while i < len(hits) and hits[i][0] < sentence.end:
+        if hits[i][1] <= sentence.end:
+            return True
+        i += 1
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleWords:
+    """Where the word lists the extractor anchors on occur in one article (None each when
+    lower-casing changed the text's length and the scanners must search the plain way)."""
+
+    number: list[tuple[int, str]] | None
+    time: list[tuple[int, str]] | None
+    cue: list[int] | None
+    casualty: list[tuple[int, int]] | None
+
+
+_NUMBER, _TIME, _CUE_START, _CASUALTY = 1, 2, 4, 8
+_WORD_KINDS: dict[str, int] = {}
+for _kind, _words in (
+    (_NUMBER, NUMBER_WORD_ANCHORS),
+    (_TIME, TIME_ANCHOR_WORDS),
+    (_CUE_START, _CUE.words),
+    (_CASUALTY, _CASUALTY_LITERALS),
+):
+    for _word in _words:
+        _WORD_KINDS[_word] = _WORD_KINDS.get(_word, 0) | _kind
+_WORD_FINDER = LiteralFinder(_WORD_KINDS)
+_FOUND_KINDS = tuple(_WORD_KINDS[w] for w in _WORD_FINDER.words)
+
+
+def _article_words(low: str | None) -> _ArticleWords:
+    """Every word list of the extractor found in one pass over the lower-cased article."""
+    if low is None:
+        return _ArticleWords(None, None, None, None)
+    number: list[tuple[int, str]] = []
+    time: list[tuple[int, str]] = []
+    cue: list[int] = []
+    casualty: list[tuple[int, int]] = []
+    words = _WORD_FINDER.words
+    for at, w in _WORD_FINDER.occurrences(low):
+        kinds = _FOUND_KINDS[w]
+        if kinds & _NUMBER:
+            number.append((at, words[w]))
+        if kinds & _TIME:
+            time.append((at, words[w]))
+        if kinds & _CUE_START:
+            cue.append(at)
+        if kinds & _CASUALTY:
+            casualty.append((at, at + len(words[w])))
+    return _ArticleWords(number, time, sorted(set(cue)), casualty)
 
 
 def _read_claim(
@@ -219,10 +285,12 @@ def _read_claim(
     attributions: ArticleAttributions,
     headline: int | None,
     times: list[TimeExpr],
+    cues: list[int] | None,
 ) -> Claim | None:
     # The words before the number that can bear on it; a bounded window keeps the
     # end-anchored patterns below from rescanning long sentences.
     left = _clause_start(text[max(sentence.start, phrase.start - 160) : phrase.start])
+    left_at = phrase.start - len(left)
     if _is_not_a_count(text, sentence, phrase, left):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
@@ -249,9 +317,9 @@ def _read_claim(
         previous is not None
         and previous.char_end <= phrase.start
         and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
-        and not _CUE_RE.search(text, previous.char_end, phrase.start)
+        and not _CUE.search(text, cues, 0, previous.char_end, phrase.start)
         and noun.is_person
-        and _right_cue(after_noun) is None
+        and _right_cue(after_noun, cues, noun.end) is None
     ):
         outcome = previous.outcome
     elif noun.is_death_noun:
@@ -261,7 +329,7 @@ def _read_claim(
         if adjacent:
             outcome = _cue_outcome(adjacent.group("cue"))
         else:
-            outcome = _right_cue(after_noun) or _left_cue(left)
+            outcome = _right_cue(after_noun, cues, noun.end) or _left_cue(left, cues, left_at)
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
         adjacent = _ADJACENT_CUE_RE.search(left)
@@ -270,7 +338,7 @@ def _read_claim(
         elif adjacent:
             outcome = _cue_outcome(adjacent.group("cue"))
         elif _TOLL_FRAME_RE.search(left) or is_previous:
-            outcome = _left_cue(left) or "killed"
+            outcome = _left_cue(left, cues, left_at) or "killed"
     if outcome is None or outcome == "negative":
         return None
     words = noun.words if (noun.is_person or noun.is_death_noun) else ()
@@ -359,30 +427,34 @@ def _cue_outcome(word: str) -> str:
     return m.lastgroup if m else "killed"  # type: ignore[return-value]
 
 
-def _right_cue(after_noun: str) -> str | None:
+def _right_cue(after_noun: str, cues: list[int] | None, offset: int) -> str | None:
     """The first casualty (or disqualifying) word after the noun phrase, within reach.
 
     A count of two outcomes at once ("died or gone missing") is no count of either.
+    `cues` is the article's cue index (`_CUE.index`), `offset` where `after_noun` starts.
     """
     window = after_noun[:160]
-    m = _CUE_RE.search(window)
+    m = _CUE.search(window, cues, offset)
     if m is None:
         return None
     if _MIXED_RE.match(window, m.end()):
         return "negative"
     if m.lastgroup == "negative" and m.group(0).lower() in _SOFT_NEGATIVES:
         # "pulled out alive and taken to hospital with injuries": hurt, not unharmed.
-        later = _CUE_RE.search(window, m.end())
+        later = _CUE.search(window, cues, offset, m.end())
         if later is not None and later.lastgroup == "injured":
             return "injured"
     return m.lastgroup
 
 
-def _left_cue(left: str) -> str | None:
-    """The nearest casualty word before the number, if no other number stands between."""
+def _left_cue(left: str, cues: list[int] | None, offset: int) -> str | None:
+    """The nearest casualty word before the number, if no other number stands between.
+
+    `offset` is where `left` starts in the article (see `_right_cue`).
+    """
     window = left[-100:]
     last = None
-    for m in _CUE_RE.finditer(window):
+    for m in _CUE.finditer(window, cues, offset + len(left) - len(window)):
         last = m
     if last is None:
         return None

@@ -218,3 +218,103 @@ def _item(op: object, arg: object, ignorecase: bool, min_length: int) -> frozens
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
         return _sequence(list(arg[2]), ignorecase, min_length)  # type: ignore[index]
     return None
+
+
+# ---------------------------------------------------------------- start literals
+
+
+def start_literals(
+    pattern: str, flags: int = re.IGNORECASE, min_length: int = 1
+) -> frozenset[Literal] | None:
+    """Literals such that every match of `pattern` starts with one of them.
+
+    None when some match can start otherwise (with a character class, say). Used to try
+    a pattern only where one of them occurs instead of at every offset.
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    starts = _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    if starts is None:
+        return None
+    literals = {Literal(text, cased) for text, cased in starts}
+    if any(len(lit.text) < min_length for lit in literals):
+        return None
+    return _shortest_prefixes(literals)
+
+
+def _shortest_prefixes(literals: set[Literal]) -> frozenset[Literal]:
+    """Drop every literal that starts with another (the shorter finds both)."""
+    kept: list[Literal] = []
+    for lit in sorted(literals, key=_by_length):
+        if not any(
+            lit.text.startswith(k.text)
+            if k.cased == lit.cased
+            else (not k.cased and lit.text.lower().startswith(k.text))
+            for k in kept
+        ):
+            kept.append(lit)
+    return frozenset(kept)
+
+
+def _starts(items: list, ignorecase: bool) -> frozenset[_Spelling] | None:
+    """Texts every match of the sequence starts with ("" among them: no constraint)."""
+    prefixes = _EMPTY
+    for k, (op, arg) in enumerate(items):
+        spellings = _spellings(op, arg, ignorecase)
+        if spellings is not None and len(prefixes) * len(spellings) <= MAX_SPELLINGS:
+            prefixes = _product(prefixes, spellings)
+            continue
+        if all(text for text, _ in prefixes):
+            return prefixes  # each fixed beginning is already a start literal
+        head = _item_starts(op, arg, ignorecase, items[k + 1 :])
+        if head is None:
+            return None
+        return _product(prefixes, head)
+    return prefixes
+
+
+def _item_starts(
+    op: object, arg: object, ignorecase: bool, rest: list
+) -> frozenset[_Spelling] | None:
+    """Texts a match of one item, followed by `rest`, starts with."""
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = arg  # type: ignore[misc]
+        inner = (ignorecase or bool(add_flags & re.IGNORECASE)) and not (del_flags & re.IGNORECASE)
+        return _or_rest(_starts(list(sub), inner), ignorecase, rest)
+    if op is C.BRANCH:
+        union: set[_Spelling] = set()
+        for alternative in arg[1]:  # type: ignore[index]
+            sub = _or_rest(_starts(list(alternative), ignorecase), ignorecase, rest)
+            if sub is None:
+                return None
+            union |= sub
+        return frozenset(union)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, _high, sub_items = arg  # type: ignore[misc]
+        once = _starts(list(sub_items), ignorecase)
+        if low >= 1:
+            return _or_rest(once, ignorecase, rest)
+        if once is None:
+            return None
+        later = _starts(rest, ignorecase)
+        if later is None:
+            return None
+        return _or_rest(once, ignorecase, rest) if any(not t for t, _ in once) else once | later
+    return None
+
+
+def _or_rest(
+    starts: frozenset[_Spelling] | None, ignorecase: bool, rest: list
+) -> frozenset[_Spelling] | None:
+    """`starts`, where an empty start (the item may match nothing) is replaced by the
+    starts of what follows."""
+    if starts is None:
+        return None
+    if all(text for text, _ in starts):
+        return starts
+    later = _starts(rest, ignorecase)
+    if later is None:
+        return None
+    return frozenset(s for s in starts if s[0]) | later

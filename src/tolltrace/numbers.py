@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tolltrace import config
-from tolltrace.scanning import anchored_matches, digit_positions, literal_positions, lowered
+from tolltrace.scanning import LiteralFinder, anchored_matches, digit_positions, lowered
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -198,13 +198,21 @@ def _prefix_words() -> frozenset[str]:
 _PREFIXES = _prefix_words()
 
 
+_NUMBER_WORD_FINDER = LiteralFinder(NUMBER_WORD_ANCHORS)
+
+
 def find_number_phrases(
-    text: str, start: int = 0, end: int | None = None, low: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    low: str | None = None,
+    word_hits: list[tuple[int, str]] | None = None,
 ) -> list[NumberPhrase]:
     """Every number phrase in text[start:end], in order, with offsets into `text`.
 
     `low` is an optional lower-cased copy of `text` (see `scanning.lowered`), shared by
-    callers that scan the same text several times.
+    callers that scan the same text several times; `word_hits`, the (offset, word)
+    occurrences of NUMBER_WORD_ANCHORS in it when a caller has already found them.
     """
     stop = len(text) if end is None else end
     if low is None:
@@ -212,10 +220,14 @@ def find_number_phrases(
     if low is None:  # lower-casing changed offsets: scan the plain way
         matches = NUMBER_PHRASE_RE.finditer(text, start, stop)
     else:
-        anchors = sorted(
-            digit_positions(text, start, stop)
-            + literal_positions(low, NUMBER_WORD_ANCHORS, start, stop)
-        )
+        anchors = digit_positions(text, start, stop)
+        if word_hits is None:
+            anchors.extend(at for at, _ in _NUMBER_WORD_FINDER.occurrences(low, start, stop))
+        else:
+            anchors.extend(at for at, word in word_hits if start <= at and at + len(word) <= stop)
+        # A phrase never starts right after a letter, digit or [.,-] (the pattern's
+        # lookbehind), so anchors inside words ("someone", "often") cannot start one.
+        anchors = sorted(a for a in anchors if a == 0 or not _continues_word(text[a - 1]))
         matches = (
             m
             for m in anchored_matches(NUMBER_PHRASE_RE, anchors, text, low, _PREFIXES)
@@ -227,3 +239,8 @@ def find_number_phrases(
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+def _continues_word(char: str) -> bool:
+    """What NUMBER_PHRASE_RE's lookbehind (?<![\\w.,-]) rejects before a phrase."""
+    return char.isalnum() or char in "_.,-"

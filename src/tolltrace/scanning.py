@@ -8,12 +8,14 @@ Every match of them contains an anchor (a digit, a number word, a weekday...) th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import ahocorasick
 
-from tolltrace.literals import required_literals
+from tolltrace.literals import required_literals, start_literals
 
 _DIGITS_RE = re.compile(r"\d+")
 
@@ -94,6 +96,69 @@ class Guarded:
         if not self.may_match(string, pos, end):
             return None
         return self.pattern.match(string, pos, end)
+
+
+class StartAnchored:
+    """A compiled pattern every match of which starts with one of a few literals (see
+    `literals.start_literals`), such as a word list behind `\\b`.
+
+    `index(low)` lists where those literals occur in an article's lower-cased text; then
+    `search` and `finditer` try `match` only there, and return exactly what the pattern's
+    own methods return, also on a slice of the article (give the slice's `offset`).
+    Without an index (None) they fall back to the pattern's own methods.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        literals = start_literals(pattern.pattern, pattern.flags)
+        if literals is None:
+            raise ValueError(f"no start literals in {pattern.pattern!r}")
+        self.pattern = pattern
+        # Case-sensitive ones are looked for in lower case too: more places, none missed.
+        self.words = frozenset(lit.text.lower() for lit in literals)
+        self._finder = LiteralFinder(self.words)
+
+    def index(self, low: str | None) -> list[int] | None:
+        """Sorted offsets in `low` where a match can start; None without a lower-cased text.
+
+        A caller that finds `words` in `low` itself can pass their sorted offsets instead.
+        """
+        if low is None:
+            return None
+        return sorted({at for at, _ in self._finder.occurrences(low)})
+
+    def search(
+        self,
+        string: str,
+        starts: list[int] | None,
+        offset: int = 0,
+        pos: int = 0,
+        endpos: int | None = None,
+    ) -> re.Match[str] | None:
+        """As `pattern.search(string, pos, endpos)`; `string` is the article text from
+        `offset` on (a slice), `starts` the article's index."""
+        end = len(string) if endpos is None else endpos
+        if starts is None:
+            return self.pattern.search(string, pos, end)
+        i = bisect.bisect_left(starts, offset + pos)
+        while i < len(starts) and starts[i] < offset + end:
+            m = self.pattern.match(string, starts[i] - offset, end)
+            if m is not None:
+                return m
+            i += 1
+        return None
+
+    def finditer(
+        self, string: str, starts: list[int] | None, offset: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """As `pattern.finditer(string)` (matches are never empty)."""
+        if starts is None:
+            yield from self.pattern.finditer(string)
+            return
+        lo = bisect.bisect_left(starts, offset)
+        hi = bisect.bisect_left(starts, offset + len(string))
+        yield from matches_at(
+            self.pattern, string, (at - offset for at in starts[lo:hi]), len(string)
+        )
 
 
 def literal_positions(
@@ -225,7 +290,7 @@ def anchored_matches(
     so each anchor costs one `pattern.match`. Equivalent to a full scan for patterns whose
     text before the anchor is always one of `prefixes`.
     """
-    last_words = frozenset(p.rsplit(" ", 1)[-1] for p in prefixes)
+    last_words = _last_words(prefixes)
     last_end = -1
     for a in anchors:
         if a < last_end:
@@ -242,6 +307,11 @@ def anchored_matches(
         if m is not None and m.end() > a:
             last_end = m.end()
             yield m
+
+
+@cache
+def _last_words(prefixes: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.rsplit(" ", 1)[-1] for p in prefixes)
 
 
 def _previous_word(low: str, pos: int) -> str:

@@ -148,6 +148,8 @@ class SourceTable:
         }
         self._index: tuple[str, _LiteralIndex | None] | None = None
         self._by_kind: dict[str, SourceTable] = {}
+        # A table of some of another table's rows reads that table's literal index.
+        self._parent: tuple[SourceTable, dict[int, int]] | None = None
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> SourceTable:
@@ -161,7 +163,10 @@ class SourceTable:
     def all_of_kind(self, text: str, kind: str) -> list[SourceMention]:
         """Every place in `text` that names a source of `kind` (e.g. "monitor")."""
         if kind not in self._by_kind:
-            self._by_kind[kind] = SourceTable([a for a in self.aliases if a.kind == kind])
+            rows = [i for i, a in enumerate(self.aliases) if a.kind == kind]
+            table = SourceTable([self.aliases[i] for i in rows])
+            table._parent = (self, {row: j for j, row in enumerate(rows)})
+            self._by_kind[kind] = table
         return self._by_kind[kind].find(text)
 
     def find(
@@ -239,8 +244,20 @@ class SourceTable:
         cached = self._index
         if cached is not None and cached[0] is text:
             return cached[1]
-        low = lowered(text)
         index = None
+        if self._parent is not None:
+            parent, row_map = self._parent
+            whole = parent._literal_index(text)
+            if whole is not None:
+                occurrences = []
+                for at, until, rows in whole.occurrences:
+                    mine = tuple(row_map[i] for i in rows if i in row_map)
+                    if mine:
+                        occurrences.append((at, until, mine))
+                index = _LiteralIndex([o[0] for o in occurrences], occurrences)
+            self._index = (text, index)
+            return index
+        low = lowered(text)
         if low is not None:
             occurrences = []
             for cased, finder in self._finders.items():

@@ -106,7 +106,9 @@ START_WORDS = (
     "tonight", "this",
 )  # fmt: skip
 _MONTH_WORDS = {m.lower(): m for m in MONTH_ANCHORS}
-_ANCHOR_FINDER = LiteralFinder((*TIME_WORD_ANCHORS, *_MONTH_WORDS))
+# The anchors as searched in the lower-cased text (month names are checked for case after).
+ANCHOR_WORDS = (*TIME_WORD_ANCHORS, *_MONTH_WORDS)
+_ANCHOR_FINDER = LiteralFinder(ANCHOR_WORDS)
 _START_FINDER = LiteralFinder(START_WORDS)
 _LONGEST_START = max(len(w) for w in START_WORDS)
 _ISO_RE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -114,11 +116,17 @@ _DIGIT_RE = re.compile(r"\d+")
 
 
 def find_time_expressions(
-    text: str, start: int = 0, end: int | None = None, low: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    low: str | None = None,
+    anchor_hits: list[tuple[int, str]] | None = None,
 ) -> list[TimeExpr]:
     """Every time expression in text[start:end], in order, with offsets into `text`.
 
-    `low` is an optional lower-cased copy of `text` (see `scanning.lowered`).
+    `low` is an optional lower-cased copy of `text` (see `scanning.lowered`);
+    `anchor_hits`, the (offset, word) occurrences of ANCHOR_WORDS in it when a caller has
+    already found them (the extractor finds every word list of an article in one pass).
     """
     stop = len(text) if end is None else end
     if low is None:
@@ -126,7 +134,11 @@ def find_time_expressions(
     if low is None:  # lower-casing changed offsets: scan the plain way
         matches: Iterable[re.Match[str]] = TIME_RE.finditer(text, start, stop)
     else:
-        matches = matches_at(TIME_RE, text, _candidate_starts(text, low, start, stop), stop)
+        if anchor_hits is None:
+            words = _ANCHOR_FINDER.words
+            anchor_hits = [(at, words[w]) for at, w in _ANCHOR_FINDER.occurrences(low, start, stop)]
+        starts = _candidate_starts(text, low, start, stop, anchor_hits)
+        matches = matches_at(TIME_RE, text, starts, stop)
     found = []
     for m in matches:
         kind, day = _classify(m)
@@ -134,14 +146,16 @@ def find_time_expressions(
     return found
 
 
-def _candidate_starts(text: str, low: str, start: int, stop: int) -> list[int]:
+def _candidate_starts(
+    text: str, low: str, start: int, stop: int, anchor_hits: list[tuple[int, str]]
+) -> list[int]:
     """Sorted offsets where a time expression can start: a start word, a month name or a
     digit, at most MAX_LEAD characters before an anchor."""
-    words = _ANCHOR_FINDER.words
     anchors: list[int] = []
     months: list[int] = []
-    for at, w in _ANCHOR_FINDER.occurrences(low, start, stop):
-        word = words[w]
+    for at, word in anchor_hits:
+        if at < start or at + len(word) > stop:
+            continue
         if word not in _MONTH_WORDS:
             anchors.append(at)
         elif text.startswith(_MONTH_WORDS[word], at):
