@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from tolltrace.literals import required_literals, start_literals
 
@@ -22,29 +22,36 @@ _DIGITS_RE = re.compile(r"\d+")
 
 class LiteralFinder:
     """Every occurrence of a fixed set of words in a text, overlapping ones included, found
-    in one pass (an Aho–Corasick automaton) instead of one `str.find` loop per word."""
+    in one pass (an Aho–Corasick automaton, ahocorasick-rs) instead of one `str.find`
+    loop per word."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.words: tuple[str, ...] = tuple(sorted(set(words)))
-        self._automaton = ahocorasick.Automaton()
-        for index, word in enumerate(self.words):
-            if word:
-                self._automaton.add_word(word, (index, len(word)))
-        if len(self._automaton):
-            self._automaton.make_automaton()
+        self.words: tuple[str, ...] = tuple(sorted({w for w in words if w}))
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(
+                list(self.words), implementation=ahocorasick_rs.Implementation.DFA
+            )
+            if self.words
+            else None
+        )
 
     def occurrences(
         self, haystack: str, start: int = 0, end: int | None = None
     ) -> list[tuple[int, int]]:
         """(start offset, index into `words`) of every occurrence in haystack[start:end],
         sorted; offsets are into `haystack`."""
-        if not len(self._automaton):
+        if self._automaton is None:
             return []
         stop = len(haystack) if end is None else end
-        found = [
-            (last - length + 1, index)
-            for last, (index, length) in self._automaton.iter(haystack, start, stop)
-        ]
+        if start == 0 and stop == len(haystack):
+            found = [
+                (at, w) for w, at, _ in self._automaton.find_matches_as_indexes(haystack, True)
+            ]
+        else:
+            part = haystack[start:stop]
+            found = [
+                (start + at, w) for w, at, _ in self._automaton.find_matches_as_indexes(part, True)
+            ]
         found.sort()
         return found
 
@@ -67,20 +74,20 @@ class Guarded:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         literals = required_literals(pattern.pattern, pattern.flags, min_length=1)
-        self._lower = tuple(sorted(lit.text for lit in literals or () if not lit.cased))
-        self._cased = tuple(sorted(lit.text for lit in literals or () if lit.cased))
         self._always = literals is None
+        # One alternation per case class: a single C-level scan tests every literal.
+        self._cased = _alternation(lit.text for lit in literals or () if lit.cased)
+        self._lower = _alternation(lit.text for lit in literals or () if not lit.cased)
 
     def may_match(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie in string[pos:endpos]."""
         if self._always:
             return True
         end = len(string) if endpos is None else endpos
-        if any(string.find(lit, pos, end) >= 0 for lit in self._cased):
+        if self._cased is not None and self._cased.search(string, pos, end):
             return True
-        if self._lower:
-            segment = string[pos:end].lower()
-            return any(lit in segment for lit in self._lower)
+        if self._lower is not None:
+            return self._lower.search(string[pos:end].lower()) is not None
         return False
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -159,6 +166,12 @@ class StartAnchored:
         yield from matches_at(
             self.pattern, string, (at - offset for at in starts[lo:hi]), len(string)
         )
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern matching any of `words` (longest first), or None."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
 def literal_positions(
