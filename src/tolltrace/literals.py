@@ -318,3 +318,55 @@ def _or_rest(
     if later is None:
         return None
     return frozenset(s for s in starts if s[0]) | later
+
+
+# ---------------------------------------------------------------- extent
+
+# Above this, an extent counts as unbounded.
+MAX_EXTENT = 1000
+
+
+def max_extent(pattern: str, flags: int = re.IGNORECASE) -> int | None:
+    """How far from its start a match of `pattern` can look: its longest match plus what
+    its lookaheads read past it (None when unbounded).
+
+    A match that contains a literal found at offset p therefore lies, lookaheads included,
+    within [p - extent, p + extent]: a scan of that window finds it exactly.
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    extent = _extent(list(parsed))
+    return extent if extent is not None and extent <= MAX_EXTENT else None
+
+
+def _extent(items: list) -> int | None:
+    total = 0
+    for op, arg in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.CATEGORY):
+            width: int | None = 1
+        elif op is C.AT:
+            width = 0
+        elif op is C.SUBPATTERN:
+            width = _extent(list(arg[-1]))  # type: ignore[index]
+        elif op is C.BRANCH:
+            widths = [_extent(list(alternative)) for alternative in arg[1]]  # type: ignore[index]
+            width = None if None in widths else max(widths, default=0)  # type: ignore[type-var]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            _low, high, sub = arg  # type: ignore[misc]
+            once = _extent(list(sub))
+            width = None if once is None or high > MAX_EXTENT else once * high
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            direction, sub = arg  # type: ignore[misc]
+            # A lookahead reads on from here (counted as if consumed: an upper bound); a
+            # lookbehind reads text before the match, which a window scan still sees.
+            width = _extent(list(sub)) if direction == 1 else 0
+        else:
+            return None
+        if width is None:
+            return None
+        total += width
+        if total > MAX_EXTENT:
+            return None
+    return total

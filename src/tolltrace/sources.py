@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from re import _parser  # type: ignore[attr-defined]
 
 from tolltrace import config
-from tolltrace.literals import required_literals
+from tolltrace.literals import max_extent, required_literals
 from tolltrace.scanning import Guarded, LiteralFinder, lowered
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
@@ -119,9 +119,10 @@ class SourceTable:
     """The alias table, compiled for fast search.
 
     Each alias is tried only in text that contains one of its required literals (see
-    `tolltrace.literals`), and, when its matches have a bounded length, only from just
-    before the first of them. All literals of an article are found in one pass, kept for
-    the article's later sentences.
+    `tolltrace.literals`): when its matches (and lookaheads) have a bounded extent, only in
+    windows around them; when only their length is bounded, from just before the first
+    of them. All literals of an article are found in one pass, kept for the article's
+    later sentences.
     """
 
     def __init__(self, aliases: Iterable[SourceAlias]) -> None:
@@ -129,8 +130,10 @@ class SourceTable:
         self._regexes = [
             re.compile(rf"(?<![\w])(?:{a.pattern})(?![\w])", re.IGNORECASE) for a in self.aliases
         ]
-        # Longest possible match of each alias (None: unbounded), to start scans late.
+        # Longest possible match of each alias (None: unbounded), to start scans late, and
+        # how far a match reads with its lookaheads, to scan windows only.
         self._reach = [_max_width(r.pattern) for r in self._regexes]
+        self._extent = [max_extent(r.pattern) for r in self._regexes]
         self._always: list[int] = []  # rows with no required literal: tried everywhere
         rows_by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         for i, alias in enumerate(self.aliases):
@@ -179,9 +182,9 @@ class SourceTable:
         """
         stop = len(text) if end is None else end
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
-        for i, scan_from in self._candidates(text, start, stop).items():
+        for i, anchors in self._candidates(text, start, stop).items():
             hits.extend(
-                (m.start(), i, m.end()) for m in self._regexes[i].finditer(text, scan_from, stop)
+                (m.start(), i, m.end()) for m in self._matches(i, text, start, stop, anchors)
             )
         # Where aliases overlap, the earlier row of the table wins: named sources are
         # listed before the broad categories ("officials", "local sources").
@@ -209,13 +212,35 @@ class SourceTable:
         found.sort(key=lambda f: f.start)
         return found
 
-    def _candidates(self, text: str, start: int, stop: int) -> dict[int, int]:
-        """Rows that can match in text[start:stop], each with the offset to scan from.
+    def _matches(
+        self, i: int, text: str, start: int, stop: int, anchors: list[int] | None
+    ) -> Iterator[re.Match[str]]:
+        """What `regexes[i].finditer(text, start, stop)` finds, given that every match
+        contains a literal occurrence at one of the sorted `anchors` (None: unknown)."""
+        regex = self._regexes[i]
+        if not anchors:
+            yield from regex.finditer(text, start, stop)
+            return
+        extent = self._extent[i]
+        if extent is None:
+            reach = self._reach[i]
+            # A match at most `reach` long that contains anchors[0] starts at or after
+            # anchors[0] - reach.
+            lo = start if reach is None else max(start, anchors[0] - reach)
+            yield from regex.finditer(text, lo, stop)
+            return
+        # Each match, lookaheads included, lies within [a - extent, a + extent] of an
+        # anchor a inside it: scanning those windows (merged) finds exactly the same.
+        last_end = start
+        for lo, hi in _windows(anchors, extent, start, stop):
+            for m in regex.finditer(text, max(lo, last_end), hi):
+                last_end = m.end()
+                yield m
 
-        A row whose matches are at most `reach` long and must contain a literal found at
-        offset p cannot match before p - reach, so its scan starts there.
-        """
-        rows = dict.fromkeys(self._always, start)
+    def _candidates(self, text: str, start: int, stop: int) -> dict[int, list[int] | None]:
+        """Rows that can match in text[start:stop], each with the sorted offsets of its
+        literals there (None: the row has none, or they could not be located)."""
+        rows: dict[int, list[int] | None] = dict.fromkeys(self._always)
         index = self._literal_index(text)
         if index is None:  # lower-casing moved offsets: test each literal in the segment
             segment = text[start:stop]
@@ -223,7 +248,7 @@ class SourceTable:
             for cased, finder in self._finders.items():
                 for word, word_rows in zip(finder.words, self._word_rows[cased], strict=True):
                     if word in texts[cased]:
-                        rows.update(dict.fromkeys(word_rows, start))
+                        rows.update(dict.fromkeys(word_rows))
             return rows
         k = bisect.bisect_left(index.starts, start)
         occurrences = index.occurrences
@@ -233,9 +258,9 @@ class SourceTable:
             if until > stop:
                 continue
             for i in word_rows:
-                if i not in rows:
-                    reach = self._reach[i]
-                    rows[i] = start if reach is None else max(start, at - reach)
+                anchors = rows.setdefault(i, [])
+                if anchors is not None and (not anchors or anchors[-1] != at):
+                    anchors.append(at)
         return rows
 
     def _literal_index(self, text: str) -> _LiteralIndex | None:
@@ -276,6 +301,18 @@ class _LiteralIndex:
 
     starts: list[int]
     occurrences: list[tuple[int, int, tuple[int, ...]]]
+
+
+def _windows(anchors: list[int], extent: int, start: int, stop: int) -> list[tuple[int, int]]:
+    """Merged [a - extent, a + extent + 1) spans of sorted `anchors`, within [start, stop)."""
+    spans: list[list[int]] = []
+    for a in anchors:
+        lo, hi = max(start, a - extent), min(stop, a + extent + 1)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
 
 
 def _max_width(pattern: str) -> int | None:
