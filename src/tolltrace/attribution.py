@@ -11,7 +11,7 @@ to the monitor the article names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tolltrace.scanning import Guarded
 from tolltrace.sentences import Sentence
@@ -37,8 +37,7 @@ _ANAPHOR_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """The source of a sentence's figures and how it was found."""
 
     source: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from tolltrace import config
 from tolltrace.scanning import LiteralFinder, anchored_matches, digit_positions, lowered
@@ -82,8 +82,7 @@ NUMBER_PHRASE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NumberPhrase:
+class NumberPhrase(NamedTuple):
     """A number phrase found in text, with offsets into that text."""
 
     start: int

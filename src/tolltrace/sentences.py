@@ -8,7 +8,7 @@ sentence never crosses a line break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -25,8 +25,7 @@ _LINE_RE = re.compile(r"[^\r\n]+")
 _LEADING_JUNK_RE = re.compile(r"[\s\-–—•*·]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence: its offsets, the paragraph (line) it belongs to, and its index."""
 
     start: int

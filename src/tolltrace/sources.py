@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from re import _parser  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 from tolltrace import config
 from tolltrace.literals import max_extent, required_literals
@@ -75,8 +76,7 @@ class SourceAlias:
     needs_frame: bool
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMention:
+class SourceMention(NamedTuple):
     """A place in the text that names a source."""
 
     start: int
@@ -295,8 +295,7 @@ class SourceTable:
         return index
 
 
-@dataclass(frozen=True, slots=True)
-class _LiteralIndex:
+class _LiteralIndex(NamedTuple):
     """Literal occurrences of one text: (start, end, rows that require the literal)."""
 
     starts: list[int]

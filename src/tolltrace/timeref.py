@@ -10,7 +10,7 @@ import bisect
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tolltrace.scanning import LiteralFinder, lead_windows, lowered, matches_at
 
@@ -23,8 +23,7 @@ MONTHS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class TimeExpr:
+class TimeExpr(NamedTuple):
     """One time expression found in text.
 
     kind: "since" (opens a period: "since Thursday"), "on" (a day: "on Saturday",

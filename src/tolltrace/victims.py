@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SECURITY_WORDS = frozenset(
     "security soldiers soldier troops troop officers officer police policemen policeman "
@@ -58,8 +58,7 @@ _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|is|ese|ians)$")
 _LEADING_OF = frozenset("of the them those these whom".split())
 
 
-@dataclass(frozen=True, slots=True)
-class NounPhrase:
+class NounPhrase(NamedTuple):
     """What follows a number: its head noun, whether it is a person, and its words."""
 
     head: str
