@@ -11,6 +11,9 @@ STAMP := $(VENV)/.tolltrace-installed
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
+# Install bytecode with the packages: where PYTHONDONTWRITEBYTECODE is set (some CI
+# machines) Python would otherwise recompile pandas and friends at every start (seconds).
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: setup process report test unit nbval refresh lab lint format bench clean
 
@@ -22,6 +25,7 @@ $(UV):
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked --all-extras --quiet
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m ipykernel install --sys-prefix --name tolltrace --display-name "tolltrace (Python 3.11)" >/dev/null
 	touch $@
 
