@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from tolltrace.analysis.consistency import check_consistency
@@ -46,14 +47,22 @@ _TEXT_COLUMNS = (
 )  # fmt: skip
 
 
-def prepare_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `claims` with the types analysis relies on.
+# Columns the analysis never reads: left out of its working copy, which at 100,000
+# articles saves a copy of each of them per step.
+_NOT_ANALYSED = ("file", "sentence", "mention", "victim_text", "source_text")
+
+
+def prepare_claims(
+    claims: pd.DataFrame, drop: tuple[str, ...] = (), positions: bool = False
+) -> pd.DataFrame:
+    """A copy of `claims` with the types analysis relies on, without the `drop` columns.
 
     Text columns become text ("" for missing), low/high nullable integers, is_previous and
     is_headline booleans (a table read back from CSV holds "True"/"False" text). Missing
-    optional columns are added empty. Rows are sorted by (article_id, char_start).
+    optional columns are added empty. Rows are sorted by (article_id, char_start); with
+    `positions`, a `_position` column says where each row stood in `claims`.
     """
-    c = claims.copy()
+    c = claims.drop(columns=[col for col in drop if col in claims.columns])
     for col in _TEXT_COLUMNS:
         if col not in c.columns:
             c[col] = ""
@@ -66,7 +75,21 @@ def prepare_claims(claims: pd.DataFrame) -> pd.DataFrame:
         elif c[col].dtype != bool:
             c[col] = c[col].astype(str).str.strip().str.lower().isin(["true", "1", "yes"])
     c["char_start"] = pd.to_numeric(c["char_start"]).astype("int64")
+    if positions:
+        c["_position"] = np.arange(len(c))
+    if _in_claim_order(c):
+        return c.reset_index(drop=True)
     return c.sort_values(["article_id", "char_start"], kind="stable").reset_index(drop=True)
+
+
+def _in_claim_order(c: pd.DataFrame) -> bool:
+    """True when rows are already sorted by (article_id, char_start)."""
+    ids = c["article_id"].to_numpy(object)
+    starts = c["char_start"].to_numpy()
+    if len(ids) < 2:
+        return True
+    same = ids[:-1] == ids[1:]
+    return bool(((ids[:-1] < ids[1:]) | (same & (starts[:-1] <= starts[1:]))).all())
 
 
 def analyze(
@@ -78,20 +101,27 @@ def analyze(
     article_id, char_start), "releases": releases.build_releases' table, "consistency":
     consistency.check_consistency's table, "estimates": estimates.estimate_tolls' table}.
     """
-    c = prepare_claims(claims)
+    c = prepare_claims(claims, drop=_NOT_ANALYSED, positions=True)
+    order = c.pop("_position").to_numpy()
     dated = date_claims(c, articles, event_start)
-    work = c.assign(**{col: dated[col] for col in dated.columns})
+    work = c.copy(deep=False)  # the dating joins the working copy, not a second full copy
+    for col in dated.columns:
+        work[col] = dated[col]
     assignment = assign_releases(work)
     releases = build_releases(work, assignment)
     divergence = classify_divergence(work, assignment, releases)
+    del work
 
-    out = c.copy()
-    for col in ("as_of", "as_of_basis", "period_start"):
-        out[col] = dated[col]
-    out["release_id"] = assignment["release_id"]
-    for col in divergence.columns:
-        out[col] = divergence[col]
-    out = out[[*claims.columns, *ANALYSIS_CLAIM_COLUMNS]]
+    # The claims as given (in claim order), sharing their columns, plus the analysis ones.
+    if (order == np.arange(len(order))).all():
+        out = claims.reset_index(drop=True).copy(deep=False)
+    else:
+        out = claims.take(order).reset_index(drop=True)
+    added = {col: dated[col] for col in ("as_of", "as_of_basis", "period_start")}
+    added["release_id"] = assignment["release_id"]
+    added.update({col: divergence[col] for col in divergence.columns})
+    for col in ANALYSIS_CLAIM_COLUMNS:
+        out[col] = added[col].array
     return {
         "claims": out,
         "releases": releases,

@@ -449,9 +449,15 @@ def _result(
             "reference_release_id": obj_series(ids, idx),
             "reference_value": pd.Series(values, index=idx, dtype="Int64"),
             "divergence_class": obj_series(cls, idx),
-            "divergence_note": obj_series(note, idx),
+            "divergence_note": obj_series(_shared(note), idx),
         }
     )
+
+
+def _shared(texts: np.ndarray) -> np.ndarray:
+    """`texts` with equal strings held once: notes are built per claim, and most repeat."""
+    codes, uniques = pd.factorize(texts)
+    return np.asarray(uniques, dtype=object)[codes] if len(codes) else texts
 
 
 def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
