@@ -49,6 +49,9 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE = StartAnchored(_CUE_RE)
+_DIGIT_RE = re.compile(r"\d")
+# Every number phrase holds a digit or one of these words (numbers.NUMBER_WORD_ANCHORS).
+_NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
 # Casualty frames before a number that has no noun of its own ("the death toll rose to 524").
 _TOLL_FRAME_RE = re.compile(
     rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
@@ -459,7 +462,9 @@ def _left_cue(left: str, cues: list[int] | None, offset: int) -> str | None:
     if last is None:
         return None
     between = window[last.end() :]
-    if re.search(r"\d", between) or find_number_phrases(between):
+    if _DIGIT_RE.search(between) or (
+        _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
+    ):
         return None
     return last.lastgroup
 
