@@ -206,7 +206,9 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(text_array(outlet))
     names = np.array([o.strip().casefold() for o in uniques], dtype=object)[codes]
     missing = np.flatnonzero(names == "")
-    names[missing] = "article:" + text_array(article_id)[missing]
+    if len(missing):
+        id_codes, ids = pd.factorize(text_array(article_id)[missing])
+        names[missing] = ("article:" + np.asarray(ids, dtype=object))[id_codes]
     return names
 
 
@@ -255,12 +257,14 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         rel_c = np.where(home_c >= 0, home_c, ser_c)
         rel_series[rows] = ser_u[rel_c]
         category[rows] = cat
-        fig = figure_text(vlow[rows], vhigh[rows])
-        slot = np.where(scope == CUMULATIVE, "", "|" + scope + "|" + day).astype(object)
         rid = group_codes(key, rel_c)
         first = np.unique(rid, return_index=True)[1]
+        # Texts are built once per release (at its first row), not once per claim.
+        fig = figure_text(vlow[rows][first], vhigh[rows][first])
+        scope_f, day_f = scope[first], day[first]
+        slot = np.where(scope_f == CUMULATIVE, "", "|" + scope_f + "|" + day_f).astype(object)
         ids = source[first] + "|" + ser_u[rel_c][first] + "|" + outcome[first] + "|"
-        ids = ids + fig[first] + slot[first]
+        ids = ids + fig + slot
         release_id[rows] = ids[rid]
         release_key[rows] = rid
     return pd.DataFrame(
