@@ -425,10 +425,21 @@ def classify_divergence(
 
 
 def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
-    """Concatenate text parts (arrays over all claims, or plain strings) on `mask` rows."""
-    out = np.full(int(mask.sum()), "", dtype=object)
-    for part in parts:
-        out = out + (part[mask].astype(object) if isinstance(part, np.ndarray) else part)
+    """Concatenate text parts (arrays over all claims, or plain strings) on `mask` rows.
+
+    Each note is built in one join, and equal notes are held once (most repeat), so a
+    large corpus never holds a text per claim for every partial concatenation.
+    """
+    rows = np.flatnonzero(mask)
+    columns = [
+        part[rows].astype(object) if isinstance(part, np.ndarray) else [part] * len(rows)
+        for part in parts
+    ]
+    shared: dict[str, str] = {}
+    out = np.empty(len(rows), dtype=object)
+    for i, pieces in enumerate(zip(*columns, strict=True)):
+        text = "".join(pieces)
+        out[i] = shared.setdefault(text, text)
     return out
 
 
