@@ -508,6 +508,8 @@ _CORPUS_SHARED = tuple(
         "scope",
         "mention",
         "part_of",
+        # Copies of a story repeat whole sentences: each distinct one is held once.
+        "sentence",
     )
 )
 
@@ -577,11 +579,13 @@ def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
     return frame
 
 
-# Columns with few distinct values: stored as categories, they take a fraction of the
-# memory of one string object per row (about 1 KB less per claim).
+# Columns with few distinct values (and sentences, which copies of a story repeat):
+# stored as categories, they take a fraction of the memory of one string object per
+# row (about 1 KB less per claim).
 _CATEGORY_CLAIM_COLUMNS = (
     "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
     "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
+    "sentence",
 )  # fmt: skip
 
 
