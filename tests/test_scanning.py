@@ -124,3 +124,53 @@ def test_matches_at_equals_finditer_when_starts_cover_every_match():
     assert [m.group(0) for m in matches_at(pattern, text, starts, len(text))] == [
         m.group(0) for m in pattern.finditer(text)
     ]
+
+
+def test_start_literals_follow_optional_prefixes():
+    from tolltrace.literals import start_literals
+
+    assert start_literals(r"\b(?:kill|killed|(?:being\s+)?treated)\b") == {
+        Literal("kill", False),
+        Literal("being", False),
+        Literal("treated", False),
+    }
+    assert start_literals(r"\d+ dead") is None
+
+
+def test_max_extent_counts_lookaheads_and_rejects_unbounded():
+    from tolltrace.literals import max_extent
+
+    assert max_extent(r"monitor(?= says| said)") == 7 + 5
+    assert max_extent(r"(?<!\w)UN") == 2
+    assert max_extent(r"officials?\s+said") is None
+
+
+# Words the alias table knows, and filler, to build sentences that exercise every row.
+ALIAS_WORDS = [
+    "Syrian", "Observatory", "for", "Human", "Rights", "SOHR", "the", "The", "UN", "U.N.",
+    "office", "said", "says", "monitor", "war", "officials", "official", "ministry",
+    "health", "local", "residents", "according", "to", "by", "killed", "Reuters", "AFP",
+    "AP", "Rami", "Abdul", "Rahman", "Abdel-Rahman", "group", "committee", "network",
+    "state", "media", "WHO", "reported", ",", ".", "of", "a", "UK-based",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(ALIAS_WORDS), min_size=1, max_size=30),
+    cut=st.integers(0, 40),
+)
+def test_alias_scans_in_windows_find_what_a_full_scan_finds(words, cut):
+    table = default_table()
+    text = " ".join(words)
+    start, stop = min(cut, len(text)), len(text) - min(cut // 2, len(text))
+    start = min(start, stop)
+    for i, anchors in table._candidates(text, start, stop).items():
+        got = [m.span() for m in table._matches(i, text, start, stop, anchors)]
+        want = [m.span() for m in table._regexes[i].finditer(text, start, stop)]
+        assert got == want, (i, text)
+    # A row left out of the candidates has no match at all.
+    candidates = table._candidates(text, start, stop)
+    for i, regex in enumerate(table._regexes):
+        if i not in candidates:
+            assert regex.search(text, start, stop) is None, (i, text)
