@@ -49,12 +49,17 @@ EXTRACTOR_PATTERNS = [
 ]
 
 
+def _regex_examples(count: int):
+    """Hypothesis settings for strings drawn from a regex: slow to draw, often filtered."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+
+
 @pytest.mark.parametrize("pattern", ALIAS_PATTERNS)
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+@_regex_examples(40)
 @given(data=st.data())
 def test_every_match_of_an_alias_contains_one_of_its_literals(pattern, data):
     compiled = re.compile(pattern, re.IGNORECASE)
@@ -76,11 +81,7 @@ def assert_match_contains_a_literal(compiled, literals, data):
 
 
 @pytest.mark.parametrize("compiled", EXTRACTOR_PATTERNS, ids=lambda p: p.pattern[:30])
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+@_regex_examples(25)
 @given(data=st.data())
 def test_every_match_of_an_extractor_pattern_contains_one_of_its_literals(compiled, data):
     literals = required_literals(compiled.pattern, compiled.flags, min_length=1)
