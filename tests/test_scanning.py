@@ -166,12 +166,12 @@ def test_alias_scans_in_windows_find_what_a_full_scan_finds(words, cut):
     text = " ".join(words)
     start, stop = min(cut, len(text)), len(text) - min(cut // 2, len(text))
     start = min(start, stop)
-    for i, anchors in table._candidates(text, start, stop).items():
+    candidates = table._candidates(text, start, stop)
+    for i, anchors in candidates.items():
         got = [m.span() for m in table._matches(i, text, start, stop, anchors)]
         want = [m.span() for m in table._regexes[i].finditer(text, start, stop)]
         assert got == want, (i, text)
     # A row left out of the candidates has no match at all.
-    candidates = table._candidates(text, start, stop)
     for i, regex in enumerate(table._regexes):
         if i not in candidates:
             assert regex.search(text, start, stop) is None, (i, text)

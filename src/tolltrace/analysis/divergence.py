@@ -435,12 +435,8 @@ def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
         part[rows].astype(object) if isinstance(part, np.ndarray) else [part] * len(rows)
         for part in parts
     ]
-    shared: dict[str, str] = {}
-    out = np.empty(len(rows), dtype=object)
-    for i, pieces in enumerate(zip(*columns, strict=True)):
-        text = "".join(pieces)
-        out[i] = shared.setdefault(text, text)
-    return out
+    notes = ["".join(pieces) for pieces in zip(*columns, strict=True)]
+    return _shared(np.array(notes, dtype=object))
 
 
 def _result(

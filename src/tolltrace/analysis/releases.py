@@ -206,9 +206,8 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(text_array(outlet))
     names = np.array([o.strip().casefold() for o in uniques], dtype=object)[codes]
     missing = np.flatnonzero(names == "")
-    if len(missing):
-        id_codes, ids = pd.factorize(text_array(article_id)[missing])
-        names[missing] = ("article:" + np.asarray(ids, dtype=object))[id_codes]
+    id_codes, ids = pd.factorize(text_array(article_id)[missing])
+    names[missing] = ("article:" + np.asarray(ids, dtype=object))[id_codes]
     return names
 
 
@@ -260,11 +259,10 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         rid = group_codes(key, rel_c)
         first = np.unique(rid, return_index=True)[1]
         # Texts are built once per release (at its first row), not once per claim.
-        fig = figure_text(vlow[rows][first], vhigh[rows][first])
+        fig = figure_text(vlow[rows[first]], vhigh[rows[first]])
         scope_f, day_f = scope[first], day[first]
         slot = np.where(scope_f == CUMULATIVE, "", "|" + scope_f + "|" + day_f).astype(object)
-        ids = source[first] + "|" + ser_u[rel_c][first] + "|" + outcome[first] + "|"
-        ids = ids + fig + slot
+        ids = source[first] + "|" + ser_u[rel_c[first]] + "|" + outcome[first] + "|" + fig + slot
         release_id[rows] = ids[rid]
         release_key[rows] = rid
     return pd.DataFrame(
