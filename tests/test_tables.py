@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tolltrace import config, schemas
 from tolltrace.model import ARTICLE_COLUMNS, CLAIM_COLUMNS
@@ -267,3 +271,50 @@ def test_a_bad_row_in_a_later_slice_is_found(tmp_path: Path, monkeypatch) -> Non
     claims.loc[len(claims) - 1, "outcome"] = "arrested"
     with pytest.raises(schemas.TableValidationError, match="arrested"):
         schemas.validate_table("claims", claims)
+
+
+_CELL_TEXT = st.text(alphabet=st.sampled_from(list("ab ,\"\n\r'=-é’")), max_size=6)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(st.tuples(_CELL_TEXT, _CELL_TEXT, st.integers(-5, 5)), max_size=8),
+    category=st.booleans(),
+)
+def test_writer_quotes_as_the_csv_module_does_plus_bare_cr(
+    tmp_path: Path, rows: list[tuple[str, str, int]], category: bool
+) -> None:
+    """write_table's own quoting equals csv.writer's QUOTE_MINIMAL, except that a field
+    with a bare CR is quoted too (the csv module leaves it bare with "\\n" line ends)."""
+    df = pd.DataFrame(rows, columns=["a", "b", "n"]).astype({"a": str, "b": str, "n": "int64"})
+    if category:
+        df["a"] = df["a"].astype("category")
+    path = tmp_path / "t.csv"
+    write_table(df, path)
+    lines = ["a,b,n"]
+    for a, b, n in rows:
+        lines.append(
+            ",".join(_csv_module_cell(c) for c in (escape_cell(a), escape_cell(b), str(n)))
+        )
+    assert path.read_bytes().decode("utf-8") == "\n".join(lines) + "\n"
+    assert read_table(path)["b"].tolist() == [b for _, b, _ in rows]
+
+
+def _csv_module_cell(cell: str) -> str:
+    """One cell as the csv module writes it in a row of several, a bare CR quoted too."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([cell, "x"])
+    written = buffer.getvalue()[: -len(",x\n")]
+    if "\r" in cell and not written.startswith('"'):
+        written = '"' + cell.replace('"', '""') + '"'
+    return written
+
+
+def test_one_column_table_keeps_empty_rows_visible(tmp_path: Path) -> None:
+    """A lone empty cell is written as "" (as the csv module writes it), not a blank line."""
+    path = tmp_path / "one.csv"
+    write_table(pd.DataFrame({"a": ["x", "", "y"]}), path)
+    assert path.read_text(encoding="utf-8") == 'a\nx\n""\ny\n'
+    assert read_table(path)["a"].tolist() == ["x", "", "y"]

@@ -16,14 +16,13 @@ The same frame always gives the same bytes; files are replaced atomically.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 import os
 import re
 from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
 
 import numpy as np
 import pandas as pd
@@ -33,6 +32,7 @@ from tolltrace.model import Claim
 FORMULA_START = frozenset("=+-@'\t\r")
 _FLOAT_DIGITS = 12
 WRITE_CHUNK_ROWS = 20_000
+JOIN_ROWS = 500
 
 _INT_RE = re.compile(r"-?\d+\Z")
 _FLOAT_RE = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
@@ -141,31 +141,86 @@ def _format_timestamp(value: pd.Timestamp) -> str:
 
 
 def format_column(series: pd.Series) -> list[str]:
-    """Every cell of one column as the text written to the CSV.
+    """Every cell of one column as the text written to the CSV (before CSV quoting).
 
     Categorical and text columns are formatted once per distinct value; integer columns
     without gaps in one vectorised step (a claims table has millions of cells).
     """
+    return _ColumnCells(series, quoted=False).cells(0, len(series))
+
+
+class _ColumnCells:
+    """The cells of one column, formatted (and, when `quoted`, CSV-quoted) on demand for
+    any slice of rows.
+
+    Categorical and text columns format and quote each distinct value once for the whole
+    column, however many slices are asked for: a sentence that a thousand claims share
+    is handled once, not once per row or per slice.
+    """
+
+    def __init__(self, series: pd.Series, quoted: bool) -> None:
+        self._series = series
+        self._quoted = quoted
+        self._codes: np.ndarray | None = None
+        self._texts: np.ndarray | None = None
+        dtype = series.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            self._set_coded(series.cat.codes.to_numpy(), series.cat.categories)
+        elif isinstance(dtype, pd.StringDtype) or (
+            dtype is np.dtype(object) and pd.api.types.infer_dtype(series, skipna=True) == "string"
+        ):
+            codes, uniques = pd.factorize(series, use_na_sentinel=True)
+            self._set_coded(codes, uniques)
+
+    def _set_coded(self, codes: np.ndarray, uniques: object) -> None:
+        values = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+        texts = _format_objects(values.to_numpy(dtype=object, na_value=None))
+        # Code -1 picks the last entry: the empty cell of a missing value.
+        self._codes = codes
+        self._texts = np.asarray([*texts, ""], dtype=object)
+        # Which distinct values need quoting; they are quoted slice by slice, so the
+        # quoted copies of long texts never all exist at once.
+        self._needs_quotes = np.fromiter(
+            (_NEEDS_QUOTES_RE.search(t) is not None for t in self._texts),
+            dtype=bool,
+            count=len(self._texts),
+        )
+
+    def cells(self, first: int, last: int) -> list[str]:
+        """The cells of rows first..last-1."""
+        if self._codes is not None and self._texts is not None:
+            codes = self._codes[first:last]
+            texts = self._texts[codes]
+            if self._quoted:
+                rows = np.flatnonzero(self._needs_quotes[codes])
+                texts[rows] = [_quoted(t) for t in texts[rows]]
+            return texts.tolist()
+        cells, plain = _format_plain(self._series.iloc[first:last])
+        # Numbers, booleans and dates never hold a character that needs quoting.
+        return [_quote(c) for c in cells] if self._quoted and not plain else cells
+
+
+def _format_plain(series: pd.Series) -> tuple[list[str], bool]:
+    """Cells of a column that is neither categorical nor text, and whether they are all
+    numbers, booleans or dates (nothing that needs quoting)."""
     dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        return _format_coded(series.cat.codes.to_numpy(), series.cat.categories)
-    if isinstance(dtype, pd.StringDtype) or (
-        dtype is np.dtype(object) and pd.api.types.infer_dtype(series, skipna=True) == "string"
-    ):
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        return _format_coded(codes, uniques)
     if isinstance(dtype, np.dtype) and dtype.kind in "iu":  # numpy integers: never missing
-        return series.to_numpy().astype(str).tolist()
+        return series.to_numpy().astype(str).tolist(), True
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+        missing = series.isna().to_numpy()
+        if pd.api.types.is_bool_dtype(dtype):
+            filled = series.to_numpy(dtype=bool, na_value=False)
+            texts = np.where(filled, "true", "false").astype(object)
+        else:
+            texts = series.to_numpy(dtype="int64", na_value=0).astype(str).astype(object)
+        texts[missing] = ""
+        return texts.tolist(), True
     values = series.to_numpy(dtype=object, na_value=None)
-    if pd.api.types.is_bool_dtype(dtype):
-        return ["" if v is None else ("true" if v else "false") for v in values]
-    if pd.api.types.is_integer_dtype(dtype):
-        return ["" if v is None else str(int(v)) for v in values]
     if pd.api.types.is_float_dtype(dtype):
-        return ["" if v is None else format_float(float(v)) for v in values]
+        return ["" if v is None else format_float(float(v)) for v in values], True
     if pd.api.types.is_datetime64_any_dtype(dtype):
-        return ["" if v is None else _format_timestamp(pd.Timestamp(v)) for v in values]
-    return [_format_value(v) for v in values]
+        return ["" if v is None else _format_timestamp(pd.Timestamp(v)) for v in values], True
+    return [_format_value(v) for v in values], False
 
 
 def _format_objects(values: np.ndarray) -> list[str]:
@@ -177,19 +232,19 @@ def _format_objects(values: np.ndarray) -> list[str]:
     ]
 
 
-def _format_coded(codes: np.ndarray, uniques: object) -> list[str]:
-    """Cells from codes into distinct values (-1: missing), each value formatted once."""
-    values = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
-    texts = _format_objects(values.to_numpy(dtype=object, na_value=None))
-    # Code -1 picks the last entry: the empty cell of a missing value.
-    return np.asarray([*texts, ""], dtype=object)[codes].tolist()
+_NEEDS_QUOTES_RE = re.compile(r'[,"\n\r]')
 
 
 def _quote(field: str) -> str:
-    """CSV quoting for one field, the csv module's minimal rule plus bare CR."""
-    if any(c in field for c in ',"\n\r'):
-        return '"' + field.replace('"', '""') + '"'
-    return field
+    """CSV quoting for one field: the csv module's minimal rule (a comma, a double quote or
+    a line feed), plus a bare CR, which the csv module leaves unquoted when the line
+    terminator is "\\n" and which a reader would otherwise take for a line end."""
+    return _quoted(field) if _NEEDS_QUOTES_RE.search(field) else field
+
+
+def _quoted(field: str) -> str:
+    """The field in double quotes, its own double quotes doubled."""
+    return '"' + field.replace('"', '""') + '"'
 
 
 def write_table(df: pd.DataFrame, path: Path, columns: Sequence[str] | None = None) -> None:
@@ -204,29 +259,30 @@ def write_table(df: pd.DataFrame, path: Path, columns: Sequence[str] | None = No
         raise KeyError(f"{path.name}: columns missing from the table: {', '.join(missing)}")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
+    columns_cells = [_ColumnCells(df[name], quoted=True) for name in names]
     with tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(names)
+        handle.write(_csv_line([_quote(name) for name in names]))
         # Formatted in slices so a million-row table never exists twice as text cells.
         for first in range(0, len(df), WRITE_CHUNK_ROWS):
-            part = df.iloc[first : first + WRITE_CHUNK_ROWS]
-            _write_rows(handle, writer, [format_column(part[name]) for name in names])
+            last = first + WRITE_CHUNK_ROWS
+            rows = zip(*(column.cells(first, last) for column in columns_cells), strict=True)
+            if len(names) == 1:
+                handle.writelines(_csv_line(row) for row in rows)
+                continue
+            # Joined a few hundred lines at a time: one string per line would make many
+            # small writes, one string per slice a large copy of the slice.
+            while lines := list(map(",".join, islice(rows, JOIN_ROWS))):
+                lines.append("")
+                handle.write("\n".join(lines))
     os.replace(tmp, path)
 
 
-def _write_rows(handle: TextIO, writer: Any, cells: list[list[str]]) -> None:
-    """Write formatted columns as rows; rows holding a bare CR are quoted by hand, because
-    the csv module does not quote a lone CR when the line terminator is "\\n"."""
-    rows = list(zip(*cells, strict=True))
-    crs = {i for column in cells for i, v in enumerate(column) if "\r" in v}
-    if not crs:
-        writer.writerows(rows)
-        return
-    for i, row in enumerate(rows):
-        if i in crs:
-            handle.write(",".join(_quote(v) for v in row) + "\n")
-        else:
-            writer.writerow(row)
+def _csv_line(fields: Sequence[str]) -> str:
+    """One line of quoted fields; a lone empty field is written as "" (as the csv module
+    does), so the line is not mistaken for a blank one."""
+    if len(fields) == 1 and fields[0] == "":
+        return '""\n'
+    return ",".join(fields) + "\n"
 
 
 def read_table(path: Path) -> pd.DataFrame:
