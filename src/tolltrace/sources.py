@@ -62,6 +62,25 @@ _FRAME_AFTER_RE = re.compile(
 )
 
 
+# The reporting verb of _FRAME_AFTER_RE: without one after a name, it is not framed there.
+_FRAME_AFTER_GUARD = Guarded(_FRAME_AFTER_RE)
+
+
+def _may_be_framed(text: str, start: int, stop: int, anchors: list[int]) -> bool:
+    """Whether a match that contains one of `anchors` in text[start:stop] can be framed.
+
+    Every match of an alias contains one of its literals, found at `anchors`. A frame
+    before the match ends before that literal, a frame after it starts after it; each
+    frame pattern contains one of its own literals. When no anchor has a literal of
+    either frame on the right side, every match would be dropped as unframed, and a row
+    that needs a frame can be skipped without a scan (unframed matches block nothing).
+    """
+    return any(
+        _FRAME_AFTER_GUARD.may_match(text, a, stop) or _FRAME_BEFORE_RE.may_match(text, start, a)
+        for a in anchors
+    )
+
+
 class SourceTableError(ValueError):
     """A sources table that cannot be used; the message names the file and row."""
 
@@ -183,6 +202,12 @@ class SourceTable:
         stop = len(text) if end is None else end
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
         for i, anchors in self._candidates(text, start, stop).items():
+            if (
+                anchors
+                and self.aliases[i].needs_frame
+                and not _may_be_framed(text, start, stop, anchors)
+            ):
+                continue  # its matches would all be dropped as unframed
             hits.extend(
                 (m.start(), i, m.end()) for m in self._matches(i, text, start, stop, anchors)
             )
