@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from tolltrace.sentences import sentence_at, split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tolltrace.sentences import (
+    _BOUNDARY_RE,
+    _LINE_RE,
+    Sentence,
+    _append,
+    _is_abbreviation,
+    sentence_at,
+    split_sentences,
+)
 
 
 def texts(text: str):
@@ -34,3 +45,30 @@ def test_sentence_at_finds_the_containing_sentence():
     spans = split_sentences(text)
     assert sentence_at(spans, text.index("Second")) == spans[1]
     assert sentence_at(spans, len(text) + 5) is None
+
+
+def _reference_split(text: str) -> list[tuple[int, int, int]]:
+    """The plain splitter: each line scanned whole with the boundary pattern."""
+    found: list[Sentence] = []
+    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
+        start, stop = line.start(), line.end()
+        for b in _BOUNDARY_RE.finditer(text, start, stop):
+            if text[b.start()] == "." and _is_abbreviation(text, b.start()):
+                continue
+            _append(text, found, start, b.end(), paragraph)
+            start = b.end()
+        _append(text, found, start, stop, paragraph)
+    return [(s.start, s.end, s.paragraph) for s in found]
+
+
+_PIECES = st.sampled_from(
+    ["Mr.", "U.S.", "A.", "said", " ", "  ", "\t", "\n", "\r\n", "\r", ".", "!", "?", "...",
+     "?!", '"', "”", ")", "A", "The", "12", "3.5", "-", "–", "•", "e.g.", "toll"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_split_equals_scanning_every_line_with_the_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(s.start, s.end, s.paragraph) for s in split_sentences(text)] == _reference_split(text)

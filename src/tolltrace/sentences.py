@@ -8,7 +8,10 @@ sentence never crosses a line break.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
+
+from tolltrace.scanning import matches_at
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -48,16 +51,43 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """All sentences of `text`, in order; blank lines give no sentence."""
     sentences: list[Sentence] = []
-    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
-        start = line.start()
-        stop = line.end()
-        for b in _BOUNDARY_RE.finditer(text, start, stop):
+    for paragraph, (start, stop) in enumerate(_lines(text)):
+        # Every boundary starts at a full stop, "!" or "?": the pattern is tried only
+        # there (the same matches as scanning the line with it, at a fraction of the cost).
+        for b in matches_at(_BOUNDARY_RE, text, _sentence_enders(text, start, stop), stop):
             if text[b.start()] == "." and _is_abbreviation(text, b.start()):
                 continue
             _append(text, sentences, start, b.end(), paragraph)
             start = b.end()
         _append(text, sentences, start, stop, paragraph)
     return sentences
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-empty run of characters between CR and LF (_LINE_RE)."""
+    if "\r" in text:
+        for line in _LINE_RE.finditer(text):
+            yield line.start(), line.end()
+        return
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        if end > start:
+            yield start, end
+        start = end + 1
+    if start < len(text):
+        yield start, len(text)
+
+
+def _sentence_enders(text: str, start: int, stop: int) -> list[int]:
+    """Sorted offsets of ".", "!" and "?" in text[start:stop]."""
+    found = []
+    for char in ".!?":
+        at = text.find(char, start, stop)
+        while at != -1:
+            found.append(at)
+            at = text.find(char, at + 1, stop)
+    found.sort()
+    return found
 
 
 def _append(text: str, out: list[Sentence], start: int, end: int, paragraph: int) -> None:
