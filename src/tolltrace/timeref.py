@@ -109,7 +109,6 @@ _MONTH_WORDS = {m.lower(): m for m in MONTH_ANCHORS}
 ANCHOR_WORDS = (*TIME_WORD_ANCHORS, *_MONTH_WORDS)
 _ANCHOR_FINDER = LiteralFinder(ANCHOR_WORDS)
 _START_FINDER = LiteralFinder(START_WORDS)
-_LONGEST_START = max(len(w) for w in START_WORDS)
 _ISO_RE = re.compile(r"\d{4}-\d\d-\d\d")
 _DIGIT_RE = re.compile(r"\d+")
 
@@ -166,9 +165,15 @@ def _candidate_starts(
     anchors.sort()
     windows = lead_windows(anchors, MAX_LEAD, start)
     candidates = [at for at in months if _inside(windows, at)]
+    # Start words in one pass over the text, kept where they start inside a window.
+    starts = _START_FINDER.occurrences(low, start, stop)
+    k = 0
     for lo, hi in windows:
-        reach = min(stop, hi + 1 + _LONGEST_START)
-        candidates.extend(at for at, _ in _START_FINDER.occurrences(low, lo, reach) if at <= hi)
+        while k < len(starts) and starts[k][0] < lo:
+            k += 1
+        while k < len(starts) and starts[k][0] <= hi:
+            candidates.append(starts[k][0])
+            k += 1
         for m in _DIGIT_RE.finditer(text, lo, hi + 1):
             candidates.extend(range(m.start(), m.end()))
     return sorted(set(candidates))
