@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tolltrace.timeref import find_time_expressions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tolltrace.timeref import _ISO_RE, _iso_dates, find_time_expressions
 
 
 def kinds(text: str):
@@ -48,3 +51,12 @@ def test_offsets_are_into_the_whole_text():
     text = "Intro. The toll rose on Saturday."
     (t,) = find_time_expressions(text, 7)
     assert text[t.start : t.end] == "on Saturday"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2025", "-", "03", "8", "12", " ", "x", "٣"]), max_size=16))
+def test_iso_dates_found_at_hyphens_equal_a_full_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for start, stop in ((0, len(text)), (1, max(1, len(text) - 2))):
+        expected = [m.span() for m in _ISO_RE.finditer(text, start, stop)]
+        assert [m.span() for m in _iso_dates(text, start, stop)] == expected

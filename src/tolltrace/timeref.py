@@ -159,7 +159,7 @@ def _candidate_starts(
         elif text.startswith(_MONTH_WORDS[word], at):
             anchors.append(at)
             months.append(at)
-    anchors.extend(m.start() for m in _ISO_RE.finditer(text, start, stop))
+    anchors.extend(m.start() for m in _iso_dates(text, start, stop))
     if not anchors:
         return []
     anchors.sort()
@@ -177,6 +177,17 @@ def _candidate_starts(
         for m in _DIGIT_RE.finditer(text, lo, hi + 1):
             candidates.extend(range(m.start(), m.end()))
     return sorted(set(candidates))
+
+
+def _iso_dates(text: str, start: int, stop: int) -> Iterable[re.Match[str]]:
+    """What `_ISO_RE.finditer(text, start, stop)` finds: every match has a hyphen four
+    characters after its start, so the pattern is tried only there."""
+    starts = []
+    hyphen = text.find("-", start + 4, stop)
+    while hyphen != -1:
+        starts.append(hyphen - 4)
+        hyphen = text.find("-", hyphen + 1, stop)
+    return matches_at(_ISO_RE, text, starts, stop)
 
 
 def _inside(windows: list[tuple[int, int]], at: int) -> bool:
