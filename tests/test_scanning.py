@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from tolltrace import extract, sources
 from tolltrace.literals import Literal, required_literals
-from tolltrace.scanning import Guarded, LiteralFinder, lead_windows, matches_at
+from tolltrace.scanning import (
+    Guarded,
+    LiteralFinder,
+    digit_positions,
+    has_non_ascii_digit,
+    lead_windows,
+    matches_at,
+)
 from tolltrace.sources import default_table
 
 
@@ -175,3 +182,23 @@ def test_alias_scans_in_windows_find_what_a_full_scan_finds(words, cut):
     for i, regex in enumerate(table._regexes):
         if i not in candidates:
             assert regex.search(text, start, stop) is None, (i, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("plain 12", False), ("“745” killed – ’s", False), ("٣٠٠ killed", True), ("x ३", True)],
+)
+def test_non_ascii_digits_are_noticed(text: str, expected: bool) -> None:
+    assert has_non_ascii_digit(text) is expected
+
+
+def test_extractor_digit_runs_equal_the_digit_pattern() -> None:
+    """The article pass finds digit runs from single digits; \\d+ is the reference."""
+    from tolltrace.extract import _article_words
+
+    for text in ("In 2025, 745 (and 1,018) died; 3.5% fled.", "“12”–13 ٣ 4", "99"):
+        words = _article_words(text.lower(), text)
+        if has_non_ascii_digit(text):
+            assert words.digit_starts is None
+        else:
+            assert words.digit_starts == digit_positions(text)

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from tolltrace.attribution import ArticleAttributions
 from tolltrace.model import Claim
 from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
-from tolltrace.scanning import Guarded, LiteralFinder, StartAnchored, lowered
+from tolltrace.scanning import (
+    Guarded,
+    LiteralFinder,
+    StartAnchored,
+    has_non_ascii_digit,
+    lowered,
+)
 from tolltrace.sentences import Sentence, sentence_at, split_sentences
 from tolltrace.sources import SourceTable, default_table
 from tolltrace.timeref import ANCHOR_WORDS as TIME_ANCHOR_WORDS
@@ -173,9 +179,11 @@ def extract_article(
 ) -> ArticleExtraction:
     """Claims and time expressions of one article, scanning the text for times only once."""
     low = lowered(text)
-    words = _article_words(low)
+    words = _article_words(low, text)
     times = find_time_expressions(text, low=low, anchor_hits=words.time)
-    phrases = find_number_phrases(text, low=low, word_hits=words.number)
+    phrases = find_number_phrases(
+        text, low=low, word_hits=words.number, digit_starts=words.digit_starts
+    )
     if not phrases:
         return ArticleExtraction([], times)
     sentences = split_sentences(text)
@@ -235,21 +243,26 @@ def _mentions_casualties(
 @dataclass(frozen=True, slots=True)
 class _ArticleWords:
     """Where the word lists the extractor anchors on occur in one article (None each when
-    lower-casing changed the text's length and the scanners must search the plain way)."""
+    lower-casing changed the text's length and the scanners must search the plain way).
+
+    `digit_starts` are the starts of the article's digit runs, None when the text holds a
+    digit outside ASCII (then the scanners find the runs with their own pattern)."""
 
     number: list[tuple[int, str]] | None
     time: list[tuple[int, str]] | None
     cue: list[int] | None
     casualty: list[tuple[int, int]] | None
+    digit_starts: list[int] | None
 
 
-_NUMBER, _TIME, _CUE_START, _CASUALTY = 1, 2, 4, 8
+_NUMBER, _TIME, _CUE_START, _CASUALTY, _DIGIT = 1, 2, 4, 8, 16
 _WORD_KINDS: dict[str, int] = {}
 for _kind, _words in (
     (_NUMBER, NUMBER_WORD_ANCHORS),
     (_TIME, TIME_ANCHOR_WORDS),
     (_CUE_START, _CUE.words),
     (_CASUALTY, _CASUALTY_LITERALS),
+    (_DIGIT, tuple("0123456789")),
 ):
     for _word in _words:
         _WORD_KINDS[_word] = _WORD_KINDS.get(_word, 0) | _kind
@@ -257,17 +270,24 @@ _WORD_FINDER = LiteralFinder(_WORD_KINDS)
 _FOUND_KINDS = tuple(_WORD_KINDS[w] for w in _WORD_FINDER.words)
 
 
-def _article_words(low: str | None) -> _ArticleWords:
+def _article_words(low: str | None, text: str) -> _ArticleWords:
     """Every word list of the extractor found in one pass over the lower-cased article."""
     if low is None:
-        return _ArticleWords(None, None, None, None)
+        return _ArticleWords(None, None, None, None, None)
     number: list[tuple[int, str]] = []
     time: list[tuple[int, str]] = []
     cue: list[int] = []
     casualty: list[tuple[int, int]] = []
+    digit_starts: list[int] = []
+    last_digit = -2
     words = _WORD_FINDER.words
     for at, w in _WORD_FINDER.occurrences(low):
         kinds = _FOUND_KINDS[w]
+        if kinds & _DIGIT:
+            if at != last_digit + 1:
+                digit_starts.append(at)
+            last_digit = at
+            continue
         if kinds & _NUMBER:
             number.append((at, words[w]))
         if kinds & _TIME:
@@ -276,7 +296,8 @@ def _article_words(low: str | None) -> _ArticleWords:
             cue.append(at)
         if kinds & _CASUALTY:
             casualty.append((at, at + len(words[w])))
-    return _ArticleWords(number, time, sorted(set(cue)), casualty)
+    runs = None if has_non_ascii_digit(text) else digit_starts
+    return _ArticleWords(number, time, sorted(set(cue)), casualty, runs)
 
 
 def _read_claim(

@@ -206,12 +206,15 @@ def find_number_phrases(
     end: int | None = None,
     low: str | None = None,
     word_hits: list[tuple[int, str]] | None = None,
+    digit_starts: list[int] | None = None,
 ) -> list[NumberPhrase]:
     """Every number phrase in text[start:end], in order, with offsets into `text`.
 
     `low` is an optional lower-cased copy of `text` (see `scanning.lowered`), shared by
     callers that scan the same text several times; `word_hits`, the (offset, word)
-    occurrences of NUMBER_WORD_ANCHORS in it when a caller has already found them.
+    occurrences of NUMBER_WORD_ANCHORS in it when a caller has already found them;
+    `digit_starts`, the sorted starts of every digit run of `text` when the caller has
+    found them (what `digit_positions(text)` returns; used when the whole text is read).
     """
     stop = len(text) if end is None else end
     if low is None:
@@ -219,7 +222,10 @@ def find_number_phrases(
     if low is None:  # lower-casing changed offsets: scan the plain way
         matches = NUMBER_PHRASE_RE.finditer(text, start, stop)
     else:
-        anchors = digit_positions(text, start, stop)
+        if digit_starts is None or start != 0 or stop != len(text):
+            anchors = digit_positions(text, start, stop)
+        else:
+            anchors = list(digit_starts)
         if word_hits is None:
             anchors.extend(at for at, _ in _NUMBER_WORD_FINDER.occurrences(low, start, stop))
         else:

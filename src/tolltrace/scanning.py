@@ -189,6 +189,22 @@ def literal_positions(
     return found
 
 
+_ASCII_BYTES = bytes(range(128))
+_DECIMAL_RE = re.compile(r"\d")
+
+
+def has_non_ascii_digit(text: str) -> bool:
+    """Whether `text` holds a decimal digit outside ASCII ("٣", "३"), which `\\d` matches.
+
+    Cheap: only the non-ASCII characters are looked at (their UTF-8 bytes are all above
+    127, so deleting the ASCII bytes leaves them whole).
+    """
+    if text.isascii():
+        return False
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return _DECIMAL_RE.search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
 def digit_positions(text: str, start: int = 0, stop: int | None = None) -> list[int]:
     """Start offsets of every run of digits in text[start:stop]."""
     end = len(text) if stop is None else stop
