@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tolltrace import extract, sources
-from tolltrace.literals import Literal, required_literals
+from tolltrace.literals import Literal, breaker_class, required_literals
 from tolltrace.scanning import (
     Guarded,
     LiteralFinder,
@@ -160,10 +160,13 @@ ALIAS_WORDS = [
     "health", "local", "residents", "according", "to", "by", "killed", "Reuters", "AFP",
     "AP", "Rami", "Abdul", "Rahman", "Abdel-Rahman", "group", "committee", "network",
     "state", "media", "WHO", "reported", ",", ".", "of", "a", "UK-based",
+    # Punctuation that ends the stretches unbounded aliases are scanned in.
+    "officials,", "(SOHR)", "“the", "monitor”", ";", ":", "Syria’s", "Security", "spokesman",
+    "Health", "Ministry", "Interior", "civil", "defence", '"', "prosecutor’s",
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(
     words=st.lists(st.sampled_from(ALIAS_WORDS), min_size=1, max_size=30),
     cut=st.integers(0, 40),
@@ -202,3 +205,12 @@ def test_extractor_digit_runs_equal_the_digit_pattern() -> None:
             assert words.digit_starts is None
         else:
             assert words.digit_starts == digit_positions(text)
+
+
+def test_breaker_class_lists_what_no_match_can_hold():
+    assert breaker_class(r"(?<![\w])(?:the )?[\w’'-]+ group(?![\w])") == r"[^\w\s'\-’]"
+    assert breaker_class(r"officials?\s+said") == r"[^\w\s]"
+    # Any character, or an end anchor, gives no breakers.
+    assert breaker_class(r"officials?.said") is None
+    assert breaker_class(r"officials$") is None
+    assert breaker_class(r"[^,]+ said") is None

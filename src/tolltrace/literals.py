@@ -370,3 +370,95 @@ def _extent(items: list) -> int | None:
         if total > MAX_EXTENT:
             return None
     return total
+
+
+def breaker_class(pattern: str, flags: int = re.IGNORECASE) -> str | None:
+    """A character class of characters that no match of `pattern` can contain, its
+    lookarounds included: `[^\\w\\s’'.-]` for a pattern made of words, spaces, quotes,
+    dots and hyphens. None when there is no such class worth having (the pattern can
+    match any character, or uses `$`, whose result at a cut differs from before a
+    character).
+
+    A match that contains a literal found at offset p then lies between the nearest
+    breaker before p and the nearest one after it; scanning only that stretch, cut at
+    the breaker, finds it exactly (at the cut a lookahead or `\\b` sees the end of the
+    text where it would have seen a breaker, and neither can match a breaker).
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    alphabet = _Alphabet()
+    if not alphabet.add_items(list(parsed)):
+        return None
+    if not (alphabet.word and alphabet.space):
+        return None  # such patterns are not worth the extra scan
+    extra = "".join(re.escape(c) for c in sorted(alphabet.chars))
+    return rf"[^\w\s{extra}]"
+
+
+class _Alphabet:
+    """The characters a parsed pattern can match: \\w, \\s and single characters."""
+
+    def __init__(self) -> None:
+        self.word = False
+        self.space = False
+        self.chars: set[str] = set()
+
+    def add_char(self, code: int) -> None:
+        char = chr(code)
+        # Case variants of letters and digits (also under IGNORECASE: "K", "ſ") are \w.
+        if char.isalnum() or char == "_":
+            self.word = True
+        elif char.isspace():
+            self.space = True
+        else:
+            self.chars.add(char)
+
+    def add_items(self, items: list) -> bool:
+        """Add what `items` can match; False when that is not a small known alphabet."""
+        for op, arg in items:
+            if op is C.LITERAL:
+                self.add_char(arg)  # type: ignore[arg-type]
+            elif op is C.IN:
+                if not self._add_class(arg):  # type: ignore[arg-type]
+                    return False
+            elif op is C.AT:
+                if arg in (C.AT_END, C.AT_END_LINE, C.AT_END_STRING, C.AT_BEGINNING_LINE):
+                    return False
+            elif op is C.SUBPATTERN:
+                if not self.add_items(list(arg[-1])):  # type: ignore[index]
+                    return False
+            elif op is C.BRANCH:
+                if not all(self.add_items(list(alt)) for alt in arg[1]):  # type: ignore[index]
+                    return False
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                if not self.add_items(list(arg[2])):  # type: ignore[index]
+                    return False
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.ATOMIC_GROUP):
+                sub = arg[1] if op is not C.ATOMIC_GROUP else arg  # type: ignore[index]
+                if not self.add_items(list(sub)):
+                    return False
+            else:  # ANY, NOT_LITERAL, CATEGORY outside a class, group references...
+                return False
+        return True
+
+    def _add_class(self, members: list) -> bool:
+        for m_op, m_arg in members:
+            if m_op is C.LITERAL:
+                self.add_char(m_arg)
+            elif m_op is C.RANGE:
+                low, high = m_arg
+                if high - low > 64:
+                    return False
+                for code in range(low, high + 1):
+                    self.add_char(code)
+            elif m_op is C.CATEGORY and m_arg in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD):
+                self.word = True
+            elif m_op is C.CATEGORY and m_arg in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
+                self.space = True
+            elif m_op is C.CATEGORY and m_arg in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT):
+                self.word = True
+            else:  # a negated class, other categories
+                return False
+        return True

@@ -23,7 +23,7 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from tolltrace import config
-from tolltrace.literals import max_extent, required_literals
+from tolltrace.literals import breaker_class, max_extent, required_literals
 from tolltrace.scanning import Guarded, LiteralFinder, lowered
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
@@ -153,6 +153,11 @@ class SourceTable:
         # how far a match reads with its lookaheads, to scan windows only.
         self._reach = [_max_width(r.pattern) for r in self._regexes]
         self._extent = [max_extent(r.pattern) for r in self._regexes]
+        # Characters no match of an unbounded alias can hold, to scan between them only.
+        self._breakers = [
+            _compiled_breakers(r) if extent is None else None
+            for r, extent in zip(self._regexes, self._extent, strict=True)
+        ]
         self._always: list[int] = []  # rows with no required literal: tried everywhere
         rows_by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         for i, alias in enumerate(self.aliases):
@@ -252,7 +257,17 @@ class SourceTable:
             # A match at most `reach` long that contains anchors[0] starts at or after
             # anchors[0] - reach.
             lo = start if reach is None else max(start, anchors[0] - reach)
-            yield from regex.finditer(text, lo, stop)
+            breakers = self._breakers[i]
+            if breakers is None:
+                yield from regex.finditer(text, lo, stop)
+                return
+            # No match holds a breaker: scan only the stretches between breakers that
+            # hold an anchor, each cut at its closing breaker.
+            last_end = lo
+            for s_lo, s_hi in _stretches(breakers, anchors, text, lo, stop):
+                for m in regex.finditer(text, max(s_lo, last_end), s_hi):
+                    last_end = m.end()
+                    yield m
             return
         # Each match, lookaheads included, lies within [a - extent, a + extent] of an
         # anchor a inside it: scanning those windows (merged) finds exactly the same.
@@ -337,6 +352,31 @@ def _windows(anchors: list[int], extent: int, start: int, stop: int) -> list[tup
         else:
             spans.append([lo, hi])
     return [(lo, hi) for lo, hi in spans]
+
+
+def _compiled_breakers(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    cls = breaker_class(regex.pattern, regex.flags)
+    return re.compile(cls) if cls is not None else None
+
+
+def _stretches(
+    breakers: re.Pattern[str], anchors: list[int], text: str, start: int, stop: int
+) -> list[tuple[int, int]]:
+    """The stretches of text[start:stop] between breaker characters that hold an anchor
+    at or after `start`: (first offset, offset of the closing breaker or stop)."""
+    cuts = [m.start() for m in breakers.finditer(text, start, stop)]
+    spans: list[tuple[int, int]] = []
+    k = 0
+    for a in anchors:
+        if a < start:
+            continue
+        while k < len(cuts) and cuts[k] < a:
+            k += 1
+        lo = cuts[k - 1] + 1 if k else start
+        hi = cuts[k] if k < len(cuts) else stop
+        if not spans or spans[-1] != (lo, hi):
+            spans.append((lo, hi))
+    return spans
 
 
 def _max_width(pattern: str) -> int | None:
