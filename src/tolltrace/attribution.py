@@ -52,8 +52,11 @@ NO_SOURCE = Attribution(UNATTRIBUTED, "none", "", "none")
 class ArticleAttributions:
     """Resolves and caches the attribution of every sentence of one article."""
 
-    def __init__(self, text: str, sentences: list[Sentence], table: SourceTable) -> None:
+    def __init__(
+        self, text: str, sentences: list[Sentence], table: SourceTable, low: str | None = None
+    ) -> None:
         self.text = text
+        self.low = low  # the text lower-cased (scanning.lowered), when the caller has it
         self.sentences = sentences
         self.table = table
         self._mentions: dict[int, list[SourceMention]] = {}
@@ -72,7 +75,7 @@ class ArticleAttributions:
         mentions = self._mentions.get(index)
         if mentions is None:
             s = self.sentences[index]
-            mentions = self._mentions[index] = self.table.find(self.text, s.start, s.end)
+            mentions = self._mentions[index] = self.table.find(self.text, s.start, s.end, self.low)
         if not mentions:
             return None
         best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))
@@ -120,7 +123,7 @@ class ArticleAttributions:
         """The named source of `kind` a generic mention refers to: the last one named
         before `offset`, else the first one named after it, else None."""
         if kind not in self._named:
-            self._named[kind] = self.table.all_of_kind(self.text, kind)
+            self._named[kind] = self.table.all_of_kind(self.text, kind, self.low)
         named = self._named[kind]
         before = [m for m in named if m.start < offset]
         if before:

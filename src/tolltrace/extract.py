@@ -143,6 +143,7 @@ _UNIT_AFTER_RE = re.compile(
     r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles))",
     re.IGNORECASE,
 )
+_RUNNING_TOTAL_RE = re.compile(r"\b(?:total|so\s+far|overall|toll)\b")
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -188,7 +189,7 @@ def extract_article(
         return ArticleExtraction([], times)
     sentences = split_sentences(text)
     time_starts = [t.start for t in times]
-    attributions = ArticleAttributions(text, sentences, sources or default_table())
+    attributions = ArticleAttributions(text, sentences, sources or default_table(), low)
     headline = _headline_paragraph(text, sentences)
     cues = words.cue
     claims: list[Claim] = []
@@ -500,8 +501,9 @@ def _scope_and_date(
     """Is the figure a running total, one day's count or one incident's; which words date it."""
     if _INCIDENT_RE.match(after_noun):
         return "incident", _nearest(times, phrase.start)
+    # The sentence's neighbours are never word characters, so \b behaves as on a slice.
     cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(
-        re.search(r"\b(?:total|so\s+far|overall|toll)\b", text[sentence.start : sentence.end])
+        _RUNNING_TOTAL_RE.search(text, sentence.start, sentence.end)
     )
     days = [t for t in times if t.kind in ("on", "date", "span")]
     event_days = [t for t in days if not _is_report_time(text, sentence, t)]

@@ -187,26 +187,27 @@ class SourceTable:
         rows.extend(read_alias_rows(config.BUILTIN_SOURCES))
         return cls(rows)
 
-    def all_of_kind(self, text: str, kind: str) -> list[SourceMention]:
+    def all_of_kind(self, text: str, kind: str, low: str | None = None) -> list[SourceMention]:
         """Every place in `text` that names a source of `kind` (e.g. "monitor")."""
         if kind not in self._by_kind:
             rows = [i for i, a in enumerate(self.aliases) if a.kind == kind]
             table = SourceTable([self.aliases[i] for i in rows])
             table._parent = (self, {row: j for j, row in enumerate(rows)})
             self._by_kind[kind] = table
-        return self._by_kind[kind].find(text)
+        return self._by_kind[kind].find(text, low=low)
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, low: str | None = None
     ) -> list[SourceMention]:
         """Every source named in text[start:end], in order, with whether it reports a figure.
 
-        Where two aliases overlap, the earlier row of the table wins. `low` is accepted for
-        compatibility; the table lower-cases each text once itself.
+        Where two aliases overlap, the earlier row of the table wins. `low` is the text
+        lower-cased as `scanning.lowered` gives it, when the caller has it (else the table
+        lower-cases each text once itself).
         """
         stop = len(text) if end is None else end
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
-        for i, anchors in self._candidates(text, start, stop).items():
+        for i, anchors in self._candidates(text, start, stop, low).items():
             if (
                 anchors
                 and self.aliases[i].needs_frame
@@ -277,11 +278,13 @@ class SourceTable:
                 last_end = m.end()
                 yield m
 
-    def _candidates(self, text: str, start: int, stop: int) -> dict[int, list[int] | None]:
+    def _candidates(
+        self, text: str, start: int, stop: int, low: str | None = None
+    ) -> dict[int, list[int] | None]:
         """Rows that can match in text[start:stop], each with the sorted offsets of its
         literals there (None: the row has none, or they could not be located)."""
         rows: dict[int, list[int] | None] = dict.fromkeys(self._always)
-        index = self._literal_index(text)
+        index = self._literal_index(text, low)
         if index is None:  # lower-casing moved offsets: test each literal in the segment
             segment = text[start:stop]
             texts = {False: segment.lower(), True: segment}
@@ -303,7 +306,7 @@ class SourceTable:
                     anchors.append(at)
         return rows
 
-    def _literal_index(self, text: str) -> _LiteralIndex | None:
+    def _literal_index(self, text: str, low: str | None = None) -> _LiteralIndex | None:
         """Every literal occurrence in `text` (kept for the last text asked about), or None
         when lower-casing changes the text's length."""
         cached = self._index
@@ -312,7 +315,7 @@ class SourceTable:
         index = None
         if self._parent is not None:
             parent, row_map = self._parent
-            whole = parent._literal_index(text)
+            whole = parent._literal_index(text, low)
             if whole is not None:
                 occurrences = []
                 for at, until, rows in whole.occurrences:
@@ -322,7 +325,8 @@ class SourceTable:
                 index = _LiteralIndex([o[0] for o in occurrences], occurrences)
             self._index = (text, index)
             return index
-        low = lowered(text)
+        if low is None:
+            low = lowered(text)
         if low is not None:
             occurrences = []
             for cased, finder in self._finders.items():
