@@ -315,6 +315,27 @@ def report_build(size: int, seed: int, work: Path) -> dict[str, object]:
     }
 
 
+def cpu_ticks() -> tuple[int, int] | None:
+    """(steal, total) CPU ticks since boot from /proc/stat, or None where it is missing.
+
+    Steal is time the virtual machine's CPUs waited for the host: on a shared host it
+    slows every measure, so the report states it.
+    """
+    stat = Path("/proc/stat")
+    if not stat.is_file():
+        return None
+    fields = stat.read_text(encoding="ascii").splitlines()[0].split()[1:]
+    values = [int(v) for v in fields[:8]]
+    return (values[7] if len(values) > 7 else 0), sum(values)
+
+
+def steal_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """Percentage of CPU time stolen by the host between two cpu_ticks() readings."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return round(100 * (after[0] - before[0]) / (after[1] - before[1]), 1)
+
+
 def machine() -> dict[str, object]:
     """What the figures were measured on."""
     model = ""
@@ -344,6 +365,8 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
         f"five shipped articles: {payload['startup_seconds']} s; net = wall minus start-up. "
         f"Load average before/after the run: {payload['load_before']} / {payload['load_after']} "
         "(above the CPU count, other work shared the machine and wall times are inflated). "
+        f"CPU time stolen by the host (virtual machine) during the run: "
+        f"{payload.get('steal_percent', 'unknown')}%. "
         "CPU s counts the command and its worker processes.",
         "",
         "| articles | MB | claims | jobs | wall s | CPU s | articles/s | net articles/s | MB/s "
@@ -454,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
         work = Path(tmp)
         load_before = round(os.getloadavg()[0], 2)
+        ticks_before = cpu_ticks()
         base = startup_cost(work, args.repeat)
         print(f"start-up cost: {base:.2f} s", flush=True)
         results = [measure_size(n, args.seed, jobs_list, args.repeat, base, work) for n in sizes]
@@ -471,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit("--report-size must be one of --sizes, with --jobs including 1")
             payload["report"] = report_build(args.report_size, args.seed, work)
     payload["load_after"] = round(os.getloadavg()[0], 2)
+    payload["steal_percent"] = steal_share(ticks_before, cpu_ticks())
     print(write_results(payload, results, args.results_dir))
     return 0
 
