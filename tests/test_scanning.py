@@ -17,6 +17,7 @@ from tolltrace.scanning import (
     digit_positions,
     has_non_ascii_digit,
     lead_windows,
+    lowered,
     matches_at,
 )
 from tolltrace.sources import default_table
@@ -105,13 +106,15 @@ def test_literal_finder_reports_overlapping_occurrences_in_order():
     assert LiteralFinder([]).occurrences("anything") == []
 
 
-@given(st.text(alphabet="ab ;.and", max_size=60), st.integers(0, 20), st.integers(0, 60))
+@given(st.text(alphabet="ab ;.andANDΣσ", max_size=60), st.integers(0, 20), st.integers(0, 60))
 def test_guarded_search_equals_the_plain_search(text, pos, endpos):
     plain = re.compile(r"(?:and|;)\s*b+$", re.IGNORECASE)
     guarded = Guarded(plain)
-    a = guarded.search(text, pos, endpos)
     b = plain.search(text, pos, endpos)
-    assert (a and a.span()) == (b and b.span())
+    # With and without the caller's lower-cased copy of the whole text.
+    for low in (None, lowered(text)):
+        a = guarded.search(text, pos, endpos, low)
+        assert (a and a.span()) == (b and b.span())
 
 
 def test_guard_skips_text_without_the_literals():

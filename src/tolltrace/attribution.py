@@ -96,7 +96,7 @@ class ArticleAttributions:
             return self._resolved[index]
         result = NO_SOURCE
         s = self.sentences[index]
-        if _PRONOUN_SPEAKER_RE.search(self.text, s.start, s.end):
+        if _PRONOUN_SPEAKER_RE.search(self.text, s.start, s.end, self.low):
             for j in range(index - 1, -1, -1):
                 own = self._first_attribution(j)
                 if own is not None:

@@ -206,7 +206,16 @@ def extract_article(
         hi = bisect.bisect_left(time_starts, sentence.end)
         in_sentence = [t for t in times[lo:hi] if t.end <= sentence.end]
         claim = _read_claim(
-            text, article_id, sentence, phrase, claims, attributions, headline, in_sentence, cues
+            text,
+            article_id,
+            sentence,
+            phrase,
+            claims,
+            attributions,
+            headline,
+            in_sentence,
+            cues,
+            low,
         )
         if claim is not None:
             claims.append(claim)
@@ -311,24 +320,28 @@ def _read_claim(
     headline: int | None,
     times: list[TimeExpr],
     cues: list[int] | None,
+    low: str | None = None,
 ) -> Claim | None:
     # The words before the number that can bear on it; a bounded window keeps the
     # end-anchored patterns below from rescanning long sentences.
     left = _clause_start(text[max(sentence.start, phrase.start - 160) : phrase.start])
     left_at = phrase.start - len(left)
-    if _is_not_a_count(text, sentence, phrase, left):
+    # The same stretches lower-cased, for the literal guards (None: they lower-case).
+    left_low = low[left_at : phrase.start] if low is not None else None
+    if _is_not_a_count(text, sentence, phrase, left, left_low):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
     noun = read_noun_phrase(text, phrase.end, clause_end)
     if noun.is_non_person:
         return None
     after_noun = text[noun.end : clause_end]
+    after_low = low[noun.end : clause_end] if low is not None else None
     part_of = ""
-    is_previous = bool(_PREVIOUS_RE.search(left))
+    is_previous = bool(_PREVIOUS_RE.search(left, low=left_low))
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
-    if (subset or _PART_RE.search(left)) and previous is not None:
+    if (subset or _PART_RE.search(left, low=left_low)) and previous is not None:
         verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
@@ -350,14 +363,14 @@ def _read_claim(
     elif noun.is_death_noun:
         outcome = noun.outcome
     elif noun.is_person:
-        adjacent = _ADJACENT_CUE_RE.search(left)
+        adjacent = _ADJACENT_CUE_RE.search(left, low=left_low)
         if adjacent:
             outcome = _cue_outcome(adjacent.group("cue"))
         else:
             outcome = _right_cue(after_noun, cues, noun.end) or _left_cue(left, cues, left_at)
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
-        adjacent = _ADJACENT_CUE_RE.search(left)
+        adjacent = _ADJACENT_CUE_RE.search(left, low=left_low)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
         elif adjacent:
@@ -385,10 +398,10 @@ def _read_claim(
         among = _AMONG_RE.search(left)
         if among:
             group = victim_group(tuple(among.group(1).split()))
-    if group == "unspecified" and _INCLUDES_COMBATANTS_RE.search(after_noun):
+    if group == "unspecified" and _INCLUDES_COMBATANTS_RE.search(after_noun, low=after_low):
         group = "all"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
-    scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun)
+    scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun, after_low)
     return Claim(
         article_id=article_id,
         claim_id=f"{article_id}@{phrase.start}",
@@ -420,7 +433,9 @@ def _read_claim(
     )
 
 
-def _is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: str) -> bool:
+def _is_not_a_count(
+    text: str, sentence: Sentence, phrase: NumberPhrase, left: str, left_low: str | None = None
+) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people."""
     if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end):
         return True
@@ -431,7 +446,7 @@ def _is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: s
     plain_year = phrase.qualifier == "exact" and phrase.text.isdigit() and len(phrase.text) == 4
     if plain_year and 1800 <= phrase.low <= 2100:
         return True
-    return phrase.qualifier == "exact" and bool(_LABEL_BEFORE_RE.search(left))
+    return phrase.qualifier == "exact" and bool(_LABEL_BEFORE_RE.search(left, low=left_low))
 
 
 def _clause_start(left: str) -> str:
@@ -497,9 +512,10 @@ def _scope_and_date(
     phrase: NumberPhrase,
     times: list[TimeExpr],
     after_noun: str,
+    after_low: str | None = None,
 ) -> tuple[str, str]:
     """Is the figure a running total, one day's count or one incident's; which words date it."""
-    if _INCIDENT_RE.match(after_noun):
+    if _INCIDENT_RE.match(after_noun, low=after_low):
         return "incident", _nearest(times, phrase.start)
     # The sentence's neighbours are never word characters, so \b behaves as on a slice.
     cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(

@@ -78,29 +78,44 @@ class Guarded:
         # One alternation per case class: a single C-level scan tests every literal.
         self._cased = _alternation(lit.text for lit in literals or () if lit.cased)
         self._lower = _alternation(lit.text for lit in literals or () if not lit.cased)
+        # An ASCII literal is found in a lower-cased copy of a longer text exactly where
+        # it is found in the lower-cased slice (only a final sigma lowers by context).
+        self._lower_ascii = all(lit.text.isascii() for lit in literals or () if not lit.cased)
 
-    def may_match(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """False only when no match can lie in string[pos:endpos]."""
+    def may_match(
+        self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> bool:
+        """False only when no match can lie in string[pos:endpos].
+
+        `low` is `string` lower-cased with the same offsets (see `lowered`), when the
+        caller has it: then nothing is sliced or lower-cased here.
+        """
         if self._always:
             return True
         end = len(string) if endpos is None else endpos
         if self._cased is not None and self._cased.search(string, pos, end):
             return True
         if self._lower is not None:
+            if low is not None and self._lower_ascii:
+                return self._lower.search(low, pos, end) is not None
             return self._lower.search(string[pos:end].lower()) is not None
         return False
 
-    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """As `re.Pattern.search`."""
+    def search(
+        self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> re.Match[str] | None:
+        """As `re.Pattern.search` (`low`: see `may_match`)."""
         end = len(string) if endpos is None else endpos
-        if not self.may_match(string, pos, end):
+        if not self.may_match(string, pos, end, low):
             return None
         return self.pattern.search(string, pos, end)
 
-    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """As `re.Pattern.match`."""
+    def match(
+        self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> re.Match[str] | None:
+        """As `re.Pattern.match` (`low`: see `may_match`)."""
         end = len(string) if endpos is None else endpos
-        if not self.may_match(string, pos, end):
+        if not self.may_match(string, pos, end, low):
             return None
         return self.pattern.match(string, pos, end)
 

@@ -66,7 +66,9 @@ _FRAME_AFTER_RE = re.compile(
 _FRAME_AFTER_GUARD = Guarded(_FRAME_AFTER_RE)
 
 
-def _may_be_framed(text: str, start: int, stop: int, anchors: list[int]) -> bool:
+def _may_be_framed(
+    text: str, start: int, stop: int, anchors: list[int], low: str | None = None
+) -> bool:
     """Whether a match that contains one of `anchors` in text[start:stop] can be framed.
 
     Every match of an alias contains one of its literals, found at `anchors`. A frame
@@ -74,9 +76,11 @@ def _may_be_framed(text: str, start: int, stop: int, anchors: list[int]) -> bool
     frame pattern contains one of its own literals. When no anchor has a literal of
     either frame on the right side, every match would be dropped as unframed, and a row
     that needs a frame can be skipped without a scan (unframed matches block nothing).
+    `low` is the text lower-cased, when the caller has it.
     """
     return any(
-        _FRAME_AFTER_GUARD.may_match(text, a, stop) or _FRAME_BEFORE_RE.may_match(text, start, a)
+        _FRAME_AFTER_GUARD.may_match(text, a, stop, low)
+        or _FRAME_BEFORE_RE.may_match(text, start, a, low)
         for a in anchors
     )
 
@@ -211,7 +215,7 @@ class SourceTable:
             if (
                 anchors
                 and self.aliases[i].needs_frame
-                and not _may_be_framed(text, start, stop, anchors)
+                and not _may_be_framed(text, start, stop, anchors, low)
             ):
                 continue  # its matches would all be dropped as unframed
             hits.extend(
@@ -227,12 +231,12 @@ class SourceTable:
                 continue
             alias = self.aliases[i]
             framed = bool(
-                _FRAME_BEFORE_RE.search(text, max(start, m_start - 60), m_start)
+                _FRAME_BEFORE_RE.search(text, max(start, m_start - 60), m_start, low)
                 or _FRAME_AFTER_RE.match(text, m_end, stop)
             )
             if alias.needs_frame and not framed:
                 continue
-            if _AGENT_BEFORE_RE.search(text, max(start, m_start - 20), m_start):
+            if _AGENT_BEFORE_RE.search(text, max(start, m_start - 20), m_start, low):
                 continue
             taken.append((m_start, m_end))
             found.append(
