@@ -88,9 +88,13 @@ _OF_THEM_RE = re.compile(
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
 # A casualty verb right before the number governs it: "killed 5 soldiers and wounded 20".
-_ADJACENT_CUE_RE = Guarded(
+# Every match starts with a cue word, so it is tried only where the article's cue index
+# (built for _CUE, whose words include all of these) has one.
+_ADJACENT_CUE = StartAnchored(
     re.compile(rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
 )
+if not _ADJACENT_CUE.words <= _CUE.words:  # pragma: no cover - a pattern edit broke this
+    raise RuntimeError("every start word of _ADJACENT_CUE must be in the _CUE index")
 _PART_RE = Guarded(
     re.compile(
         r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
@@ -363,14 +367,14 @@ def _read_claim(
     elif noun.is_death_noun:
         outcome = noun.outcome
     elif noun.is_person:
-        adjacent = _ADJACENT_CUE_RE.search(left, low=left_low)
+        adjacent = _ADJACENT_CUE.search(left, cues, left_at)
         if adjacent:
             outcome = _cue_outcome(adjacent.group("cue"))
         else:
             outcome = _right_cue(after_noun, cues, noun.end) or _left_cue(left, cues, left_at)
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
-        adjacent = _ADJACENT_CUE_RE.search(left, low=left_low)
+        adjacent = _ADJACENT_CUE.search(left, cues, left_at)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
         elif adjacent:
