@@ -59,13 +59,15 @@ _DIGIT_RE = re.compile(r"\d")
 # Every number phrase holds a digit or one of these words (numbers.NUMBER_WORD_ANCHORS).
 _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
 # Casualty frames before a number that has no noun of its own ("the death toll rose to 524").
-_TOLL_FRAME_RE = re.compile(
-    rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
-    rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b[^.;]{{0,80}}?"
-    r"\b(?:to|at|of|reached|rose|rising|climbed|stands|stood|hit|passed|surpassed|exceeded|"
-    r"topped|is|was|killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
-    r"(?:at\s+|to\s+)?[\"'“‘]?$",
-    re.IGNORECASE,
+_TOLL_FRAME = StartAnchored(
+    re.compile(
+        rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
+        rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b[^.;]{{0,80}}?"
+        r"\b(?:to|at|of|reached|rose|rising|climbed|stands|stood|hit|passed|surpassed|exceeded|"
+        r"topped|is|was|killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
+        r"(?:at\s+|to\s+)?[\"'“‘]?$",
+        re.IGNORECASE,
+    )
 )
 _IMMEDIATE_VERB_RE = re.compile(
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
@@ -95,14 +97,14 @@ _ADJACENT_CUE = StartAnchored(
 )
 if not _ADJACENT_CUE.words <= _CUE.words:  # pragma: no cover - a pattern edit broke this
     raise RuntimeError("every start word of _ADJACENT_CUE must be in the _CUE index")
-_PART_RE = Guarded(
+_PART = StartAnchored(
     re.compile(
         r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     )
 )
-_PREVIOUS_RE = Guarded(
+_PREVIOUS = StartAnchored(
     re.compile(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)\s+"
         r"(?:of\s+)?|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+)$",
@@ -123,7 +125,7 @@ _INCLUDES_COUNT_RE = re.compile(
     r"(?:includes|included|covers|comprises)\b",
     re.IGNORECASE,
 )
-_AMONG_RE = re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE)
+_AMONG = StartAnchored(re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE))
 _INCIDENT_RE = Guarded(
     re.compile(
         r"^[^.;]{0,60}?\bin\s+(?:a|an|one|the|a\s+single)\s+(?:\w+\s+){0,2}?(?:air\s*strike|strike|"
@@ -152,14 +154,30 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_MONTH_BEFORE_RE = Guarded(re.compile(rf"\b{_MONTHS}\s+$"))
+_MONTH_BEFORE = StartAnchored(re.compile(rf"\b{_MONTHS}\s+$"))
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_LABEL_BEFORE_RE = Guarded(
+_LABEL_BEFORE = StartAnchored(
     re.compile(
         r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages)\s*$",
         re.IGNORECASE,
     )
 )
+# The end-anchored patterns read on the words before a number start only with these
+# words: one pass over those words finds where each of them can match.
+_LEFT_WORDS = LiteralFinder(
+    _PREVIOUS.words
+    | _PART.words
+    | _TOLL_FRAME.words
+    | _AMONG.words
+    | _MONTH_BEFORE.words
+    | _LABEL_BEFORE.words
+)
+_INCLUDES_COMBATANTS = StartAnchored(_INCLUDES_COMBATANTS_RE.pattern)
+
+
+def _left_starts(left_low: str) -> list[int]:
+    """Offsets in the lower-cased left context where one of _LEFT_WORDS starts."""
+    return sorted({at for at, _ in _LEFT_WORDS.occurrences(left_low)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,9 +348,9 @@ def _read_claim(
     # end-anchored patterns below from rescanning long sentences.
     left = _clause_start(text[max(sentence.start, phrase.start - 160) : phrase.start])
     left_at = phrase.start - len(left)
-    # The same stretches lower-cased, for the literal guards (None: they lower-case).
-    left_low = low[left_at : phrase.start] if low is not None else None
-    if _is_not_a_count(text, sentence, phrase, left, left_low):
+    # Where the end-anchored patterns read on `left` can start (None: they scan).
+    left_starts = _left_starts(low[left_at : phrase.start]) if low is not None else None
+    if _is_not_a_count(text, sentence, phrase, left, left_starts):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
     noun = read_noun_phrase(text, phrase.end, clause_end)
@@ -341,11 +359,11 @@ def _read_claim(
     after_noun = text[noun.end : clause_end]
     after_low = low[noun.end : clause_end] if low is not None else None
     part_of = ""
-    is_previous = bool(_PREVIOUS_RE.search(left, low=left_low))
+    is_previous = bool(_PREVIOUS.search(left, left_starts))
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
-    if (subset or _PART_RE.search(left, low=left_low)) and previous is not None:
+    if (subset or _PART.search(left, left_starts)) and previous is not None:
         verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
@@ -379,7 +397,7 @@ def _read_claim(
             outcome = _cue_outcome(verb.group("cue"))
         elif adjacent:
             outcome = _cue_outcome(adjacent.group("cue"))
-        elif _TOLL_FRAME_RE.search(left) or is_previous:
+        elif _TOLL_FRAME.search(left, left_starts) or is_previous:
             outcome = _left_cue(left, cues, left_at) or "killed"
     if outcome is None or outcome == "negative":
         return None
@@ -399,10 +417,12 @@ def _read_claim(
             if described.is_person:
                 group = victim_group(described.words)
     if group == "unspecified" and not noun.is_person:
-        among = _AMONG_RE.search(left)
+        among = _AMONG.search(left, left_starts)
         if among:
             group = victim_group(tuple(among.group(1).split()))
-    if group == "unspecified" and _INCLUDES_COMBATANTS_RE.search(after_noun, low=after_low):
+    if group == "unspecified" and _INCLUDES_COMBATANTS.search(
+        after_noun, _INCLUDES_COMBATANTS.index(after_low)
+    ):
         group = "all"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun, after_low)
@@ -438,19 +458,25 @@ def _read_claim(
 
 
 def _is_not_a_count(
-    text: str, sentence: Sentence, phrase: NumberPhrase, left: str, left_low: str | None = None
+    text: str,
+    sentence: Sentence,
+    phrase: NumberPhrase,
+    left: str,
+    left_starts: list[int] | None = None,
 ) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people."""
     if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end):
         return True
     if phrase.vague_term:
         return False
-    if _MONTH_BEFORE_RE.search(left) or _MONTH_AFTER_RE.match(text, phrase.end, sentence.end):
+    if _MONTH_BEFORE.search(left, left_starts) or _MONTH_AFTER_RE.match(
+        text, phrase.end, sentence.end
+    ):
         return True
     plain_year = phrase.qualifier == "exact" and phrase.text.isdigit() and len(phrase.text) == 4
     if plain_year and 1800 <= phrase.low <= 2100:
         return True
-    return phrase.qualifier == "exact" and bool(_LABEL_BEFORE_RE.search(left, low=left_low))
+    return phrase.qualifier == "exact" and bool(_LABEL_BEFORE.search(left, left_starts))
 
 
 def _clause_start(left: str) -> str:
