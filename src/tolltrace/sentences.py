@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from tolltrace.scanning import matches_at
+from tolltrace.scanning import literal_positions, matches_at
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -23,6 +23,8 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # digit, quote or dash.
 _BOUNDARY_RE = re.compile(r"""[.!?]+["'”’)\]]*(?=[ \t]+["'“‘(\[]?[A-Z0-9\u2013\u2014-])""")
+# Every sentence boundary starts with one of these.
+_ENDERS = (".", "!", "?")
 _LINE_RE = re.compile(r"[^\r\n]+")
 # Bullet markers and leading quotes are not part of a sentence's words.
 _LEADING_JUNK_RE = re.compile(r"[\s\-–—•*·]+")
@@ -54,7 +56,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph, (start, stop) in enumerate(_lines(text)):
         # Every boundary starts at a full stop, "!" or "?": the pattern is tried only
         # there (the same matches as scanning the line with it, at a fraction of the cost).
-        for b in matches_at(_BOUNDARY_RE, text, _sentence_enders(text, start, stop), stop):
+        enders = literal_positions(text, _ENDERS, start, stop)
+        for b in matches_at(_BOUNDARY_RE, text, enders, stop):
             if text[b.start()] == "." and _is_abbreviation(text, b.start()):
                 continue
             _append(text, sentences, start, b.end(), paragraph)
@@ -76,18 +79,6 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
     if start < len(text):
         yield start, len(text)
-
-
-def _sentence_enders(text: str, start: int, stop: int) -> list[int]:
-    """Sorted offsets of ".", "!" and "?" in text[start:stop]."""
-    found = []
-    for char in ".!?":
-        at = text.find(char, start, stop)
-        while at != -1:
-            found.append(at)
-            at = text.find(char, at + 1, stop)
-    found.sort()
-    return found
 
 
 def _append(text: str, out: list[Sentence], start: int, end: int, paragraph: int) -> None:
