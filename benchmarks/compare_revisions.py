@@ -22,7 +22,6 @@ first on PYTHONPATH; both sides use this checkout's installed dependencies.
 from __future__ import annotations
 
 import argparse
-import filecmp
 import io
 import os
 import re
@@ -35,7 +34,7 @@ import tempfile
 from pathlib import Path
 
 from build_corpus import DEFAULT_SEED, ensure_corpus
-from run_benchmark import TABLES, Run, article_files, run_child, tolltrace_argv
+from run_benchmark import Run, article_files, run_child, same_tables, tolltrace_argv
 
 from tolltrace import config
 
@@ -86,11 +85,6 @@ def instructions(src: Path, raw_dir: Path, articles: int) -> float | None:
         done = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
         totals.append(int(_COLLECTED_RE.findall(done.stderr)[-1]))
     return (totals[1] - totals[0]) / (articles - 1)
-
-
-def same_tables(left: Path, right: Path) -> bool:
-    """Whether both folders hold the same processed tables, byte for byte."""
-    return all(filecmp.cmp(left / n, right / n, shallow=False) for n in TABLES)
 
 
 def main(argv: list[str] | None = None) -> int:

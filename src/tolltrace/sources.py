@@ -370,14 +370,13 @@ def _compiled_breakers(regex: re.Pattern[str]) -> re.Pattern[str] | None:
 def _stretches(
     breakers: re.Pattern[str], anchors: list[int], text: str, start: int, stop: int
 ) -> list[tuple[int, int]]:
-    """The stretches of text[start:stop] between breaker characters that hold an anchor
-    at or after `start`: (first offset, offset of the closing breaker or stop)."""
+    """The stretches of text[start:stop] between breaker characters that hold one of the
+    sorted `anchors` (all at or after `start`): (first offset, offset of the closing
+    breaker or stop)."""
     cuts = [m.start() for m in breakers.finditer(text, start, stop)]
     spans: list[tuple[int, int]] = []
     k = 0
     for a in anchors:
-        if a < start:
-            continue
         while k < len(cuts) and cuts[k] < a:
             k += 1
         lo = cuts[k - 1] + 1 if k else start

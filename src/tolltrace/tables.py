@@ -163,6 +163,7 @@ class _ColumnCells:
         self._quoted = quoted
         self._codes: np.ndarray | None = None
         self._texts: np.ndarray | None = None
+        self._needs_quotes: np.ndarray | None = None
         dtype = series.dtype
         if isinstance(dtype, pd.CategoricalDtype):
             self._set_coded(series.cat.codes.to_numpy(), series.cat.categories)
@@ -178,20 +179,21 @@ class _ColumnCells:
         # Code -1 picks the last entry: the empty cell of a missing value.
         self._codes = codes
         self._texts = np.asarray([*texts, ""], dtype=object)
-        # Which distinct values need quoting; they are quoted slice by slice, so the
-        # quoted copies of long texts never all exist at once.
-        self._needs_quotes = np.fromiter(
-            (_NEEDS_QUOTES_RE.search(t) is not None for t in self._texts),
-            dtype=bool,
-            count=len(self._texts),
-        )
+        if self._quoted:
+            # Which distinct values need quoting; they are quoted slice by slice, so the
+            # quoted copies of long texts never all exist at once.
+            self._needs_quotes = np.fromiter(
+                (_NEEDS_QUOTES_RE.search(t) is not None for t in self._texts),
+                dtype=bool,
+                count=len(self._texts),
+            )
 
     def cells(self, first: int, last: int) -> list[str]:
         """The cells of rows first..last-1."""
         if self._codes is not None and self._texts is not None:
             codes = self._codes[first:last]
             texts = self._texts[codes]
-            if self._quoted:
+            if self._needs_quotes is not None:
                 rows = np.flatnonzero(self._needs_quotes[codes])
                 texts[rows] = [_quoted(t) for t in texts[rows]]
             return texts.tolist()

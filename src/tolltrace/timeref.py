@@ -12,7 +12,13 @@ import sys
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from tolltrace.scanning import LiteralFinder, lead_windows, lowered, matches_at
+from tolltrace.scanning import (
+    LiteralFinder,
+    lead_windows,
+    literal_positions,
+    lowered,
+    matches_at,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -182,11 +188,7 @@ def _candidate_starts(
 def _iso_dates(text: str, start: int, stop: int) -> Iterable[re.Match[str]]:
     """What `_ISO_RE.finditer(text, start, stop)` finds: every match has a hyphen four
     characters after its start, so the pattern is tried only there."""
-    starts = []
-    hyphen = text.find("-", start + 4, stop)
-    while hyphen != -1:
-        starts.append(hyphen - 4)
-        hyphen = text.find("-", hyphen + 1, stop)
+    starts = [hyphen - 4 for hyphen in literal_positions(text, ("-",), start + 4, stop)]
     return matches_at(_ISO_RE, text, starts, stop)
 
 
