@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from messy_corpus import BOILERPLATE, MessyCorpus
 
-from tolltrace.pipeline import process_corpus
+from tolltrace.pipeline import list_raw_files, process_corpus, raw_file_path
 from tolltrace.reading import read_article
 from tolltrace.tables import FORMULA_START, read_table
 
@@ -243,3 +243,22 @@ def test_claims_are_put_in_order_after_analysis() -> None:
         ["b", 1],
         ["b", 5],
     ]
+
+
+def test_listing_names_files_and_passes_over_folders_and_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / ".hidden.txt").write_text("h")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "to_nested").symlink_to(tmp_path / "nested")
+    names, warnings = list_raw_files(tmp_path)
+    assert names == ["a.txt", "b.txt"]
+    assert warnings == [
+        f"{tmp_path / name}: subfolder not searched; move its articles up to process them"
+        for name in ("nested", "to_nested")
+    ]
+
+
+@pytest.mark.parametrize("raw_dir", [".", "/", "corpus", "corpus/raw", "/data/raw", "../raw"])
+def test_raw_file_path_is_the_joined_path(raw_dir: str) -> None:
+    assert raw_file_path(Path(raw_dir), "01_a.txt") == str(Path(raw_dir) / "01_a.txt")

@@ -1,4 +1,4 @@
-"""Property-based tests (Hypothesis): the extractor, the reader and the CSV round trip.
+"""Property-based tests (Hypothesis): the extractor, the reader, the CSV round trip and file stems.
 
 The extractor gets both arbitrary Unicode and text shaped like casualty reporting
 (qualifiers, numbers in digits and words, ranges, vague words, casualty verbs, sources,
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tolltrace.extract import extract_claims
 from tolltrace.model import OUTCOMES, QUALIFIERS, SCOPES, SOURCE_BASES, VICTIM_GROUPS
+from tolltrace.pipeline import file_stem
 from tolltrace.reading import decode_bytes, read_article
 from tolltrace.tables import read_table, write_table
 
@@ -159,3 +160,9 @@ def test_csv_round_trip_is_exact(tmp_path: Path, rows: list[tuple]) -> None:
     first = path.read_bytes()
     write_table(back, path)
     assert path.read_bytes() == first
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet=st.sampled_from("ab.-_ /\\\u00e9"), max_size=12))
+def test_file_stem_is_pathlibs_stem(name: str) -> None:
+    assert file_stem(name) == Path(name).stem

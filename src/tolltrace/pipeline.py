@@ -28,7 +28,9 @@ import hashlib
 import importlib
 import importlib.util
 import operator
+import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,32 +240,59 @@ _SHARED_FIELDS = tuple(
 # ---------------------------------------------------------------- main process
 
 
-def list_raw_files(raw_dir: Path) -> tuple[list[Path], list[str]]:
-    """Article files in raw_dir (sorted by name) and warnings about what was passed over."""
-    files = []
+def list_raw_files(raw_dir: Path) -> tuple[list[str], list[str]]:
+    """Names of the article files in raw_dir (sorted) and warnings about what was passed over.
+
+    Names, not Path objects: at 100,000 files building and joining Paths cost a second.
+    """
+    names = []
     warnings = []
-    for path in sorted(Path(raw_dir).iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+    with os.scandir(raw_dir) as entries:
+        listed = sorted(((entry.name, _is_dir(entry)) for entry in entries), key=_first)
+    for name, is_dir in listed:
+        if name.startswith(".") or name in IGNORED_NAMES:
             continue
-        if path.is_dir():
-            warnings.append(f"{path}: subfolder not searched; move its articles up to process them")
+        if is_dir:
+            warnings.append(
+                f"{Path(raw_dir) / name}: subfolder not searched; move its articles up to "
+                "process them"
+            )
             continue
-        files.append(path)
-    return files, warnings
+        names.append(name)
+    return names, warnings
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    """Path.is_dir's answer (symlinks followed, False when the entry cannot be examined)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+_first = operator.itemgetter(0)
+
+
+def raw_file_path(raw_dir: Path, name: str) -> str:
+    """str(raw_dir / name) for a plain file name, without building a Path."""
+    base = str(raw_dir)
+    return name if base == "." else os.path.join(base, name)
 
 
 def assign_article_ids(names: Iterable[str]) -> dict[str, str]:
     """file name → article_id: the stem, or the whole name when stems collide."""
-    names = list(names)
-    stems: dict[str, int] = {}
-    for name in names:
-        stem = Path(name).stem or name
-        stems[stem] = stems.get(stem, 0) + 1
-    ids = {}
-    for name in names:
-        stem = Path(name).stem or name
-        ids[name] = stem if stems[stem] == 1 else name
-    return ids
+    stem_of = {name: file_stem(name) or name for name in names}
+    counts = Counter(stem_of.values())
+    return {name: stem if counts[stem] == 1 else name for name, stem in stem_of.items()}
+
+
+def file_stem(name: str) -> str:
+    """Path(name).stem, computed on the string for a plain file name (pathlib is slow
+    enough to matter at 100,000 files)."""
+    if "/" in name or name in ("", "."):
+        return Path(name).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def process_corpus(
@@ -301,16 +330,17 @@ def process_corpus(
     source_files = _source_files(raw_dir, sources_path)
     load_sources(source_files)  # fails here, before any work, when a table is bad
 
-    files, listing_warnings = list_raw_files(raw_dir)
+    names, listing_warnings = list_raw_files(raw_dir)
     summary.warnings.extend(listing_warnings)
-    n_files = len(files)
-    names = [path.name for path in files]
-    del files  # Path objects cost more than their names; keep only the names
+    n_files = len(names)
     present = set(names)
     missing = [entry for name, entry in manifest.entries.items() if name not in present]
     ids = assign_article_ids(names + [e.file for e in missing])
     tasks = sorted(
-        (FileTask(str(raw_dir / name), ids[name], source_files, max_bytes) for name in names),
+        (
+            FileTask(raw_file_path(raw_dir, name), ids[name], source_files, max_bytes)
+            for name in names
+        ),
         key=lambda task: task.article_id,
     )
     name_of = {ids[name]: name for name in names}
@@ -488,29 +518,11 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
     )
 
 
-# Claim columns (CLAIM_COLUMNS positions) with few distinct values over a whole corpus.
+# Text columns that stay one string object per row in the claims table, yet repeat across
+# articles ("since Thursday", "more than 300"): each distinct value is held once. The
+# categorical columns need no such step; each chunk of rows becomes categories.
 _CORPUS_SHARED = tuple(
-    CLAIM_COLUMNS.index(name)
-    for name in (
-        "outlet",
-        "outcome",
-        "qualifier",
-        "vague_term",
-        "victim_group",
-        "victim_text",
-        "source",
-        "source_kind",
-        "source_text",
-        "source_basis",
-        "time_text",
-        "as_of_text",
-        "since_text",
-        "scope",
-        "mention",
-        "part_of",
-        # Copies of a story repeat whole sentences: each distinct one is held once.
-        "sentence",
-    )
+    CLAIM_COLUMNS.index(name) for name in ("victim_text", "time_text", "mention", "part_of")
 )
 
 
@@ -525,8 +537,8 @@ class _ClaimCollector:
     def add(self, rows: list[tuple], file: str, outlet: str) -> None:
         """Add one article's rows, inserting its file and outlet after article_id.
 
-        Short texts that recur across articles ("killed", "SOHR", "the monitor", "since
-        Thursday") are stored once for the whole corpus.
+        Texts of the plain-text columns that recur across articles ("since Thursday")
+        are stored once for the whole corpus.
         """
         shared = self._shared
         for row in rows:
