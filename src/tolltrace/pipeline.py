@@ -518,31 +518,24 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
     )
 
 
-# Claim columns (CLAIM_COLUMNS positions) with few distinct values over a whole corpus.
-# Categorical ones too: shared strings let every chunk's categories hold the same objects
-# (without it, peak memory at 100,000 articles rose from 927 MB to 998 MB).
+# Columns with few distinct values (and sentences, which copies of a story repeat):
+# stored as categories, they take a fraction of the memory of one string object per
+# row (about 1 KB less per claim).
+_CATEGORY_CLAIM_COLUMNS = (
+    "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
+    "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
+    "sentence",
+)  # fmt: skip
+
+# Claim columns (CLAIM_COLUMNS positions) whose texts are held once for the whole corpus:
+# the plain-text ones that recur across articles ("since Thursday", "more than 300"), and
+# the categorical ones too, so every chunk's categories hold the same objects (sharing
+# only the plain-text ones raised peak memory at 100,000 articles from 927 MB to 998 MB).
+# "file" is left out: it is one object per article already, and never repeats.
 _CORPUS_SHARED = tuple(
     CLAIM_COLUMNS.index(name)
-    for name in (
-        "outlet",
-        "outcome",
-        "qualifier",
-        "vague_term",
-        "victim_group",
-        "victim_text",
-        "source",
-        "source_kind",
-        "source_text",
-        "source_basis",
-        "time_text",
-        "as_of_text",
-        "since_text",
-        "scope",
-        "mention",
-        "part_of",
-        # Copies of a story repeat whole sentences: each distinct one is held once.
-        "sentence",
-    )
+    for name in (*_CATEGORY_CLAIM_COLUMNS, "victim_text", "time_text", "mention", "part_of")
+    if name != "file"
 )
 
 
@@ -609,16 +602,6 @@ def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
         elif name not in _INT_CLAIM_COLUMNS + _BOOL_CLAIM_COLUMNS + ("high", "paragraph"):
             frame[name] = frame[name].astype(str)
     return frame
-
-
-# Columns with few distinct values (and sentences, which copies of a story repeat):
-# stored as categories, they take a fraction of the memory of one string object per
-# row (about 1 KB less per claim).
-_CATEGORY_CLAIM_COLUMNS = (
-    "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
-    "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
-    "sentence",
-)  # fmt: skip
 
 
 def _analysis_function() -> Callable | None:
