@@ -9,12 +9,16 @@ For every corpus size it measures, on the same files:
 - `tolltrace process` with each --jobs value, in a child process, so its wall time and
   peak resident memory (ru_maxrss of the child, from os.wait4) are its own. The time of
   the same command on the five shipped articles is reported as the fixed start-up cost
-  (interpreter, imports, writing tables) and subtracted for the "net" figures.
+  (interpreter, imports, writing tables) and subtracted for the "net" figures;
+- with --dask-jobs, `tolltrace process --engine dask` on a LocalCluster of that many
+  workers, its tables compared byte for byte with the local engine's (needs the dask
+  extra).
 
 Results go to benchmarks/results/benchmark.json and benchmark.md (no timestamps).
 
     .venv/bin/python benchmarks/run_benchmark.py                      # 1k and 10k
     .venv/bin/python benchmarks/run_benchmark.py --sizes 1000 10000 100000 --repeat 1
+    .venv/bin/python benchmarks/run_benchmark.py --sizes 10000 --dask-jobs 2
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
+import importlib.util
 import json
 import os
 import platform
@@ -31,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -59,7 +64,7 @@ class Run:
 
 @dataclass
 class ProcessResult:
-    """`tolltrace process` at one --jobs value on one corpus."""
+    """`tolltrace process` at one --jobs value and engine on one corpus."""
 
     jobs: int
     seconds: float
@@ -72,6 +77,7 @@ class ProcessResult:
     returncode: int
     same_tables_as_jobs1: bool | None = None
     stderr_tail: str = ""
+    engine: str = "local"
 
 
 @dataclass
@@ -218,7 +224,13 @@ def startup_cost(work: Path, repeat: int) -> float:
 
 
 def measure_size(
-    size: int, seed: int, jobs_list: list[int], repeat: int, base: float, work: Path
+    size: int,
+    seed: int,
+    jobs_list: list[int],
+    repeat: int,
+    base: float,
+    work: Path,
+    dask_jobs: Sequence[int] = (),
 ) -> SizeResult:
     """Build (or reuse) the corpus of `size` articles and run every measure on it."""
     raw_dir = ensure_corpus(size, seed)
@@ -236,10 +248,14 @@ def measure_size(
         extract_seconds=round(extract_s, 3),
         extract_vs_bare=round(extract_s / bare_s, 2),
     )
-    for jobs in jobs_list:
-        out = work / f"n{size}_j{jobs}"
-        argv = tolltrace_argv("process", str(raw_dir), "--out-dir", str(out), "--jobs", str(jobs))
-        run = median_run(argv, repeat, work / f"n{size}_j{jobs}.log")
+    runs = [("local", jobs) for jobs in jobs_list] + [("dask", jobs) for jobs in dask_jobs]
+    for engine, jobs in runs:
+        name = f"n{size}_j{jobs}" if engine == "local" else f"n{size}_{engine}{jobs}"
+        out = work / name
+        argv = tolltrace_argv(
+            "process", str(raw_dir), "--out-dir", str(out), "--jobs", str(jobs), "--engine", engine
+        )
+        run = median_run(argv, repeat, work / f"{name}.log")
         net = max(run.seconds - base, 1e-9)
         entry = ProcessResult(
             jobs=jobs,
@@ -252,25 +268,34 @@ def measure_size(
             peak_rss_mb=round(run.peak_rss_mb, 1),
             returncode=run.returncode,
             stderr_tail=run.stderr_tail if run.returncode else "",
+            engine=engine,
         )
-        if jobs != 1 and 1 in jobs_list:
+        if (jobs != 1 or engine != "local") and 1 in jobs_list:
             entry.same_tables_as_jobs1 = same_tables(work / f"n{size}_j1", out)
         if result.claims is None:
             result.claims = count_rows(out / "claims.csv")
         result.process.append(entry)
-        print(f"  n={size} jobs={jobs}: {run.seconds:.2f} s, {entry.peak_rss_mb} MB", flush=True)
-    by_jobs = {p.jobs: p for p in result.process if p.returncode == 0}
+        print(
+            f"  n={size} {engine} jobs={jobs}: {run.seconds:.2f} s, {entry.peak_rss_mb} MB",
+            flush=True,
+        )
+    by_jobs = {p.jobs: p for p in local_runs(result) if p.returncode == 0}
     if 1 in by_jobs and 2 in by_jobs:
         result.speedup_jobs2 = round(by_jobs[1].net_seconds / by_jobs[2].net_seconds, 2)
     return result
+
+
+def local_runs(result: SizeResult) -> list[ProcessResult]:
+    """The runs of the default (local) engine."""
+    return [p for p in result.process if p.engine == "local"]
 
 
 def linearity(results: list[SizeResult]) -> list[dict[str, float]]:
     """For consecutive sizes: size ratio against the jobs=1 time ratio (raw and net)."""
     rows = []
     for small, large in zip(results, results[1:], strict=False):
-        a = next((p for p in small.process if p.jobs == 1 and p.returncode == 0), None)
-        b = next((p for p in large.process if p.jobs == 1 and p.returncode == 0), None)
+        a = next((p for p in local_runs(small) if p.jobs == 1 and p.returncode == 0), None)
+        b = next((p for p in local_runs(large) if p.jobs == 1 and p.returncode == 0), None)
         if a is None or b is None:
             continue
         rows.append(
@@ -370,19 +395,19 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
         "CPU s counts the command and its worker processes.",
         "",
         "| articles | MB | claims | jobs | wall s | CPU s | articles/s | net articles/s | MB/s "
-        "| peak RSS MB | speedup vs jobs 1 |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS MB | speedup vs jobs 1 | tables = jobs 1 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in results:
         claims = "" if s.claims is None else f"{s.claims:,}"
-        for p in s.process:
+        for p in local_runs(s):
             speedup = s.speedup_jobs2 if p.jobs == 2 and s.speedup_jobs2 else ""
-            status = "" if p.returncode == 0 else f" (exit {p.returncode})"
             lines.append(
-                f"| {s.articles:,} | {s.megabytes} | {claims} | {p.jobs} | {p.seconds}{status} "
+                f"| {s.articles:,} | {s.megabytes} | {claims} | {p.jobs} | {_wall(p)} "
                 f"| {p.cpu_seconds} | {p.articles_per_s:,} | {p.net_articles_per_s:,} "
-                f"| {p.mb_per_s} | {p.peak_rss_mb} | {speedup} |"
+                f"| {p.mb_per_s} | {p.peak_rss_mb} | {speedup} | {_same(p)} |"
             )
+    lines += _dask_lines(results)
     lines += [
         "",
         "Floor: read, decode and find every digit run with one regex, against the extractor "
@@ -424,6 +449,46 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _wall(p: ProcessResult) -> str:
+    return f"{p.seconds}" if p.returncode == 0 else f"{p.seconds} (exit {p.returncode})"
+
+
+def _same(p: ProcessResult) -> str:
+    """Whether the run wrote the same tables as jobs 1 ("" when not compared)."""
+    return "" if p.same_tables_as_jobs1 is None else ("yes" if p.same_tables_as_jobs1 else "NO")
+
+
+def _dask_lines(results: list[SizeResult]) -> list[str]:
+    """The Dask engine's runs against the local engine's at the same --jobs ("" if none)."""
+    rows = []
+    for s in results:
+        local = {p.jobs: p for p in local_runs(s) if p.returncode == 0}
+        for p in s.process:
+            if p.engine == "local":
+                continue
+            same_jobs = local.get(p.jobs)
+            ratio = ""
+            if same_jobs is not None and p.returncode == 0:
+                ratio = f"{p.seconds / same_jobs.seconds:.2f}×"
+            rows.append(
+                f"| {s.articles:,} | {p.jobs} | {_wall(p)} | {p.cpu_seconds} "
+                f"| {p.articles_per_s:,} | {p.peak_rss_mb} | {ratio} | {_same(p)} |"
+            )
+    if not rows:
+        return []
+    return [
+        "",
+        "`--engine dask` on a LocalCluster of `jobs` single-threaded worker processes on this "
+        "machine (peak RSS: the largest process); wall time against the local engine's at "
+        "the same --jobs:",
+        "",
+        "| articles | jobs | wall s | CPU s | articles/s | peak RSS MB | wall vs local "
+        "| tables = jobs 1 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *rows,
+    ]
+
+
 def load_results(payload: dict[str, object]) -> list[SizeResult]:
     """SizeResult records back from the JSON written by an earlier run."""
     results = []
@@ -458,6 +523,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--dask-jobs",
+        type=int,
+        nargs="+",
+        default=[],
+        help="also run --engine dask with a LocalCluster of these many workers (dask extra)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument(
@@ -474,13 +546,18 @@ def main(argv: list[str] | None = None) -> int:
         return render_only(args.results_dir)
     sizes = sorted(set(args.sizes))
     jobs_list = sorted(set(args.jobs))
+    dask_jobs = sorted(set(args.dask_jobs))
+    if dask_jobs and importlib.util.find_spec("distributed") is None:
+        raise SystemExit("--dask-jobs needs the dask extra: uv sync --extra dask")
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
         work = Path(tmp)
         load_before = round(os.getloadavg()[0], 2)
         ticks_before = cpu_ticks()
         base = startup_cost(work, args.repeat)
         print(f"start-up cost: {base:.2f} s", flush=True)
-        results = [measure_size(n, args.seed, jobs_list, args.repeat, base, work) for n in sizes]
+        results = [
+            measure_size(n, args.seed, jobs_list, args.repeat, base, work, dask_jobs) for n in sizes
+        ]
         payload: dict[str, object] = {
             "machine": machine(),
             "seed": args.seed,

@@ -3,7 +3,6 @@ synthetic benchmark corpus it is measured on."""
 
 from __future__ import annotations
 
-import importlib.util
 import operator
 import sys
 import time
@@ -11,23 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_script
 
 from tolltrace import config, engines
 from tolltrace.engines import EngineUnavailable, map_ordered
 
-
-def _load_build_corpus():
-    """Import benchmarks/build_corpus.py (benchmarks/ is scripts, not a package)."""
-    path = config.PROJECT_ROOT / "benchmarks" / "build_corpus.py"
-    spec = importlib.util.spec_from_file_location("build_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_corpus"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-build_corpus = _load_build_corpus()
+build_corpus = load_script("build_corpus")
 
 
 def slow_for_small(n: int) -> tuple[int, int]:
