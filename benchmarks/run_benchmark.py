@@ -43,6 +43,7 @@ from pathlib import Path
 from build_corpus import BENCH_DIR, DEFAULT_SEED, ensure_corpus
 
 from tolltrace import config
+from tolltrace.engines import DASK_SCHEDULER_ENV
 
 RESULTS_DIR = BENCH_DIR / "results"
 DIGIT_RUN = re.compile(r"\d+")
@@ -103,6 +104,8 @@ def child_env(pycache: Path) -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # --engine dask runs measure a LocalCluster on this machine, never an outside cluster.
+    env.pop(DASK_SCHEDULER_ENV, None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
@@ -248,6 +251,7 @@ def measure_size(
         extract_seconds=round(extract_s, 3),
         extract_vs_bare=round(extract_s / bare_s, 2),
     )
+    # jobs_list is sorted, so the local jobs-1 run (the reference for the tables) is first.
     runs = [("local", jobs) for jobs in jobs_list] + [("dask", jobs) for jobs in dask_jobs]
     for engine, jobs in runs:
         name = f"n{size}_j{jobs}" if engine == "local" else f"n{size}_{engine}{jobs}"
@@ -270,7 +274,10 @@ def measure_size(
             stderr_tail=run.stderr_tail if run.returncode else "",
             engine=engine,
         )
-        if (jobs != 1 or engine != "local") and 1 in jobs_list:
+        # The local jobs-1 run, if it ran already; tables are compared only when both runs
+        # finished, otherwise the cell stays blank.
+        reference = next((p for p in local_runs(result) if p.jobs == 1), None)
+        if reference is not None and reference.returncode == 0 and entry.returncode == 0:
             entry.same_tables_as_jobs1 = same_tables(work / f"n{size}_j1", out)
         if result.claims is None:
             result.claims = count_rows(out / "claims.csv")
@@ -279,15 +286,21 @@ def measure_size(
             f"  n={size} {engine} jobs={jobs}: {run.seconds:.2f} s, {entry.peak_rss_mb} MB",
             flush=True,
         )
-    by_jobs = {p.jobs: p for p in local_runs(result) if p.returncode == 0}
-    if 1 in by_jobs and 2 in by_jobs:
-        result.speedup_jobs2 = round(by_jobs[1].net_seconds / by_jobs[2].net_seconds, 2)
+    result.speedup_jobs2 = jobs2_speedup(result)
     return result
 
 
 def local_runs(result: SizeResult) -> list[ProcessResult]:
     """The runs of the default (local) engine."""
     return [p for p in result.process if p.engine == "local"]
+
+
+def jobs2_speedup(result: SizeResult) -> float | None:
+    """Net time of the local engine with --jobs 1 over --jobs 2 (None unless both ran)."""
+    by_jobs = {p.jobs: p for p in local_runs(result) if p.returncode == 0}
+    if 1 not in by_jobs or 2 not in by_jobs:
+        return None
+    return round(by_jobs[1].net_seconds / by_jobs[2].net_seconds, 2)
 
 
 def linearity(results: list[SizeResult]) -> list[dict[str, float]]:
@@ -395,7 +408,7 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
         "CPU s counts the command and its worker processes.",
         "",
         "| articles | MB | claims | jobs | wall s | CPU s | articles/s | net articles/s | MB/s "
-        "| peak RSS MB | speedup vs jobs 1 | tables = jobs 1 |",
+        "| peak RSS MB | net speedup vs jobs 1 | tables = jobs 1 |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in results:
@@ -479,8 +492,8 @@ def _dask_lines(results: list[SizeResult]) -> list[str]:
     return [
         "",
         "`--engine dask` on a LocalCluster of `jobs` single-threaded worker processes on this "
-        "machine (peak RSS: the largest process); wall time against the local engine's at "
-        "the same --jobs:",
+        "machine (peak RSS: the largest single process, not the sum of all); wall time "
+        "against the local engine's at the same --jobs (blank: no such local run):",
         "",
         "| articles | jobs | wall s | CPU s | articles/s | peak RSS MB | wall vs local "
         "| tables = jobs 1 |",
@@ -549,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     dask_jobs = sorted(set(args.dask_jobs))
     if dask_jobs and importlib.util.find_spec("distributed") is None:
         raise SystemExit("--dask-jobs needs the dask extra: uv sync --extra dask")
+    if dask_jobs and 1 not in jobs_list:
+        raise SystemExit("--dask-jobs needs 1 among --jobs: its tables are compared with those")
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
         work = Path(tmp)
         load_before = round(os.getloadavg()[0], 2)

@@ -54,7 +54,8 @@ def _payload(results: list) -> dict:
 
 def test_dask_runs_are_reported_apart_and_kept_out_of_the_local_figures() -> None:
     small = _size(1000, _run(1, 4.0), _run(2, 2.5, same=True), _run(2, 10.0, "dask", True))
-    large = _size(10000, _run(1, 31.0), _run(2, 11.0, "dask", False))
+    # A Dask run with --jobs 1 listed first must not stand in for the local one.
+    large = _size(10000, _run(1, 50.0, "dask", True), _run(1, 31.0), _run(2, 11.0, "dask", False))
 
     growth = bench.linearity([small, large])
     markdown = bench.to_markdown(_payload([small, large]), [small, large])
@@ -83,3 +84,15 @@ def test_results_written_before_the_engine_field_still_load(tmp_path: Path) -> N
     loaded = bench.load_results(json.loads((tmp_path / "benchmark.json").read_text()))
     assert [p.engine for p in loaded[0].process] == ["local"]
     assert "`--engine dask`" not in (tmp_path / "benchmark.md").read_text(encoding="utf-8")
+
+
+def test_jobs2_speedup_compares_the_local_engine_only() -> None:
+    # Net times 3.0 and 1.5; the Dask run with --jobs 2 comes later and is slower.
+    result = _size(1000, _run(1, 4.0), _run(2, 2.5), _run(2, 10.0, "dask"))
+    assert bench.jobs2_speedup(result) == 2.0
+    assert bench.jobs2_speedup(_size(1000, _run(1, 4.0), _run(2, 10.0, "dask"))) is None
+
+
+def test_dask_runs_never_reach_an_outside_cluster(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(bench.DASK_SCHEDULER_ENV, "tcp://10.0.0.5:8786")
+    assert bench.DASK_SCHEDULER_ENV not in bench.child_env(tmp_path)
