@@ -43,7 +43,7 @@ from pathlib import Path
 from build_corpus import BENCH_DIR, DEFAULT_SEED, ensure_corpus
 
 from tolltrace import config
-from tolltrace.engines import DASK_SCHEDULER_ENV
+from tolltrace.engines import DASK_MISSING_MESSAGE, DASK_SCHEDULER_ENV
 
 RESULTS_DIR = BENCH_DIR / "results"
 DIGIT_RUN = re.compile(r"\d+")
@@ -254,7 +254,7 @@ def measure_size(
     # jobs_list is sorted, so the local jobs-1 run (the reference for the tables) is first.
     runs = [("local", jobs) for jobs in jobs_list] + [("dask", jobs) for jobs in dask_jobs]
     for engine, jobs in runs:
-        name = f"n{size}_j{jobs}" if engine == "local" else f"n{size}_{engine}{jobs}"
+        name = run_name(size, engine, jobs)
         out = work / name
         argv = tolltrace_argv(
             "process", str(raw_dir), "--out-dir", str(out), "--jobs", str(jobs), "--engine", engine
@@ -274,11 +274,9 @@ def measure_size(
             stderr_tail=run.stderr_tail if run.returncode else "",
             engine=engine,
         )
-        # The local jobs-1 run, if it ran already; tables are compared only when both runs
-        # finished, otherwise the cell stays blank.
-        reference = next((p for p in local_runs(result) if p.jobs == 1), None)
-        if reference is not None and reference.returncode == 0 and entry.returncode == 0:
-            entry.same_tables_as_jobs1 = same_tables(work / f"n{size}_j1", out)
+        # Against the local jobs-1 run, once it has finished; otherwise the cell stays blank.
+        if 1 in finished_local_runs(result) and entry.returncode == 0:
+            entry.same_tables_as_jobs1 = same_tables(work / run_name(size, "local", 1), out)
         if result.claims is None:
             result.claims = count_rows(out / "claims.csv")
         result.process.append(entry)
@@ -290,14 +288,24 @@ def measure_size(
     return result
 
 
+def run_name(size: int, engine: str, jobs: int) -> str:
+    """The name of one run's output folder and log (without suffix)."""
+    return f"n{size}_j{jobs}" if engine == "local" else f"n{size}_{engine}{jobs}"
+
+
 def local_runs(result: SizeResult) -> list[ProcessResult]:
     """The runs of the default (local) engine."""
     return [p for p in result.process if p.engine == "local"]
 
 
+def finished_local_runs(result: SizeResult) -> dict[int, ProcessResult]:
+    """The local engine's runs that exited 0, by --jobs value."""
+    return {p.jobs: p for p in local_runs(result) if p.returncode == 0}
+
+
 def jobs2_speedup(result: SizeResult) -> float | None:
     """Net time of the local engine with --jobs 1 over --jobs 2 (None unless both ran)."""
-    by_jobs = {p.jobs: p for p in local_runs(result) if p.returncode == 0}
+    by_jobs = finished_local_runs(result)
     if 1 not in by_jobs or 2 not in by_jobs:
         return None
     return round(by_jobs[1].net_seconds / by_jobs[2].net_seconds, 2)
@@ -307,8 +315,8 @@ def linearity(results: list[SizeResult]) -> list[dict[str, float]]:
     """For consecutive sizes: size ratio against the jobs=1 time ratio (raw and net)."""
     rows = []
     for small, large in zip(results, results[1:], strict=False):
-        a = next((p for p in local_runs(small) if p.jobs == 1 and p.returncode == 0), None)
-        b = next((p for p in local_runs(large) if p.jobs == 1 and p.returncode == 0), None)
+        a = finished_local_runs(small).get(1)
+        b = finished_local_runs(large).get(1)
         if a is None or b is None:
             continue
         rows.append(
@@ -475,7 +483,7 @@ def _dask_lines(results: list[SizeResult]) -> list[str]:
     """The Dask engine's runs against the local engine's at the same --jobs ("" if none)."""
     rows = []
     for s in results:
-        local = {p.jobs: p for p in local_runs(s) if p.returncode == 0}
+        local = finished_local_runs(s)
         for p in s.process:
             if p.engine == "local":
                 continue
@@ -561,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs_list = sorted(set(args.jobs))
     dask_jobs = sorted(set(args.dask_jobs))
     if dask_jobs and importlib.util.find_spec("distributed") is None:
-        raise SystemExit("--dask-jobs needs the dask extra: uv sync --extra dask")
+        raise SystemExit(f"--dask-jobs: {DASK_MISSING_MESSAGE}")
     if dask_jobs and 1 not in jobs_list:
         raise SystemExit("--dask-jobs needs 1 among --jobs: its tables are compared with those")
     with tempfile.TemporaryDirectory(prefix="tolltrace-bench-") as tmp:
