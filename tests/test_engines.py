@@ -4,7 +4,9 @@ synthetic benchmark corpus it is measured on."""
 from __future__ import annotations
 
 import operator
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,28 @@ def test_jobs2_equals_jobs1_on_an_unsized_iterable() -> None:
     serial = list(map_ordered(str.upper, iter(items), jobs=1))
     pooled = list(map_ordered(str.upper, iter(items), jobs=2))
     assert pooled == serial == [s.upper() for s in items]
+
+
+def test_a_single_threaded_process_forks_its_workers() -> None:
+    code = "from tolltrace.engines import pool_context; print(pool_context().get_start_method())"
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.strip() == "fork"
+
+
+def test_workers_do_not_fork_while_other_threads_run() -> None:
+    # A Jupyter kernel runs several threads; a forked child could inherit a held lock.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert engines.pool_context().get_start_method() == "forkserver"
+        items = [f"article-{i}" for i in range(50)]
+        assert list(map_ordered(str.upper, items, jobs=2)) == [s.upper() for s in items]
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_empty_input_gives_no_results() -> None:

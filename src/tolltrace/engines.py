@@ -12,8 +12,10 @@ Dask is optional (`pip install tolltrace[dask]`) and imported only when asked fo
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -140,7 +142,7 @@ def _pool_batches(
 ) -> Iterator[list[R]]:
     """Run batches on a process pool, keeping at most a few batches per worker queued."""
     window = jobs * BATCHES_PER_WORKER
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context()) as pool:
         pending: deque[Future[list[R]]] = deque()
         try:
             for batch in _batched(items, size):
@@ -152,6 +154,22 @@ def _pool_batches(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How to start the pool's workers: fork when this process runs one thread, else
+    forkserver.
+
+    Forking copies only the calling thread; a lock another thread held at that moment
+    stays locked in the child for ever. A Jupyter kernel runs several threads, so a
+    notebook gets workers from a fresh single-threaded server instead (slower to start,
+    by the time the workers take to import tolltrace). `tolltrace process` runs one
+    thread and keeps fork's instant start.
+    """
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    if method not in multiprocessing.get_all_start_methods():
+        method = "spawn"
+    return multiprocessing.get_context(method)
 
 
 def _require_distributed() -> Any:
