@@ -82,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="run the notebooks and build the offline HTML reports",
-        description="Process the raw folder if needed, run the notebooks with papermill "
-        "and export offline HTML reports with an index page.",
+        description="Process the raw folder once, run the notebooks on its tables with "
+        "papermill and export offline HTML reports with an index page.",
     )
     report.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw articles")
     report.add_argument(
@@ -93,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reports-dir", type=Path, default=config.REPORTS_DIR, help="output folder"
     )
     report.add_argument("--event-start", metavar="YYYY-MM-DD", help="overrides RAW_DIR/corpus.toml")
+    report.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="worker processes that build the tables (default 1)",
+    )
     report.add_argument(
         "--refresh-notebooks",
         action="store_true",
@@ -126,23 +133,8 @@ def _error(message: str) -> None:
 
 def _run_process(args: argparse.Namespace) -> int:
     """`tolltrace process`."""
-    from tolltrace.corpus import CorpusConfigError
-    from tolltrace.engines import EngineUnavailable
-    from tolltrace.manifest import ManifestError
-    from tolltrace.pipeline import PipelineUsageError, process_corpus
+    from tolltrace.pipeline import process_corpus, setup_errors
 
-    setup_errors: tuple[type[Exception], ...] = (
-        PipelineUsageError,
-        ManifestError,
-        CorpusConfigError,
-        EngineUnavailable,
-    )
-    try:
-        from tolltrace.sources import SourceTableError
-
-        setup_errors += (SourceTableError,)
-    except ImportError:
-        pass
     try:
         summary = process_corpus(
             args.raw_dir,
@@ -153,7 +145,7 @@ def _run_process(args: argparse.Namespace) -> int:
             sources_path=args.sources,
             progress=False if args.quiet else None,
         )
-    except setup_errors as err:
+    except setup_errors() as err:
         _error(str(err))
         return EXIT_USAGE
     if not args.quiet:

@@ -40,9 +40,9 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from tolltrace import config, engines, schemas, tables
-from tolltrace.corpus import read_corpus_config, resolve_event_start
+from tolltrace.corpus import CorpusConfigError, read_corpus_config, resolve_event_start
 from tolltrace.extract import extract_article
-from tolltrace.manifest import Manifest, ManifestEntry, read_manifest
+from tolltrace.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
     ARTICLE_COLUMNS,
@@ -72,6 +72,23 @@ _BOOL_CLAIM_COLUMNS = ("is_headline", "is_previous")
 
 class PipelineUsageError(ValueError):
     """The run cannot start: a missing raw folder, output over the raw data, bad settings."""
+
+
+def setup_errors() -> tuple[type[Exception], ...]:
+    """What process_corpus raises when a run cannot start: a bad folder, manifest, corpus
+    config or alias table, or an engine that is not installed. Each message names the
+    file and the problem, so callers print it as one line."""
+    errors: tuple[type[Exception], ...] = (
+        PipelineUsageError,
+        ManifestError,
+        CorpusConfigError,
+        engines.EngineUnavailable,
+    )
+    if importlib.util.find_spec("tolltrace.sources") is not None:
+        from tolltrace.sources import SourceTableError
+
+        errors += (SourceTableError,)
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
