@@ -16,10 +16,12 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 import pytest
 
 from tolltrace import config, report
+from tolltrace import notebook as nbt
 from tolltrace.notebook import CHART_MIMETYPE
 from tolltrace.tables import read_table
 
@@ -130,7 +132,7 @@ def test_parameters_cell_holds_only_literals(path):
         assert isinstance(stmt, ast.Assign), ast.dump(stmt)
         ast.literal_eval(stmt.value)  # raises unless a literal
         names.append(stmt.targets[0].id)
-    assert {"raw_dir", "processed_dir", "event_start", "outcome"} <= set(names)
+    assert {"raw_dir", "processed_dir", "event_start", "outcome", "rebuild", "jobs"} <= set(names)
     assert "../" not in first.source
     assert "resolve_parameters" in code[1].source
 
@@ -169,6 +171,60 @@ def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
             assert not re.search(rf"(?<![\d.]){figure}(?![\d])", text), figure
 
 
+# ------------------------------------------------------------------ rebuild and jobs
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"rebuild": "no"}, "rebuild must be True or False"),
+        ({"jobs": 0}, "jobs must be a whole number of at least 1"),
+        ({"jobs": "2"}, "jobs must be a whole number of at least 1"),
+        ({"jobs": True}, "jobs must be a whole number of at least 1"),
+    ],
+)
+def test_rebuild_and_jobs_are_checked(kwargs, message, tmp_path):
+    with pytest.raises(nbt.ParameterError, match=message):
+        nbt.resolve_parameters(None, tmp_path / "out", **kwargs)
+
+
+def test_rebuild_false_needs_the_tables_and_names_the_missing_ones(tmp_path):
+    (tmp_path / "claims.csv").write_text("article_id\n", encoding="utf-8")
+    with pytest.raises(nbt.ParameterError) as caught:
+        nbt.resolve_parameters(None, tmp_path, rebuild=False)
+    message = str(caught.value)
+    assert "articles.csv" in message and "estimates.csv" in message
+    assert "claims.csv" not in message
+
+
+def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch):
+    import tolltrace.pipeline
+
+    built = nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "built", jobs=2))
+
+    def no_processing(*args, **kwargs):
+        raise AssertionError("rebuild = False must not process the raw folder")
+
+    monkeypatch.setattr(tolltrace.pipeline, "process_corpus", no_processing)
+    params = nbt.resolve_parameters(None, tmp_path / "built", rebuild=False)
+    assert "no: read from processed_dir" in params.describe()["value"].tolist()
+    read = nbt.build_tables(params)
+    assert sorted(read) == sorted(built)
+    for name, frame in built.items():
+        pd.testing.assert_frame_equal(read[name], frame)
+    # Built with two workers, the tables are those of the committed single-process run.
+    for name in nbt.TABLE_NAMES:
+        assert (tmp_path / "built" / f"{name}.csv").read_bytes() == (
+            config.PROCESSED_DIR / f"{name}.csv"
+        ).read_bytes()
+
+
+def test_jobs_leaves_the_parameters_table_unchanged(tmp_path):
+    one = nbt.resolve_parameters(None, tmp_path, jobs=1).describe()
+    two = nbt.resolve_parameters(None, tmp_path, jobs=2).describe()
+    pd.testing.assert_frame_equal(one, two)
+
+
 # ------------------------------------------------------------------ runs (slow)
 
 
@@ -194,7 +250,11 @@ def test_two_seed_folder_gives_results_for_those_two_alone(tmp_path):
     others = {p.stem for p in SEEDS} - ids
     for path in NOTEBOOKS:
         nb = nbformat.read(out / path.name, as_version=4)
+        # The report built the tables once; every notebook read them.
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1 and "rebuild = False" in injected[0].source
         text = _output_text(nb)
+        assert "no: read from processed_dir" in text
         assert not [o for o in others if o in text]
         for row in _chart_rows(nb):
             for key in ("article_id", "outlets", "outlet"):

@@ -137,6 +137,27 @@ def test_main_report_rejects_bad_parameters(tmp_path, capsys):
     assert not (tmp_path / "r").exists()
 
 
+def test_main_report_names_a_broken_manifest_before_running_any_notebook(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("At least 12 people were killed, officials said.\n")
+    (raw / "articles.csv").write_text("outlet,url\nNowhere,\n", encoding="utf-8")
+    args = SimpleNamespace(
+        raw_dir=raw,
+        processed_dir=tmp_path / "p",
+        reports_dir=tmp_path / "r",
+        event_start=None,
+        jobs=1,
+        refresh_notebooks=False,
+    )
+    assert report.main_report(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tolltrace report: ")
+    assert "articles.csv" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "r").exists()
+
+
 def test_tables_escape_text_and_leave_missing_cells_empty():
     frame = pd.DataFrame(
         {

@@ -99,14 +99,24 @@ class Parameters:
     processed_dir: Path
     event_start: str | None
     outcome: str
+    rebuild: bool = True
+    jobs: int = 1
 
     def describe(self) -> pd.DataFrame:
-        """Return the parameters as a two-column table, paths relative to the project."""
+        """Return the parameters as a two-column table, paths relative to the project.
+
+        `jobs` is left out: it changes how fast the tables are built, never what they hold,
+        so the table (and the notebook's stored output) is the same at any job count.
+        """
         rows = [
             ("raw_dir", display_path(self.raw_dir)),
             ("processed_dir", display_path(self.processed_dir)),
             ("event_start", self.event_start or "(not set)"),
             ("outcome", self.outcome),
+            (
+                "rebuild",
+                "yes: built from raw_dir" if self.rebuild else "no: read from processed_dir",
+            ),
         ]
         return pd.DataFrame(rows, columns=["parameter", "value"])
 
@@ -158,13 +168,17 @@ def resolve_parameters(
     processed_dir: object = None,
     event_start: object = None,
     outcome: object = "killed",
+    rebuild: object = True,
+    jobs: object = 1,
 ) -> Parameters:
     """Check the notebook parameters and resolve them; raise ParameterError with a clear message.
 
     `raw_dir=None` is the shipped corpus (config.RAW_DIR). `processed_dir=None` is
     config.PROCESSED_DIR for the shipped corpus and `<raw_dir>-processed` beside any other
     raw folder, so another corpus never overwrites the shipped tables. `event_start=None`
-    reads `event_start` from the corpus config in the raw folder.
+    reads `event_start` from the corpus config in the raw folder. `rebuild=False` reads
+    the tables already in processed_dir instead of building them; `jobs` is the number of
+    worker processes that build them.
     """
     raw = _resolve_dir(raw_dir, config.RAW_DIR, "raw_dir")
     if not raw.is_dir():
@@ -184,7 +198,19 @@ def resolve_parameters(
         start = _check_date(event_start, "event_start")
     if outcome not in OUTCOMES:
         raise ParameterError(f"outcome must be one of {', '.join(OUTCOMES)}; got {outcome!r}")
-    return Parameters(raw, out, start, str(outcome))
+    if not isinstance(rebuild, bool):
+        raise ParameterError(f"rebuild must be True or False; got {rebuild!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ParameterError(f"jobs must be a whole number of at least 1; got {jobs!r}")
+    if not rebuild:
+        missing = [n for n in TABLE_NAMES if not (out / f"{n}.csv").is_file()]
+        if missing:
+            raise ParameterError(
+                f"rebuild is False but processed_dir {display_path(out)!r} has no "
+                f"{', '.join(f'{n}.csv' for n in missing)}; set rebuild = True or run "
+                "tolltrace process first"
+            )
+    return Parameters(raw, out, start, str(outcome), rebuild, jobs)
 
 
 def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
@@ -193,17 +219,26 @@ def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
     This is the same function `tolltrace process` calls, so a notebook and the command
     line can never disagree. The run writes into a private folder first; the tables are
     read from there and then moved into `processed_dir` one file at a time (os.replace),
-    so notebooks running side by side never read a half-written table.
+    so notebooks running side by side never read a half-written table. With
+    `params.rebuild` False the tables already in `processed_dir` are read instead.
     """
     from tolltrace.pipeline import process_corpus
     from tolltrace.tables import read_table
 
+    if not params.rebuild:
+        return read_tables(params.processed_dir, read_table)
     params.processed_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(
         dir=params.processed_dir.parent, prefix=f".{params.processed_dir.name}-"
     ) as private:
         work = Path(private)
-        process_corpus(params.raw_dir, work, event_start=params.event_start, progress=False)
+        process_corpus(
+            params.raw_dir,
+            work,
+            event_start=params.event_start,
+            jobs=params.jobs,
+            progress=False,
+        )
         tables = read_tables(work, read_table)
         for table in sorted(work.glob("*.csv")):
             os.replace(table, params.processed_dir / table.name)

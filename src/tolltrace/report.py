@@ -29,10 +29,11 @@ from tolltrace import charts, config
 from tolltrace.notebook import (
     CHART_MIMETYPE,
     ParameterError,
+    build_tables,
     display_path,
-    read_tables,
     resolve_parameters,
 )
+from tolltrace.pipeline import setup_errors
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
@@ -384,12 +385,16 @@ def build_reports(
     reports_dir: Path | None = None,
     event_start: str | None = None,
     notebooks_dir: Path = config.NOTEBOOKS_DIR,
+    jobs: int = 1,
 ) -> list[Path]:
-    """Run every notebook and write the reports folder; return the files written.
+    """Build the tables once, run every notebook on them, write the reports folder; return
+    the files written.
 
-    Arguments left as None keep the notebooks' defaults (the shipped corpus).
+    Arguments left as None keep the notebooks' defaults (the shipped corpus). `jobs` is the
+    number of worker processes that build the tables. The notebooks run with
+    `rebuild = False`: each reads the tables built here instead of building its own copy.
     """
-    params = resolve_parameters(raw_dir, processed_dir, event_start)
+    params = resolve_parameters(raw_dir, processed_dir, event_start, jobs=jobs)
     defaults = resolve_parameters(params.raw_dir, None, None)
     # Only what differs from the notebooks' defaults is injected, so the default run gives
     # the committed notebooks exactly (no machine-specific paths in an injected cell).
@@ -400,6 +405,8 @@ def build_reports(
         parameters["processed_dir"] = str(params.processed_dir.resolve())
     if event_start is not None:
         parameters["event_start"] = params.event_start
+    summary = summary_paragraph(build_tables(params), params.outcome)
+    parameters["rebuild"] = False
     out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
     chart_dir = out / CHARTS_SUBDIR
     chart_dir.mkdir(parents=True, exist_ok=True)
@@ -426,7 +433,6 @@ def build_reports(
     for stale in sorted(set(chart_dir.glob("*.svg")) | set(chart_dir.glob("*.png"))):
         if stale not in written:
             stale.unlink()
-    summary = summary_paragraph(read_tables(params.processed_dir), params.outcome)
     index = out / "index.html"
     index.write_text(index_html(pages, chart_names, summary), encoding="utf-8", newline="\n")
     return [*written, index]
@@ -443,7 +449,8 @@ def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Path]:
 def main_report(args) -> int:
     """Entry point of `tolltrace report`; returns the exit code.
 
-    `args` has raw_dir, processed_dir, reports_dir, event_start and refresh_notebooks.
+    `args` has raw_dir, processed_dir, reports_dir, event_start, jobs and
+    refresh_notebooks.
     """
     try:
         if getattr(args, "refresh_notebooks", False):
@@ -454,8 +461,9 @@ def main_report(args) -> int:
             getattr(args, "processed_dir", None),
             getattr(args, "reports_dir", None),
             getattr(args, "event_start", None),
+            jobs=getattr(args, "jobs", 1),
         )
-    except ParameterError as err:
+    except (ParameterError, *setup_errors()) as err:
         print(f"tolltrace report: {err}", file=sys.stderr)
         return 2
     except papermill.PapermillExecutionError as err:
