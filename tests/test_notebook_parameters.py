@@ -219,6 +219,31 @@ def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch
         ).read_bytes()
 
 
+def test_rebuild_false_refuses_tables_built_from_other_files(tmp_path):
+    from tolltrace.pipeline import process_corpus
+
+    raw = two_seed_corpus(tmp_path)
+    out = tmp_path / "out"
+    process_corpus(raw, out)
+    assert nbt.resolve_parameters(raw, out, rebuild=False).rebuild is False
+
+    def refused() -> str:
+        with pytest.raises(nbt.ParameterError) as caught:
+            nbt.resolve_parameters(raw, out, rebuild=False)
+        return str(caught.value)
+
+    (raw / "later.txt").write_text("At least 9 people were killed.\n", encoding="utf-8")
+    assert "1 new (first: later.txt)" in refused()
+    (raw / "later.txt").unlink()
+    first = SEEDS[0].name
+    (raw / first).write_bytes((raw / first).read_bytes() + b"\nUpdated.\n")
+    assert f"1 changed (first: {first})" in refused()
+    (raw / first).unlink()
+    message = refused()
+    assert f"1 no longer there (first: {first})" in message
+    assert "set rebuild = True" in message
+
+
 def test_jobs_leaves_the_parameters_table_unchanged(tmp_path):
     one = nbt.resolve_parameters(None, tmp_path, jobs=1).describe()
     two = nbt.resolve_parameters(None, tmp_path, jobs=2).describe()
@@ -298,6 +323,29 @@ def test_nonsense_parameter_stops_in_the_check_cell(parameters, message):
     # It stops in the checking cell: the first code cell after the parameters (papermill's
     # injected cell, when there is one, sits between them).
     assert "resolve_parameters" in caught.value.source
+
+
+@pytest.mark.slow
+def test_jobs_change_neither_the_tables_nor_the_reports(tmp_path):
+    raw = two_seed_corpus(tmp_path)
+    processed = tmp_path / "processed"
+    report.build_reports(raw, processed, tmp_path / "one", jobs=1)
+    tables = {p.name: p.read_bytes() for p in sorted(processed.glob("*.csv"))}
+    report.build_reports(raw, processed, tmp_path / "two", jobs=2)
+    assert {p.name: p.read_bytes() for p in sorted(processed.glob("*.csv"))} == tables
+    one, two = (
+        {p.relative_to(d): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()}
+        for d in (tmp_path / "one", tmp_path / "two")
+    )
+    assert len(one) >= 10
+    assert one == two
+    # In a kernel (threads running), jobs = 2 starts its workers from a forkserver.
+    own = tmp_path / "kernel"
+    nb = report.execute_notebook(
+        NOTEBOOKS[0], {"raw_dir": str(raw), "processed_dir": str(own), "jobs": 2}
+    )
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert {p.name: p.read_bytes() for p in sorted(own.glob("*.csv"))} == tables
 
 
 # ------------------------------------------------------------------ nbval

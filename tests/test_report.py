@@ -9,9 +9,10 @@ from types import SimpleNamespace
 import chart_data
 import nbformat
 import pandas as pd
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from tolltrace import charts, report
+from tolltrace import charts, cli, report
 from tolltrace import notebook as nbt
 from tolltrace.notebook import CHART_MIMETYPE
 
@@ -156,6 +157,14 @@ def test_main_report_names_a_broken_manifest_before_running_any_notebook(tmp_pat
     assert "articles.csv" in err
     assert "Traceback" not in err
     assert not (tmp_path / "r").exists()
+    assert not (tmp_path / "p").exists()
+
+
+def test_report_refuses_a_job_count_below_one(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["report", "--jobs", "0"])
+    assert caught.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
 
 
 def test_tables_escape_text_and_leave_missing_cells_empty():

@@ -105,7 +105,8 @@ def _dispatch(
     if jobs == 1:
         return _serial_batches(func, items)
     size = chunksize or local_chunksize(total, jobs)
-    return _pool_batches(func, items, jobs, size)
+    # Chosen now, before a progress bar starts its monitor thread.
+    return _pool_batches(func, items, jobs, size, pool_context())
 
 
 def local_chunksize(total: int | None, jobs: int) -> int:
@@ -138,11 +139,15 @@ def _serial_batches(func: Callable[[T], R], items: Iterable[T]) -> Iterator[list
 
 
 def _pool_batches(
-    func: Callable[[T], R], items: Iterable[T], jobs: int, size: int
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    size: int,
+    context: multiprocessing.context.BaseContext,
 ) -> Iterator[list[R]]:
     """Run batches on a process pool, keeping at most a few batches per worker queued."""
     window = jobs * BATCHES_PER_WORKER
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque[Future[list[R]]] = deque()
         try:
             for batch in _batched(items, size):
@@ -166,6 +171,8 @@ def pool_context() -> multiprocessing.context.BaseContext:
     by the time the workers take to import tolltrace). `tolltrace process` runs one
     thread and keeps fork's instant start.
     """
+    # Python's threads only: a C library's own pool (numpy's OpenBLAS starts one at import)
+    # would always count, and OpenBLAS re-initialises itself in a forked child.
     method = "fork" if threading.active_count() == 1 else "forkserver"
     if method not in multiprocessing.get_all_start_methods():
         method = "spawn"

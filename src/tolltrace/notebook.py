@@ -7,6 +7,7 @@ interactive chart); a table is HTML escaped by pandas. Nothing random, nothing r
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import os
@@ -210,7 +211,47 @@ def resolve_parameters(
                 f"{', '.join(f'{n}.csv' for n in missing)}; set rebuild = True or run "
                 "tolltrace process first"
             )
+        differs = ledger_mismatch(raw, out)
+        if differs:
+            raise ParameterError(
+                f"rebuild is False but the tables in {display_path(out)!r} were not built "
+                f"from the files now in raw_dir: {differs}; set rebuild = True"
+            )
     return Parameters(raw, out, start, str(outcome), rebuild, jobs)
+
+
+def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
+    """What differs between the ledger (articles.csv) in `processed_dir` and the article
+    files now in `raw_dir` (names, and bytes by sha256), or "" when nothing does.
+
+    Catches tables built from another folder or before files were added, removed or
+    changed. A changed event_start, alias table or extractor is not detected.
+    """
+    import hashlib
+
+    from tolltrace.pipeline import list_raw_files, raw_file_path
+
+    with (processed_dir / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        ledger = {
+            row["file"]: row["sha256"]
+            for row in csv.DictReader(fh)
+            if row.get("status") != "missing"
+        }
+    names, _ = list_raw_files(raw_dir)
+    added = sorted(set(names) - set(ledger))
+    gone = sorted(set(ledger) - set(names))
+    changed = []
+    for name in sorted(set(names) & set(ledger)):
+        if ledger[name]:
+            with open(raw_file_path(raw_dir, name), "rb") as fh:
+                if hashlib.file_digest(fh, "sha256").hexdigest() != ledger[name]:
+                    changed.append(name)
+    parts = [
+        f"{len(files)} {what} (first: {files[0]})"
+        for files, what in ((added, "new"), (gone, "no longer there"), (changed, "changed"))
+        if files
+    ]
+    return "; ".join(parts)
 
 
 def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
@@ -227,7 +268,8 @@ def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
 
     if not params.rebuild:
         return read_tables(params.processed_dir, read_table)
-    params.processed_dir.mkdir(parents=True, exist_ok=True)
+    # The folder itself is made only once there are tables to put in it.
+    params.processed_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(
         dir=params.processed_dir.parent, prefix=f".{params.processed_dir.name}-"
     ) as private:
@@ -240,6 +282,7 @@ def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
             progress=False,
         )
         tables = read_tables(work, read_table)
+        params.processed_dir.mkdir(exist_ok=True)
         for table in sorted(work.glob("*.csv")):
             os.replace(table, params.processed_dir / table.name)
     return tables

@@ -81,7 +81,7 @@ def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.Note
     """Run `path` with papermill on the project kernel; return the scrubbed notebook.
 
     With no parameters, papermill injects no cell, so the result is the notebook as
-    committed with fresh outputs.
+    committed with fresh outputs (how `refresh_notebooks` runs them).
     """
     nb = papermill.execute_notebook(
         str(path),
@@ -396,8 +396,8 @@ def build_reports(
     """
     params = resolve_parameters(raw_dir, processed_dir, event_start, jobs=jobs)
     defaults = resolve_parameters(params.raw_dir, None, None)
-    # Only what differs from the notebooks' defaults is injected, so the default run gives
-    # the committed notebooks exactly (no machine-specific paths in an injected cell).
+    # Only what differs from the notebooks' defaults is injected, so the default run has
+    # no machine-specific paths in its injected cell: only `rebuild = False`.
     parameters: dict[str, object] = {}
     if params.raw_dir.resolve() != config.RAW_DIR.resolve():
         parameters["raw_dir"] = str(params.raw_dir.resolve())
@@ -453,9 +453,6 @@ def main_report(args) -> int:
     refresh_notebooks.
     """
     try:
-        if getattr(args, "refresh_notebooks", False):
-            for path in refresh_notebooks():
-                print(f"refreshed {display_path(path)}")
         files = build_reports(
             getattr(args, "raw_dir", None),
             getattr(args, "processed_dir", None),
@@ -463,6 +460,10 @@ def main_report(args) -> int:
             getattr(args, "event_start", None),
             jobs=getattr(args, "jobs", 1),
         )
+        # After the reports, so a bad parameter or manifest stops before any notebook runs.
+        if getattr(args, "refresh_notebooks", False):
+            for path in refresh_notebooks():
+                print(f"refreshed {display_path(path)}")
     except (ParameterError, *setup_errors()) as err:
         print(f"tolltrace report: {err}", file=sys.stderr)
         return 2
