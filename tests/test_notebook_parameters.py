@@ -244,6 +244,17 @@ def test_rebuild_false_refuses_tables_built_from_other_files(tmp_path):
     assert "set rebuild = True" in message
 
 
+def test_a_messy_corpus_matches_its_own_ledger(tmp_path):
+    # Empty, binary, HTML, duplicate, unreadable and missing files: all accounted for.
+    from messy_corpus import build_messy_corpus
+
+    from tolltrace.pipeline import process_corpus
+
+    build_messy_corpus(tmp_path / "raw", huge=False)
+    process_corpus(tmp_path / "raw", tmp_path / "out")
+    assert nbt.ledger_mismatch(tmp_path / "raw", tmp_path / "out") == ""
+
+
 def test_jobs_leaves_the_parameters_table_unchanged(tmp_path):
     one = nbt.resolve_parameters(None, tmp_path, jobs=1).describe()
     two = nbt.resolve_parameters(None, tmp_path, jobs=2).describe()
