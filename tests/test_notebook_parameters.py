@@ -200,6 +200,8 @@ def test_rebuild_false_needs_the_tables_and_names_the_missing_ones(tmp_path):
 def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch):
     import tolltrace.pipeline
 
+    assert nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "unread"), read=False) == {}
+    assert sorted(p.stem for p in (tmp_path / "unread").glob("*.csv")) == sorted(nbt.TABLE_NAMES)
     built = nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "built", jobs=2))
 
     def no_processing(*args, **kwargs):

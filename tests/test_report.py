@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from tolltrace import charts, cli, report
+from tolltrace import charts, cli, config, report
 from tolltrace import notebook as nbt
 from tolltrace.notebook import CHART_MIMETYPE
 
@@ -112,6 +112,14 @@ def test_summary_is_computed_from_the_tables():
     changed = _tables()
     changed["releases"].loc[2, "low"] = 95
     assert "95–90, from MINISTRY" in report.summary_paragraph(changed)
+
+
+def test_summary_from_its_columns_alone_equals_the_summary_from_whole_tables():
+    whole = nbt.read_tables(config.PROCESSED_DIR)
+    cut = report.read_summary_tables(config.PROCESSED_DIR)
+    assert len(cut["claims"].columns) == 3
+    for outcome in ("killed", "injured"):
+        assert report.summary_paragraph(cut, outcome) == report.summary_paragraph(whole, outcome)
 
 
 def test_index_escapes_titles_and_summary():

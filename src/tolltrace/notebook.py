@@ -254,14 +254,15 @@ def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
     return "; ".join(parts)
 
 
-def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
+def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFrame]:
     """Run the pipeline on `params.raw_dir` into `params.processed_dir`; return its tables.
 
     This is the same function `tolltrace process` calls, so a notebook and the command
     line can never disagree. The run writes into a private folder first; the tables are
     read from there and then moved into `processed_dir` one file at a time (os.replace),
     so notebooks running side by side never read a half-written table. With
-    `params.rebuild` False the tables already in `processed_dir` are read instead.
+    `params.rebuild` False the tables already in `processed_dir` are read instead. With
+    `read` False the tables are written but not read, and {} is returned.
     """
     from tolltrace.pipeline import process_corpus
     from tolltrace.tables import read_table
@@ -281,7 +282,7 @@ def build_tables(params: Parameters) -> dict[str, pd.DataFrame]:
             jobs=params.jobs,
             progress=False,
         )
-        tables = read_tables(work, read_table)
+        tables = read_tables(work, read_table) if read else {}
         params.processed_dir.mkdir(exist_ok=True)
         for table in sorted(work.glob("*.csv")):
             os.replace(table, params.processed_dir / table.name)

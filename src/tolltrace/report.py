@@ -28,12 +28,14 @@ from nbconvert.preprocessors import Preprocessor
 from tolltrace import charts, config
 from tolltrace.notebook import (
     CHART_MIMETYPE,
+    TABLE_NAMES,
     ParameterError,
     build_tables,
     display_path,
     resolve_parameters,
 )
 from tolltrace.pipeline import setup_errors
+from tolltrace.tables import read_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
@@ -289,6 +291,19 @@ def _count(frame: pd.DataFrame, column: str, value: str) -> int:
     return int((frame[column].astype(str) == value).sum()) if column in frame else 0
 
 
+# The columns summary_paragraph reads from the two long tables (the others are small).
+SUMMARY_COLUMNS = {"articles": ["status"], "claims": ["source", "outcome", "divergence_class"]}
+
+
+def read_summary_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
+    """The processed tables as summary_paragraph needs them: the long ones cut to
+    SUMMARY_COLUMNS, which keeps a 100,000-article corpus's claims out of memory."""
+    return {
+        name: read_table(processed_dir / f"{name}.csv", SUMMARY_COLUMNS.get(name))
+        for name in TABLE_NAMES
+    }
+
+
 def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") -> str:
     """Return a plain-text paragraph of the main findings, computed from the tables."""
     articles, claims = tables["articles"], tables["claims"]
@@ -405,7 +420,7 @@ def build_reports(
         parameters["processed_dir"] = str(params.processed_dir.resolve())
     if event_start is not None:
         parameters["event_start"] = params.event_start
-    summary = summary_paragraph(build_tables(params), params.outcome)
+    build_tables(params, read=False)
     parameters["rebuild"] = False
     out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
     chart_dir = out / CHARTS_SUBDIR
@@ -433,6 +448,7 @@ def build_reports(
     for stale in sorted(set(chart_dir.glob("*.svg")) | set(chart_dir.glob("*.png"))):
         if stale not in written:
             stale.unlink()
+    summary = summary_paragraph(read_summary_tables(params.processed_dir), params.outcome)
     index = out / "index.html"
     index.write_text(index_html(pages, chart_names, summary), encoding="utf-8", newline="\n")
     return [*written, index]

@@ -287,14 +287,22 @@ def _csv_line(fields: Sequence[str]) -> str:
     return ",".join(fields) + "\n"
 
 
-def read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """Read a table written by write_table, restoring text, integers and booleans.
 
     Known columns (COLUMN_KINDS) get their type; other columns are typed from their cells:
     all `true`/`false` → boolean, all integers → Int64, all numbers → Float64, else text.
-    Empty text cells come back as "", empty numbers and booleans as <NA>.
+    Empty text cells come back as "", empty numbers and booleans as <NA>. `columns`
+    reads only those (in the file's order).
     """
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    raw = pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        encoding="utf-8",
+        usecols=columns,
+    )
     out = {}
     for name in raw.columns:
         values = raw[name].tolist()
