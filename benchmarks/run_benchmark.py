@@ -334,7 +334,8 @@ def linearity(results: list[SizeResult]) -> list[dict[str, float]]:
 
 
 def report_build(size: int, seed: int, work: Path) -> dict[str, object]:
-    """Build the reports on the processed tables of `size`; time it and size the HTML."""
+    """Build the reports from the corpus of `size` (into the jobs-1 run's processed folder);
+    time it and size the HTML."""
     raw_dir = ensure_corpus(size, seed)
     processed = work / f"n{size}_j1"
     reports = work / f"reports_n{size}"

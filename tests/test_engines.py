@@ -69,8 +69,16 @@ def test_a_single_threaded_process_forks_its_workers() -> None:
     assert run.stdout.strip() == "fork"
 
 
-def test_workers_do_not_fork_while_other_threads_run() -> None:
+def test_workers_do_not_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
     # A Jupyter kernel runs several threads; a forked child could inherit a held lock.
+    used: list[str] = []
+    real = engines.ProcessPoolExecutor
+
+    def recording(*args: object, **kwargs: object) -> object:
+        used.append(kwargs["mp_context"].get_start_method())  # type: ignore[attr-defined]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engines, "ProcessPoolExecutor", recording)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
@@ -78,6 +86,7 @@ def test_workers_do_not_fork_while_other_threads_run() -> None:
         assert engines.pool_context().get_start_method() == "forkserver"
         items = [f"article-{i}" for i in range(50)]
         assert list(map_ordered(str.upper, items, jobs=2)) == [s.upper() for s in items]
+        assert used == ["forkserver"]
     finally:
         stop.set()
         other.join()

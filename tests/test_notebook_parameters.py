@@ -225,15 +225,22 @@ def test_rebuild_false_refuses_tables_built_from_other_files(tmp_path):
     from tolltrace.pipeline import process_corpus
 
     raw = two_seed_corpus(tmp_path)
+    # Names the ledger writes escaped (a leading = + - @ would be a spreadsheet formula).
+    for name in ("@wire.txt", "=sum, draft.txt"):
+        (raw / name).write_text("At least 12 people were killed.\n", encoding="utf-8")
     out = tmp_path / "out"
     process_corpus(raw, out)
     assert nbt.resolve_parameters(raw, out, rebuild=False).rebuild is False
+    for name in ("@wire.txt", "=sum, draft.txt"):
+        (raw / name).unlink()
 
     def refused() -> str:
         with pytest.raises(nbt.ParameterError) as caught:
             nbt.resolve_parameters(raw, out, rebuild=False)
         return str(caught.value)
 
+    assert "2 no longer there (first: =sum, draft.txt)" in refused()
+    process_corpus(raw, out)
     (raw / "later.txt").write_text("At least 9 people were killed.\n", encoding="utf-8")
     assert "1 new (first: later.txt)" in refused()
     (raw / "later.txt").unlink()
@@ -255,6 +262,44 @@ def test_a_messy_corpus_matches_its_own_ledger(tmp_path):
     build_messy_corpus(tmp_path / "raw", huge=False)
     process_corpus(tmp_path / "raw", tmp_path / "out")
     assert nbt.ledger_mismatch(tmp_path / "raw", tmp_path / "out") == ""
+
+
+def test_a_build_stopped_half_way_leaves_no_ledger_and_is_refused(tmp_path, monkeypatch):
+    params = nbt.resolve_parameters(None, tmp_path / "out")
+    nbt.build_tables(params, read=False)
+    moved = []
+    real_replace = nbt.os.replace
+
+    def replace_once(src, dst):
+        if Path(dst).parent != tmp_path / "out":  # the pipeline's own writes
+            return real_replace(src, dst)
+        if moved:
+            raise OSError("disk full")
+        moved.append(Path(dst).name)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(nbt.os, "replace", replace_once)
+    with pytest.raises(OSError, match="disk full"):
+        nbt.build_tables(params, read=False)
+    assert moved and moved[0] != "articles.csv"
+    assert not (tmp_path / "out" / "articles.csv").exists()
+    with pytest.raises(nbt.ParameterError, match="has no articles.csv"):
+        nbt.resolve_parameters(None, tmp_path / "out", rebuild=False)
+
+
+def test_jobs_reach_the_pipeline(tmp_path, monkeypatch):
+    import tolltrace.pipeline
+
+    seen = []
+    real = tolltrace.pipeline.process_corpus
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("jobs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tolltrace.pipeline, "process_corpus", spy)
+    nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "out", jobs=3), read=False)
+    assert seen == [3]
 
 
 def test_jobs_leaves_the_parameters_table_unchanged(tmp_path):

@@ -168,6 +168,24 @@ def test_main_report_names_a_broken_manifest_before_running_any_notebook(tmp_pat
     assert not (tmp_path / "p").exists()
 
 
+def test_a_bad_parameter_stops_report_before_the_notebooks_are_refreshed(
+    tmp_path, capsys, monkeypatch
+):
+    refreshed = []
+    monkeypatch.setattr(report, "refresh_notebooks", lambda: refreshed.append(1) or [])
+    args = SimpleNamespace(
+        raw_dir=tmp_path / "missing",
+        processed_dir=None,
+        reports_dir=tmp_path / "r",
+        event_start=None,
+        jobs=1,
+        refresh_notebooks=True,
+    )
+    assert report.main_report(args) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert refreshed == []
+
+
 def test_report_refuses_a_job_count_below_one(capsys):
     with pytest.raises(SystemExit) as caught:
         cli.main(["report", "--jobs", "0"])

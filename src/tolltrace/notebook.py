@@ -7,8 +7,8 @@ interactive chart); a table is HTML escaped by pandas. Nothing random, nothing r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import hashlib
 import html
 import os
 import tempfile
@@ -221,37 +221,46 @@ def resolve_parameters(
 
 
 def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
-    """What differs between the ledger (articles.csv) in `processed_dir` and the article
-    files now in `raw_dir` (names, and bytes by sha256), or "" when nothing does.
+    """Say how the ledger in `processed_dir` and the files in `raw_dir` differ ("": not).
 
-    Catches tables built from another folder or before files were added, removed or
-    changed. A changed event_start, alias table or extractor is not detected.
+    Compares the ledger's (articles.csv) file names with the article files now in
+    `raw_dir`, and each file's sha256 with the ledger's, so tables built from another
+    folder, or before files were added, removed or edited, are caught. A file the pipeline
+    could not read (too large, unreadable) has no sha256 in the ledger and is checked by
+    name only. A changed manifest, event_start, alias table or extractor is not detected.
     """
-    import hashlib
-
     from tolltrace.pipeline import list_raw_files, raw_file_path
+    from tolltrace.tables import read_table
 
-    with (processed_dir / "articles.csv").open(encoding="utf-8", newline="") as fh:
-        ledger = {
-            row["file"]: row["sha256"]
-            for row in csv.DictReader(fh)
-            if row.get("status") != "missing"
-        }
+    ledger_table = read_table(processed_dir / "articles.csv", ["file", "sha256", "status"])
+    ledger = {
+        file: sha
+        for file, sha, status in ledger_table[["file", "sha256", "status"]].itertuples(index=False)
+        if status != "missing"
+    }
     names, _ = list_raw_files(raw_dir)
     added = sorted(set(names) - set(ledger))
     gone = sorted(set(ledger) - set(names))
-    changed = []
-    for name in sorted(set(names) & set(ledger)):
-        if ledger[name]:
-            with open(raw_file_path(raw_dir, name), "rb") as fh:
-                if hashlib.file_digest(fh, "sha256").hexdigest() != ledger[name]:
-                    changed.append(name)
+    changed = [
+        name
+        for name in sorted(set(names) & set(ledger))
+        if ledger[name] and _sha256(raw_file_path(raw_dir, name)) != ledger[name]
+    ]
     parts = [
         f"{len(files)} {what} (first: {files[0]})"
         for files, what in ((added, "new"), (gone, "no longer there"), (changed, "changed"))
         if files
     ]
     return "; ".join(parts)
+
+
+def _sha256(path: str) -> str:
+    """The file's sha256 in hex, or "" when it cannot be read (then it counts as changed)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFrame]:
@@ -265,10 +274,9 @@ def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFram
     `read` False the tables are written but not read, and {} is returned.
     """
     from tolltrace.pipeline import process_corpus
-    from tolltrace.tables import read_table
 
     if not params.rebuild:
-        return read_tables(params.processed_dir, read_table)
+        return read_tables(params.processed_dir)
     # The folder itself is made only once there are tables to put in it.
     params.processed_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(
@@ -282,18 +290,30 @@ def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFram
             jobs=params.jobs,
             progress=False,
         )
-        tables = read_tables(work, read_table) if read else {}
+        tables = read_tables(work) if read else {}
         params.processed_dir.mkdir(exist_ok=True)
-        for table in sorted(work.glob("*.csv")):
+        # The ledger goes first and comes back last: a run stopped half-way leaves no
+        # ledger, which rebuild = False refuses, rather than a new ledger over old tables.
+        ledger = params.processed_dir / "articles.csv"
+        ledger.unlink(missing_ok=True)
+        for table in sorted(work.glob("*.csv"), key=lambda p: (p.name == ledger.name, p.name)):
             os.replace(table, params.processed_dir / table.name)
     return tables
 
 
-def read_tables(processed_dir: Path, reader=None) -> dict[str, pd.DataFrame]:
-    """Read every processed table in `processed_dir` (with tables.read_table by default)."""
-    if reader is None:
-        from tolltrace.tables import read_table as reader
-    return {name: reader(processed_dir / f"{name}.csv") for name in TABLE_NAMES}
+def read_tables(
+    processed_dir: Path, columns: dict[str, list[str]] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Read every processed table in `processed_dir` with tables.read_table.
+
+    `columns` maps a table name to the only columns to read from it.
+    """
+    from tolltrace.tables import read_table
+
+    columns = columns or {}
+    return {
+        name: read_table(processed_dir / f"{name}.csv", columns.get(name)) for name in TABLE_NAMES
+    }
 
 
 class ChartOutput:

@@ -28,14 +28,13 @@ from nbconvert.preprocessors import Preprocessor
 from tolltrace import charts, config
 from tolltrace.notebook import (
     CHART_MIMETYPE,
-    TABLE_NAMES,
     ParameterError,
     build_tables,
     display_path,
+    read_tables,
     resolve_parameters,
 )
 from tolltrace.pipeline import setup_errors
-from tolltrace.tables import read_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
@@ -296,12 +295,11 @@ SUMMARY_COLUMNS = {"articles": ["status"], "claims": ["source", "outcome", "dive
 
 
 def read_summary_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
-    """The processed tables as summary_paragraph needs them: the long ones cut to
-    SUMMARY_COLUMNS, which keeps a 100,000-article corpus's claims out of memory."""
-    return {
-        name: read_table(processed_dir / f"{name}.csv", SUMMARY_COLUMNS.get(name))
-        for name in TABLE_NAMES
-    }
+    """Read the processed tables with the long ones cut to SUMMARY_COLUMNS.
+
+    That is all summary_paragraph needs, and it keeps a large corpus's claims out of memory.
+    """
+    return read_tables(processed_dir, columns=SUMMARY_COLUMNS)
 
 
 def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") -> str:
