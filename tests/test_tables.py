@@ -168,6 +168,8 @@ def test_processed_tables_pass_their_schemas(tmp_path: Path) -> None:
         ("char_end", 0, "char_end > char_start"),
         ("claim_id", "wrong-id", "claim_id == article_id@char_start"),
         ("mention", "", "str_length"),
+        ("mention", "x", "len(mention) == char_end - char_start"),
+        ("high", 0, "high >= low"),
     ],
 )
 def test_a_bad_claim_row_fails_loudly(tmp_path: Path, column: str, value, check: str) -> None:

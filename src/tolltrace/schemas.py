@@ -8,6 +8,8 @@ column names fixed in issue 3; extra columns are allowed there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
@@ -71,6 +73,16 @@ def _nullable_isin(values: tuple[str, ...]) -> pa.Check:
     return pa.Check.isin([*values, ""])
 
 
+def _row_check(rule: Callable[[pd.DataFrame], pd.Series], name: str) -> pa.Check:
+    """A check across the columns of each row: `rule(df)` gives True per good row.
+
+    ignore_na=False: with pandera's default every such check also scanned the whole table
+    for rows with no value at all (1.1 s of the claims check at 100,000 articles); the
+    rules handle missing values themselves, and a row with no value at all should fail.
+    """
+    return pa.Check(rule, name=name, ignore_na=False)
+
+
 ARTICLES = pa.DataFrameSchema(
     {
         "article_id": _text(pa.Check.str_length(min_value=1)),
@@ -90,13 +102,13 @@ ARTICLES = pa.DataFrameSchema(
         "time_mentions": _text(),
     },
     checks=[
-        pa.Check(
+        _row_check(
             lambda df: (df["status"] == "duplicate") == (df["duplicate_of"] != ""),
-            name="duplicate_of set exactly for duplicates",
+            "duplicate_of set exactly for duplicates",
         ),
-        pa.Check(
+        _row_check(
             lambda df: (df["n_claims"] == 0) | df["status"].isin(["ok", "warning"]),
-            name="claims only from usable articles",
+            "claims only from usable articles",
         ),
     ],
     strict=True,
@@ -157,18 +169,18 @@ def _claims_schema(with_analysis: bool) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         _claims_columns(with_analysis),
         checks=[
-            pa.Check(lambda df: df["char_end"] > df["char_start"], name="char_end > char_start"),
-            pa.Check(lambda df: df["high"].isna() | (df["high"] >= df["low"]), name="high >= low"),
-            pa.Check(
+            _row_check(lambda df: df["char_end"] > df["char_start"], "char_end > char_start"),
+            _row_check(lambda df: df["high"].isna() | (df["high"] >= df["low"]), "high >= low"),
+            _row_check(
                 lambda df: (
                     df["claim_id"]
                     == df["article_id"] + "@" + df["char_start"].astype("int64").astype(str)
                 ),
-                name="claim_id == article_id@char_start",
+                "claim_id == article_id@char_start",
             ),
-            pa.Check(
+            _row_check(
                 lambda df: df["mention"].str.len() == df["char_end"] - df["char_start"],
-                name="len(mention) == char_end - char_start",
+                "len(mention) == char_end - char_start",
             ),
         ],
         strict=False,
@@ -230,13 +242,13 @@ ESTIMATES = pa.DataFrameSchema(
         "grade": _text(nullable=True),
     },
     checks=[
-        pa.Check(
+        _row_check(
             lambda df: df["low"].isna() | df["best"].isna() | (df["low"] <= df["best"]),
-            name="low <= best",
+            "low <= best",
         ),
-        pa.Check(
+        _row_check(
             lambda df: df["best"].isna() | df["high"].isna() | (df["best"] <= df["high"]),
-            name="best <= high",
+            "best <= high",
         ),
     ],
     strict=False,
