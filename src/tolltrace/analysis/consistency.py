@@ -95,6 +95,12 @@ def _join_in_order(codes: np.ndarray, values: np.ndarray, sep: str) -> dict[int,
     return out
 
 
+_READ_COLUMNS = (
+    "article_id", "claim_id", "source", "outcome", "victim_group", "qualifier", "low", "high",
+    "char_start", "part_of",
+)  # fmt: skip
+
+
 def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     """The consistency table: one row per total with at least one part (see module doc).
 
@@ -110,7 +116,9 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
         & ~claims["is_previous"].to_numpy(bool)
         & low_num.notna().to_numpy()
     )
-    c = claims[keep]
+    # Only the columns read below: a copy of every column of a large table is the
+    # analysis's biggest transient allocation.
+    c = claims.loc[keep, list(_READ_COLUMNS)]
     if c.empty:
         return _empty()
     claim_id = text_array(c["claim_id"])

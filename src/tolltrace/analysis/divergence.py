@@ -282,8 +282,8 @@ def classify_divergence(
     r_first = rel.first_text[np.maximum(ref, 0)]
     o_first = rel.first_text[np.maximum(own, 0)]
     undated_cum = ~has_t & cum
-    lead = np.where(undated_cum, TIME_UNKNOWN + "; ", "").astype(object)
-    previous = np.where(prev, "stated as a previous figure; ", "").astype(object)
+    lead = _text_where(undated_cum, TIME_UNKNOWN + "; ")
+    previous = _text_where(prev, "stated as a previous figure; ")
 
     m = normal & is_own & (qualifier == own_q)
     cls[m] = "same"
@@ -321,7 +321,7 @@ def classify_divergence(
         own_id,
     )
     m = older & has_t & (prev | own_earlier)
-    same_day = np.where(o_first == r_first, " (same day: order inferred from value)", "")
+    same_day = _text_where(o_first == r_first, " (same day: order inferred from value)")
     cls[m] = "timing"
     note[m] = _cat(
         m,
@@ -333,7 +333,7 @@ def classify_divergence(
         r_first,
         "; this claim relays the older release ",
         own_id,
-        same_day.astype(object),
+        same_day,
     )
     late_rows = np.flatnonzero(older & has_t & ~prev & ~own_earlier)
     other = _attribution_match(rel, late_rows, vlow, vhigh, cum)
@@ -422,6 +422,17 @@ def classify_divergence(
     note[found] = "unattributed here; " + rel.id[ref[found]] + " is a named source's release"
     note[missing] = "unattributed, and no named source released this figure"
     return _result(idx, cls, note, ref, rel)
+
+
+def _text_where(mask: np.ndarray, text: str) -> np.ndarray:
+    """`text` on `mask` rows and "" elsewhere, as one object array.
+
+    np.where(mask, text, "") would first build a fixed-width text array of four bytes per
+    character for every claim (60 MB for a 38-character text at 100,000 articles).
+    """
+    out = np.full(len(mask), "", dtype=object)
+    out[mask] = text
+    return out
 
 
 def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
