@@ -337,7 +337,7 @@ def report_build(size: int, seed: int, work: Path) -> dict[str, object]:
     """Build the reports from the corpus of `size` (into the jobs-1 run's processed folder);
     time it and size the HTML."""
     raw_dir = ensure_corpus(size, seed)
-    processed = work / f"n{size}_j1"
+    processed = work / run_name(size, "local", 1)
     reports = work / f"reports_n{size}"
     argv = tolltrace_argv(
         "report",

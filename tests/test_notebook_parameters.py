@@ -99,6 +99,16 @@ def _output_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(parts)
 
 
+def _stderr_outputs(nb: nbformat.NotebookNode) -> list:
+    """Every output of `nb` written to stderr."""
+    return [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+
+
+def _csv_bytes(folder: Path) -> dict[str, bytes]:
+    """Every table in `folder`: file name → bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
 def _chart_rows(nb: nbformat.NotebookNode) -> list[dict]:
     """Return every data row of every chart spec in `nb`."""
     rows = []
@@ -148,7 +158,7 @@ def test_committed_notebook_is_executed_and_scrubbed(path):
     assert "altair-viz" not in text
     assert str(config.PROJECT_ROOT) not in text
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
-    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert not _stderr_outputs(nb)
 
 
 def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
@@ -215,10 +225,7 @@ def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch
     for name, frame in built.items():
         pd.testing.assert_frame_equal(read[name], frame)
     # Built with two workers, the tables are those of the committed single-process run.
-    for name in nbt.TABLE_NAMES:
-        assert (tmp_path / "built" / f"{name}.csv").read_bytes() == (
-            config.PROCESSED_DIR / f"{name}.csv"
-        ).read_bytes()
+    assert _csv_bytes(tmp_path / "built") == _csv_bytes(config.PROCESSED_DIR)
 
 
 def test_rebuild_false_refuses_tables_built_from_other_files(tmp_path):
@@ -388,9 +395,9 @@ def test_jobs_change_neither_the_tables_nor_the_reports(tmp_path):
     raw = two_seed_corpus(tmp_path)
     processed = tmp_path / "processed"
     report.build_reports(raw, processed, tmp_path / "one", jobs=1)
-    tables = {p.name: p.read_bytes() for p in sorted(processed.glob("*.csv"))}
+    tables = _csv_bytes(processed)
     report.build_reports(raw, processed, tmp_path / "two", jobs=2)
-    assert {p.name: p.read_bytes() for p in sorted(processed.glob("*.csv"))} == tables
+    assert _csv_bytes(processed) == tables
     one, two = (
         {p.relative_to(d): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()}
         for d in (tmp_path / "one", tmp_path / "two")
@@ -402,8 +409,8 @@ def test_jobs_change_neither_the_tables_nor_the_reports(tmp_path):
     nb = report.execute_notebook(
         NOTEBOOKS[0], {"raw_dir": str(raw), "processed_dir": str(own), "jobs": 2}
     )
-    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
-    assert {p.name: p.read_bytes() for p in sorted(own.glob("*.csv"))} == tables
+    assert not _stderr_outputs(nb)
+    assert _csv_bytes(own) == tables
 
 
 # ------------------------------------------------------------------ nbval

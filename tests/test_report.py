@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from types import SimpleNamespace
 
 import chart_data
 import nbformat
@@ -129,14 +128,16 @@ def test_index_escapes_titles_and_summary():
     assert 'src="charts/escalation-killed.svg"' in page
 
 
+def _report_args(*argv: str):
+    """`tolltrace report ARGV` parsed as the command line parses it."""
+    return cli.build_parser().parse_args(["report", *argv])
+
+
 def test_main_report_rejects_bad_parameters(tmp_path, capsys):
-    args = SimpleNamespace(
-        raw_dir=tmp_path,
-        processed_dir=None,
-        reports_dir=tmp_path / "r",
-        event_start="next friday",
-        refresh_notebooks=False,
-    )
+    args = _report_args(
+        "--raw-dir", str(tmp_path), "--reports-dir", str(tmp_path / "r"),
+        "--event-start", "next friday",
+    )  # fmt: skip
     assert report.main_report(args) == 2
     assert "event_start must be a date" in capsys.readouterr().err
     args.raw_dir = tmp_path / "missing"
@@ -151,14 +152,10 @@ def test_main_report_names_a_broken_manifest_before_running_any_notebook(tmp_pat
     raw.mkdir()
     (raw / "a.txt").write_text("At least 12 people were killed, officials said.\n")
     (raw / "articles.csv").write_text("outlet,url\nNowhere,\n", encoding="utf-8")
-    args = SimpleNamespace(
-        raw_dir=raw,
-        processed_dir=tmp_path / "p",
-        reports_dir=tmp_path / "r",
-        event_start=None,
-        jobs=1,
-        refresh_notebooks=False,
-    )
+    args = _report_args(
+        "--raw-dir", str(raw), "--processed-dir", str(tmp_path / "p"),
+        "--reports-dir", str(tmp_path / "r"),
+    )  # fmt: skip
     assert report.main_report(args) == 2
     err = capsys.readouterr().err
     assert err.startswith("tolltrace report: ")
@@ -173,14 +170,10 @@ def test_a_bad_parameter_stops_report_before_the_notebooks_are_refreshed(
 ):
     refreshed = []
     monkeypatch.setattr(report, "refresh_notebooks", lambda: refreshed.append(1) or [])
-    args = SimpleNamespace(
-        raw_dir=tmp_path / "missing",
-        processed_dir=None,
-        reports_dir=tmp_path / "r",
-        event_start=None,
-        jobs=1,
-        refresh_notebooks=True,
-    )
+    args = _report_args(
+        "--raw-dir", str(tmp_path / "missing"), "--reports-dir", str(tmp_path / "r"),
+        "--refresh-notebooks",
+    )  # fmt: skip
     assert report.main_report(args) == 2
     assert "does not exist" in capsys.readouterr().err
     assert refreshed == []

@@ -235,7 +235,7 @@ def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
     ledger_table = read_table(processed_dir / "articles.csv", ["file", "sha256", "status"])
     ledger = {
         file: sha
-        for file, sha, status in ledger_table[["file", "sha256", "status"]].itertuples(index=False)
+        for file, sha, status in ledger_table.itertuples(index=False)
         if status != "missing"
     }
     names, _ = list_raw_files(raw_dir)
