@@ -10,6 +10,7 @@ import pytest
 
 from tolltrace import config
 from tolltrace.cli import build_parser, main
+from tolltrace.notebook import resolve_parameters
 from tolltrace.reading import read_article
 
 TOLLTRACE = [sys.executable, "-m", "tolltrace"]
@@ -154,7 +155,11 @@ def test_text_of_a_missing_file_exits_2(tmp_path: Path, capsys) -> None:
 def test_report_options_default_to_config() -> None:
     args = build_parser().parse_args(["report"])
     assert args.raw_dir == config.RAW_DIR
-    assert args.processed_dir == config.PROCESSED_DIR
+    # None: the notebooks' rule picks the folder (data/processed for the shipped corpus).
+    assert args.processed_dir is None
+    assert resolve_parameters(args.raw_dir, args.processed_dir).processed_dir == (
+        config.PROCESSED_DIR
+    )
     assert args.reports_dir == config.REPORTS_DIR
     assert args.event_start is None
     assert args.refresh_notebooks is False

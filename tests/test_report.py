@@ -179,6 +179,14 @@ def test_a_bad_parameter_stops_report_before_the_notebooks_are_refreshed(
     assert refreshed == []
 
 
+def test_report_on_another_folder_keeps_the_shipped_tables(tmp_path):
+    raw = tmp_path / "mine"
+    raw.mkdir()
+    args = _report_args("--raw-dir", str(raw))
+    params = nbt.resolve_parameters(args.raw_dir, args.processed_dir)
+    assert params.processed_dir == tmp_path / "mine-processed"
+
+
 def test_report_refuses_a_job_count_below_one(capsys):
     with pytest.raises(SystemExit) as caught:
         cli.main(["report", "--jobs", "0"])

@@ -87,7 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw articles")
     report.add_argument(
-        "--processed-dir", type=Path, default=config.PROCESSED_DIR, help="processed tables"
+        "--processed-dir",
+        type=Path,
+        default=None,
+        help="processed tables (default: data/processed for the shipped corpus, "
+        "RAW_DIR-processed beside any other, so it never overwrites the shipped tables)",
     )
     report.add_argument(
         "--reports-dir", type=Path, default=config.REPORTS_DIR, help="output folder"
