@@ -127,18 +127,11 @@ def _split_joined(text: str) -> list[str]:
     return [piece for piece in str(text).split("; ") if piece.strip()]
 
 
-def _find_all(
-    text: str, find: Finder, cache: dict[str, list[TimeExpr]] | None = None
-) -> list[TimeExpr]:
-    """Time expressions of every piece of a "; "-joined field (pieces parsed once per cache)."""
+def _find_all(text: str, find: Finder) -> list[TimeExpr]:
+    """Time expressions of every piece of a "; "-joined field."""
     found: list[TimeExpr] = []
     for piece in _split_joined(text):
-        if cache is None:
-            found.extend(find(piece))
-            continue
-        if piece not in cache:
-            cache[piece] = find(piece)
-        found.extend(cache[piece])
+        found.extend(find(piece))
     return found
 
 
@@ -147,14 +140,21 @@ def inherited_day(
     event_start: dt.date | None,
     published: dt.date | None = None,
     find: Finder = find_time_expressions,
-    cache: dict[str, list[TimeExpr]] | None = None,
+    cache: dict[str, list[dt.date]] | None = None,
 ) -> dt.date | None:
     """The latest day an article mentions (its `time_mentions`), never after `published`.
 
-    Only day expressions count (on/span/date), not "since …" ones. `cache` keeps parsed
-    pieces between calls.
+    Only day expressions count (on/span/date), not "since …" ones. `cache` keeps the
+    resolved days of each piece between calls that share one `event_start` and `find`.
     """
-    days = resolved_days(_find_all(time_mentions, find, cache), event_start, DAY_KINDS)
+    days: list[dt.date] = []
+    for piece in _split_joined(time_mentions):
+        piece_days = cache.get(piece) if cache is not None else None
+        if piece_days is None:
+            piece_days = resolved_days(find(piece), event_start, DAY_KINDS)
+            if cache is not None:
+                cache[piece] = piece_days
+        days.extend(piece_days)
     if published is not None:
         days = [d for d in days if d <= published]
     return max(days) if days else None
@@ -214,13 +214,14 @@ def date_claims(
             index=index,
         )  # fmt: skip
 
-    art_ids = _text_col(articles, "article_id")
-    published = {
-        aid: parse_published(p)
-        for aid, p in zip(art_ids, _text_col(articles, "published"), strict=True)
-    }
-    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions"), strict=True))
-    cache: dict[str, list[TimeExpr]] = {}
+    # Lists, not Series: iterating a pandas text column costs a call per element.
+    art_ids = _text_col(articles, "article_id").tolist()
+    published_text = _text_col(articles, "published").tolist()
+    # Articles share few publication dates: each distinct value is parsed once.
+    date_of = {text: parse_published(text) for text in set(published_text)}
+    published = {aid: date_of[p] for aid, p in zip(art_ids, published_text, strict=True)}
+    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions").tolist(), strict=True))
+    cache: dict[str, list[dt.date]] = {}
     inherited = {
         aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
         for aid in published
