@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Manifest:
         return bool(self.entries)
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus repeats a few hundred dates many times
 def normalise_published(value: str) -> str | None:
     """ISO text for a date or timestamp ("" for blank); None when it is neither."""
     value = value.strip()
@@ -159,7 +161,8 @@ def _add_row(path: Path, line: int, names: list[str], row: list[str], manifest: 
             f"{path}, line {line}: {len(row)} fields but the header has {len(names)}; "
             "extra fields ignored"
         )
-    cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(names)}
+    cells = dict.fromkeys(names, "") if len(row) < len(names) else {}
+    cells.update(zip(names, map(str.strip, row), strict=False))  # stops at the shorter
     name = cells["file"]
     if not name:
         manifest.warnings.append(f"{path}, line {line}: no file name; row ignored")
