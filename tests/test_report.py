@@ -179,6 +179,18 @@ def test_a_bad_parameter_stops_report_before_the_notebooks_are_refreshed(
     assert refreshed == []
 
 
+def test_tables_built_in_a_child_process_equal_tables_built_here(tmp_path):
+    here = nbt.resolve_parameters(config.RAW_DIR, tmp_path / "here")
+    apart = nbt.resolve_parameters(config.RAW_DIR, tmp_path / "apart")
+    nbt.build_tables(here, read=False)
+    report.build_tables_apart(apart)
+    names = sorted(p.name for p in here.processed_dir.glob("*.csv"))
+    assert names == sorted(p.name for p in apart.processed_dir.glob("*.csv"))
+    assert "claims.csv" in names
+    for name in names:
+        assert (apart.processed_dir / name).read_bytes() == (here.processed_dir / name).read_bytes()
+
+
 def test_report_on_another_folder_keeps_the_shipped_tables(tmp_path):
     raw = tmp_path / "mine"
     raw.mkdir()

@@ -14,7 +14,7 @@ import hashlib
 import html
 import json
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -25,10 +25,11 @@ import vl_convert
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from tolltrace import charts, config
+from tolltrace import charts, config, engines
 from tolltrace.notebook import (
     CHART_MIMETYPE,
     ParameterError,
+    Parameters,
     build_tables,
     display_path,
     read_tables,
@@ -392,6 +393,17 @@ def index_html(pages: list[tuple[str, str]], chart_names: list[str], summary: st
 # ---------------------------------------------------------------- the command
 
 
+def build_tables_apart(params: Parameters) -> None:
+    """`build_tables(params, read=False)` in a child process.
+
+    At 100,000 articles the build holds about 0.9 GB, which CPython keeps after the
+    tables are written; the child gives it back when it ends, before the notebooks'
+    kernels start. Its errors are raised here as the same exceptions.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=engines.pool_context()) as pool:
+        pool.submit(build_tables, params, False).result()
+
+
 def build_reports(
     raw_dir: Path | None = None,
     processed_dir: Path | None = None,
@@ -418,7 +430,7 @@ def build_reports(
         parameters["processed_dir"] = str(params.processed_dir.resolve())
     if event_start is not None:
         parameters["event_start"] = params.event_start
-    build_tables(params, read=False)
+    build_tables_apart(params)
     parameters["rebuild"] = False
     out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
     chart_dir = out / CHARTS_SUBDIR
