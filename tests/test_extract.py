@@ -10,6 +10,7 @@ from tolltrace.extract import (
     _AMONG,
     _LABEL_BEFORE,
     _MONTH_BEFORE,
+    _NOT_A_TOLL,
     _PART,
     _PREVIOUS,
     _TOLL_FRAME,
@@ -49,6 +50,18 @@ def only(text: str):
         "The 7.8-magnitude quake struck at 4 am.",
         "UN Security Council Resolution 2254 calls for a ceasefire.",
         "About 30,000 people sought shelter in schools.",
+        # Found by an adversarial probe of other events (2026-12-04).
+        "No one was killed, police said.",
+        "None of the 300 passengers were hurt, police said.",
+        "An overcrowded ferry carrying about 250 passengers capsized, the coast guard said.",
+        "A stronger aftershock could kill up to 1,000 more people, seismologists warned.",
+        "The death toll could rise to 500, officials said.",
+        "The toll is expected to rise to 80, officials said.",
+        "The recount would kill two birds with one stone, he said.",
+        "The fire killed 3 of 12 dogs at the shelter, officials said.",
+        "The strike killed 9 cows and 2 goats, farmers said.",
+        "There were 3 deaths per 100,000 people last year.",
+        "Police arrested 45 people after the riot, in which nobody died.",
     ],
 )
 def test_numbers_that_are_not_tolls(text):
@@ -92,6 +105,23 @@ def test_toll_among_non_tolls():
             "killed",
             "unspecified",
         ),
+        ("Two firefighters were killed on Wednesday.", "Two", "killed", "civilians"),
+        ("So far 30 people have been martyred, a spokesman said.", "30", "killed", "unspecified"),
+        (
+            "The strike may have killed as many as 40 people.",
+            "as many as 40",
+            "killed",
+            "unspecified",
+        ),
+        ("The ship, carrying 300 passengers, sank, killing 12.", "12", "killed", "unspecified"),
+        ("Police arrested 45 people and 3 died in custody.", "3", "killed", "unspecified"),
+        (
+            "Nine miners were confirmed dead and 14 others remained trapped.",
+            "Nine",
+            "killed",
+            "civilians",
+        ),
+        ("Hospitals said 44 bodies were brought to two hospitals.", "44", "killed", "unspecified"),
     ],
 )
 def test_toll_forms(text, mention, outcome, group):
@@ -230,7 +260,8 @@ _LEFT_PIECES = st.sampled_from(
     ["the", "death", "toll", "rose", "to", "previous", "earlier", "toll of", "up from",
      "revised", "from", "including", "among", "of them", "among the dead were", "No.",
      "aged", "March", "Jan.", "killed", "killing", "at least", ",", ";", " ", "“", "wounded",
-     "number of victims", "reached", "Monday", "figure", "stood at"]
+     "number of victims", "reached", "Monday", "figure", "stood at", "no", "none of the",
+     "carrying", "could", "may", "May", "kill", "rise", "expected to", "per", "have"]
 )  # fmt: skip
 
 
@@ -241,7 +272,9 @@ def test_left_context_patterns_tried_at_their_start_words_equal_a_scan(pieces: l
     where one of their start words occurs, exactly what a plain search finds."""
     left = " ".join(pieces) + " "
     starts = _left_starts(left.lower())
-    for anchored in (_PREVIOUS, _PART, _TOLL_FRAME, _AMONG, _MONTH_BEFORE, _LABEL_BEFORE):
+    for anchored in (
+        _PREVIOUS, _PART, _TOLL_FRAME, _AMONG, _MONTH_BEFORE, _LABEL_BEFORE, _NOT_A_TOLL
+    ):  # fmt: skip
         got = anchored.search(left, starts)
         want = anchored.pattern.search(left)
         assert (got and got.span()) == (want and want.span()), anchored.pattern.pattern

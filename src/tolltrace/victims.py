@@ -21,7 +21,8 @@ CIVILIAN_WORDS = frozenset(
     "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
     "farmers workers elderly miners fishermen tourists employees staff volunteers pedestrians "
     "spectators fans guests customers crew sailors vendors traders inmates "
-    "schoolchildren motorists commuters minors".split()
+    "schoolchildren motorists commuters minors firefighters firefighter rescuers rescuer "
+    "worshipers hikers climbers drivers labourers laborers".split()
 )
 GENERIC_PERSON_WORDS = frozenset(
     "people persons person individuals victims men man others members member "
@@ -31,7 +32,8 @@ GENERIC_PERSON_WORDS = frozenset(
 # Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
 DEATH_NOUNS = {
     "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
-    "corpses": "killed", "wounded": "injured", "injured": "injured", "casualties": "",
+    "corpses": "killed", "martyrs": "killed", "wounded": "injured", "injured": "injured",
+    "casualties": "",
 }  # fmt: skip
 # A head noun that is not a person: the number counts something else.
 NON_PERSON_WORDS = frozenset(
@@ -43,7 +45,9 @@ NON_PERSON_WORDS = frozenset(
     pounds votes seats cases episodes incidents operations checkpoints positions bases
     factions groups organisations organizations videos reports articles letters tonnes tons
     acres hectares rupees dollars euros pounds shekels lira liras pesos yuan naira rand dinars
-    riyals dirhams francs shillings afghanis hryvnias roubles rubles""".split()
+    riyals dirhams francs shillings afghanis hryvnias roubles rubles hospitals hospital
+    clinics schools mosques churches shelters animals birds dogs cats cows cattle sheep goats
+    horses donkeys camels pigs chickens livestock fish""".split()
 )
 # Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
 STOP_WORDS = frozenset(
@@ -84,6 +88,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
     pos = start
     seen_words = 0
     head_index = 0
+    after_of = False
     for m in _TOKEN_RE.finditer(text, start, stop):
         tok = m.group(0)
         low = tok.lower()
@@ -108,7 +113,10 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             continue
         if not words and low in _LEADING_OF:
             pos = m.end()
+            after_of = low == "of"
             continue
+        if not words and after_of and tok[0].isdigit():
+            continue  # "3 of 12 dogs": the count is of the noun after the second number
         if DEATH_NOUNS.get(low):
             words.append(tok)
             end = m.end()
