@@ -60,3 +60,14 @@ def test_iso_dates_found_at_hyphens_equal_a_full_scan(pieces: list[str]) -> None
     for start, stop in ((0, len(text)), (1, max(1, len(text) - 2))):
         expected = [m.span() for m in _ISO_RE.finditer(text, start, stop)]
         assert [m.span() for m in _iso_dates(text, start, stop)] == expected
+
+
+def test_a_month_and_year_is_no_day_of_the_month():
+    # "March 2025" once read as March 20 ("20" from the year): a false day.
+    assert find_time_expressions("Since March 2025, at least 1,500 people were killed.") == []
+    assert find_time_expressions("the February 2023 earthquakes") == []
+    found = find_time_expressions("2025 March 3 and on March 8, 2025")
+    assert [(t.text, t.day) for t in found] == [
+        ("March 3", "--03-03"),
+        ("on March 8, 2025", "2025-03-08"),
+    ]

@@ -60,8 +60,10 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 def _date_pattern(p: str) -> str:
     """A calendar-date pattern whose group names start with `p` (used twice in TIME_RE)."""
     return (
-        rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{_MONTH})(?:,?\s+(?P<{p}y1>\d{{4}}))?"
-        rf"|(?P<{p}m2>{_MONTH})\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<{p}y2>\d{{4}}))?"
+        rf"(?:(?<!\d)(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{_MONTH})"
+        rf"(?:,?\s+(?P<{p}y1>\d{{4}})(?!\d))?"
+        rf"|(?P<{p}m2>{_MONTH})\s+(?P<{p}d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<{p}y2>\d{{4}})(?!\d))?"
         rf"|(?P<{p}iso>\d{{4}}-\d{{2}}-\d{{2}}))"
     )
 
