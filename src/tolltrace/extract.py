@@ -92,14 +92,21 @@ _OF_THEM_RE = re.compile(
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
-# A casualty verb right before the number governs it: "killed 5 soldiers and wounded 20".
-# Every match starts with a cue word, so it is tried only where the article's cue index
-# (built for _CUE, whose words include all of these) has one.
-_ADJACENT_CUE = StartAnchored(
-    re.compile(rf"\b(?P<cue>{_KILLED}|{_INJURED})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
-)
-if not _ADJACENT_CUE.words <= _CUE.words:  # pragma: no cover - a pattern edit broke this
-    raise RuntimeError("every start word of _ADJACENT_CUE must be in the _CUE index")
+
+
+# A verb right before the number governs it. A casualty verb makes it a count of that
+# casualty ("killed 5 soldiers and wounded 20"); any other cue verb ("arrested 45
+# people") makes it no casualty count. Every match starts with a cue word, so it is
+# tried only where the article's cue index (built for _CUE, whose words include all of
+# these) has one.
+def _adjacent(cues: str) -> StartAnchored:
+    return StartAnchored(re.compile(rf"\b(?P<cue>{cues})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE))
+
+
+_ADJACENT_CUE = _adjacent(f"{_KILLED}|{_INJURED}")
+_ADJACENT_NEGATIVE = _adjacent(_NEGATIVE)
+if not _ADJACENT_CUE.words | _ADJACENT_NEGATIVE.words <= _CUE.words:  # pragma: no cover
+    raise RuntimeError("every start word of the _ADJACENT patterns must be in the _CUE index")
 _PART = StartAnchored(
     re.compile(
         r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
@@ -189,23 +196,18 @@ _NOT_A_TOLL = StartAnchored(
         re.IGNORECASE,
     )
 )
-# Both end at the number, so they are looked for only in its last characters: the
-# longest forecast ("are expected to rise further to about ") is under 100 characters,
-# the longest verb before a number ("treated for dehydration the ") under 40.
+# _NOT_A_TOLL and _ADJACENT_NEGATIVE end at the number, so they are looked for only in
+# its last characters: the longest forecast ("are expected to rise further to about ") is
+# under 100 characters, the longest verb before a number ("treated for dehydration the ")
+# under 40.
 _NOT_A_TOLL_REACH = 100
 _ADJACENT_REACH = 40
-# "3 deaths per 100,000 people": a rate.
+# "3 deaths per 100,000 people", read after the noun: a rate.
 _RATE_AFTER_RE = re.compile(
     r"\s+(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|million|"
     r"capita|head)\b",
     re.IGNORECASE,
 )
-# "arrested 45 people": a verb that is not a casualty governs the number.
-_ADJACENT_NEGATIVE = StartAnchored(
-    re.compile(rf"\b(?P<cue>{_NEGATIVE})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
-)
-if not _ADJACENT_NEGATIVE.words <= _CUE.words:  # pragma: no cover - a pattern edit broke this
-    raise RuntimeError("every start word of _ADJACENT_NEGATIVE must be in the _CUE index")
 # The end-anchored patterns read on the words before a number start only with these
 # words: one pass over those words finds where each of them can match.
 _LEFT_WORDS = LiteralFinder(
@@ -395,9 +397,7 @@ def _read_claim(
     left_at = phrase.start - len(left)
     # Where the end-anchored patterns read on `left` can start (None: they scan).
     left_starts = _left_starts(low[left_at : phrase.start]) if low is not None else None
-    if _is_not_a_count(text, sentence, phrase, left, left_starts) or _NOT_A_TOLL.search(
-        left, left_starts, 0, max(0, len(left) - _NOT_A_TOLL_REACH)
-    ):
+    if _is_not_a_count(text, sentence, phrase, left, left_starts):
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
     noun = read_noun_phrase(text, phrase.end, clause_end)
@@ -515,8 +515,11 @@ def _is_not_a_count(
     left: str,
     left_starts: list[int] | None = None,
 ) -> bool:
-    """Numbers that are units, dates, years, labels or ages rather than counts of people."""
-    if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end):
+    """Numbers that are units, dates, years, labels or ages rather than counts of people,
+    or counts of people that are not casualties (_NOT_A_TOLL)."""
+    if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end) or _NOT_A_TOLL.search(
+        left, left_starts, 0, max(0, len(left) - _NOT_A_TOLL_REACH)
+    ):
         return True
     if phrase.vague_term:
         return False
