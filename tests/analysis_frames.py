@@ -28,6 +28,7 @@ _DEFAULTS: dict[str, object] = {
     "time_text": "",
     "as_of_text": "",
     "since_text": "",
+    "era_text": "",
     "scope": "cumulative",
     "sentence": "",
     "paragraph": 0,

@@ -162,5 +162,42 @@ def test_without_an_event_start_weekdays_stay_unknown_and_dates_still_resolve():
 def test_no_claims_gives_an_empty_table():
     empty = claims_frame([{"article_id": "a", "low": 1, "char_start": 0}]).iloc[0:0]
     got = date_claims(empty, articles_frame([]), EVENT_START)
-    assert list(got.columns) == ["as_of", "as_of_basis", "period_start"]
+    assert list(got.columns) == ["as_of", "as_of_basis", "period_start", "other_period"]
     assert len(got) == 0
+
+
+def _other(era_text, published="", event_start=EVENT_START) -> bool:
+    rows = [{"article_id": "a", "low": 5, "char_start": 0, "era_text": era_text}]
+    got = _dated(rows, [{"article_id": "a", "published": published}], event_start)
+    return bool(got.loc["a@0", "other_period"])
+
+
+def test_an_era_wholly_before_the_event_is_another_period():
+    assert _other("in 2018")
+    assert _other("since April 2023")
+    assert _other("the 2004 tsunami")
+    assert _other("on Oct. 7, 2023")
+    assert _other("in February 2025")  # the month before the event start
+    assert _other("last year", published="2025-03-09")
+    assert _other("over the past decade")  # counted back from the event start's year
+
+
+def test_the_event_s_own_year_and_month_are_not_another_period():
+    assert not _other("")
+    assert not _other("in 2025")
+    assert not _other("in March 2025")
+    assert not _other("since 8 March 2025")
+    # A year after the event began, "last year" is the event's year.
+    assert not _other("last year", published="2026-03-06")
+
+
+def test_without_an_event_start_the_publication_year_decides():
+    assert _other("in 2024", published="2025-03-09", event_start=None)
+    assert not _other("in 2025", published="2025-03-09", event_start=None)
+    assert not _other("in February 2025", published="2025-03-09", event_start=None)
+
+
+def test_without_any_date_only_a_relative_era_is_judged():
+    assert _other("last year", event_start=None)
+    assert _other("a decade ago", event_start=None)
+    assert not _other("in 2018", event_start=None)

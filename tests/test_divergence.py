@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from analysis_frames import articles_frame, claims_frame, run
 
+from tolltrace import charts
 from tolltrace.analysis.divergence import article_scores
 from tolltrace.analysis.releases import POOLED_SERIES
 from tolltrace.model import DIVERGENCE_CLASSES
@@ -184,3 +185,35 @@ def test_article_scores_measure_the_headline_against_the_reference():
     assert (scores.loc["b", "difference"], scores.loc["b", "ratio"]) == (0, 1.0)
     assert pd.isna(scores.loc["c", "difference"])
     assert scores.loc["c", "note"].startswith("unattributed")
+
+
+def test_a_toll_of_another_period_is_no_release_and_stays_off_the_divergence_chart():
+    claims = claims_frame(
+        [
+            {"article_id": "a", "low": 300, "char_start": 0},
+            {"article_id": "a", "low": 230000, "char_start": 50, "era_text": "the 2004 tsunami"},
+        ]
+    )
+    out = run(claims)
+    got = out["claims"].set_index("claim_id")
+    assert list(out["releases"]["low"]) == [300]
+    assert got.loc["a@50", "other_period"]
+    assert got.loc["a@50", "release_id"] == ""
+    assert got.loc["a@50", "divergence_class"] == "unknown"
+    assert got.loc["a@50", "divergence_note"] == (
+        "toll of another period ('the 2004 tsunami'): not compared with this event's figures"
+    )
+    assert not got.loc["a@0", "other_period"]
+    points, _ = charts.divergence_points(out["claims"], out["releases"])
+    assert list(points["low"]) == [300]
+
+
+def test_an_article_score_skips_a_toll_of_another_period():
+    claims = claims_frame(
+        [
+            {"article_id": "a", "low": 230000, "char_start": 0, "era_text": "in 2004"},
+            {"article_id": "a", "low": 300, "char_start": 50},
+        ]
+    )
+    scores = article_scores(run(claims)["claims"]).set_index("article_id")
+    assert scores.loc["a", "low"] == 300

@@ -278,3 +278,26 @@ def test_left_context_patterns_tried_at_their_start_words_equal_a_scan(pieces: l
         got = anchored.search(left, starts)
         want = anchored.pattern.search(left)
         assert (got and got.span()) == (want and want.span()), anchored.pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "era_text"),
+    [
+        (
+            "The 2004 tsunami killed 230,000 people across the region.",
+            "230,000",
+            "The 2004 tsunami",
+        ),
+        ("In 2015, a similar heatwave killed 1,200 people.", "1,200", "In 2015"),
+        (
+            "More than 200 people were killed in the province last year.",
+            "More than 200",
+            "last year",
+        ),
+        ("Gunmen killed 40 people on Saturday, the deadliest attack since 2019.", "40", ""),
+        ("Gunmen killed 40 people on Saturday.", "40", ""),
+    ],
+)
+def test_a_claim_keeps_the_year_or_past_period_its_sentence_names(text, mention, era_text):
+    (claim,) = [c for c in extract_claims(text, "a") if c.mention == mention]
+    assert claim.era_text == era_text

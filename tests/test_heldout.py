@@ -7,10 +7,12 @@ them afterwards, so these tests now guard those improvements.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from tolltrace.analysis.dating import other_periods
 from tolltrace.evaluate import read_gold, score
 from tolltrace.extract import extract_claims
 
@@ -29,3 +31,39 @@ def test_scores_do_not_regress(folder):
     assert result.mention_precision >= 0.97
     assert result.field_accuracy["victim_group"] >= 0.9
     assert result.field_accuracy["source"] >= 0.85
+
+
+# The annotated background tolls (notes "historic", "background", "war-wide", "earlier
+# event") that name a year or a past period. Two more name only a month ("more than 3,700
+# … in March", "at least 87 … In February") and are not found.
+OTHER_PERIOD = {
+    ("h01_ghor_earthquake", "about 1,000"),
+    ("h02_narok_flood", "more than 180"),
+    ("h03_kabkabiya_market_strike", "tens of thousands"),
+    ("h04_deir_al_balah_hospital", "some 1,200"),
+    ("h05_kherson_shelling", "more than 1.000"),
+    ("h08_lubero_massacre", "thousands"),
+    ("h09_mastung_bus_bombing", "More than 200"),
+    ("h12_machala_prison_riot", "More than 460"),
+    ("b01_lebanon_strike", "More than 4,000"),
+    ("b01_lebanon_strike", "hundreds"),
+    ("b02_myanmar_monastery", "More than 6,300"),
+    ("b03_haiti_gang", "Over 5,600"),
+    ("b04_pakistan_heatwave", "an estimated 1,200"),
+    ("b06_kenya_dam_burst", "dozens"),
+    ("b07_sudan_cholera", "tens of thousands"),
+    ("b09_nepal_landslide", "around 150"),
+}
+
+
+def test_background_tolls_are_marked_as_another_period_and_nothing_else_is():
+    claims = []
+    for folder in SETS:
+        for path in sorted((folder / "articles").glob("*.txt")):
+            claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
+    # The articles carry no dates; take them as published mid-2025, after every year named.
+    flags = other_periods(
+        [c.era_text for c in claims], [dt.date(2025, 6, 1)] * len(claims), event_start=None
+    )
+    flagged = {(c.article_id, c.mention) for c, flag in zip(claims, flags, strict=True) if flag}
+    assert flagged == OTHER_PERIOD

@@ -115,6 +115,11 @@ def _text(series: pd.Series) -> pd.Series:
     return series.astype("object").where(series.notna(), "").astype(str)
 
 
+def _flag(series: pd.Series) -> pd.Series:
+    """A true/false column as bool, whether typed or read back as "True"/"False" text."""
+    return _text(series).str.strip().str.lower().isin(["true", "1"])
+
+
 def _int_or_none(value: object) -> int | None:
     """Return `value` as an int, or None when it is missing or not a number."""
     number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
@@ -406,11 +411,15 @@ def divergence_points(
 
     Each row is an outlet's figure set against the release it should be compared with,
     with the reference figure and a row label naming that release. Claims without a
-    reference share one row. Only the `max_rows` references with most mentions are kept,
-    and at most `max_points` points (those with most mentions); the second value is the
-    number of references before that cut.
+    reference share one row. Tolls of another period (`other_period`) are left out: they
+    are not this event's figures. Only the `max_rows` references with most mentions are
+    kept, and at most `max_points` points (those with most mentions); the second value is
+    the number of references before that cut.
     """
-    cl = _sorted_claims(claims[_text(claims["outcome"]) == outcome])
+    keep = _text(claims["outcome"]) == outcome
+    if "other_period" in claims:
+        keep &= ~_flag(claims["other_period"])
+    cl = _sorted_claims(claims[keep])
     if cl.empty:
         return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0
     cl = cl.assign(

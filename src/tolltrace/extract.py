@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tolltrace.attribution import ArticleAttributions
+from tolltrace.eras import claim_eras
 from tolltrace.model import Claim
 from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
 from tolltrace.scanning import (
@@ -494,6 +495,9 @@ def _read_claim(
         time_text="; ".join(t.text for t in times),
         as_of_text=as_of_text,
         since_text=next((t.text for t in times if t.kind == "since"), ""),
+        era_text="; ".join(
+            e.text for e in claim_eras(text, sentence.start, sentence.end, phrase.start)
+        ),
         scope=scope,
         mention=phrase.text,
         char_start=phrase.start,

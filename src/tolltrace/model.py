@@ -48,6 +48,7 @@ class Claim:
     time_text: str
     as_of_text: str
     since_text: str
+    era_text: str
     scope: str
     mention: str
     char_start: int
@@ -72,6 +73,7 @@ ANALYSIS_CLAIM_COLUMNS: tuple[str, ...] = (
     "as_of",
     "as_of_basis",
     "period_start",
+    "other_period",
     "release_id",
     "reference_release_id",
     "reference_value",

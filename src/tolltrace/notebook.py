@@ -70,6 +70,16 @@ RELEASE_COLUMNS = [
     "n_articles",
     "n_outlets",
 ]
+OTHER_PERIOD_COLUMNS = [
+    "article_id",
+    "outlet",
+    "mention",
+    "outcome",
+    "victim_group",
+    "source",
+    "era_text",
+    "sentence",
+]
 DIFFERENCE_COLUMNS = [
     "article_id",
     "outlet",
@@ -395,6 +405,13 @@ def show_table(
     """Return the `columns` of `frame` as an escaped table of at most `max_rows` rows."""
     chosen = frame if columns is None else frame[[c for c in columns if c in frame]]
     return TableOutput(chosen.head(max_rows).reset_index(drop=True), len(frame), noun)
+
+
+def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims marked `other_period` (tolls of an earlier event or a longer
+    period), with OTHER_PERIOD_COLUMNS, in table order."""
+    chosen = claims[claims["other_period"].fillna(False).astype(bool)]
+    return chosen[[c for c in OTHER_PERIOD_COLUMNS if c in chosen]].reset_index(drop=True)
 
 
 def differing_claims(claims: pd.DataFrame, outcome: str) -> pd.DataFrame:

@@ -541,7 +541,7 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
 _CATEGORY_CLAIM_COLUMNS = (
     "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
     "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
-    "sentence",
+    "era_text", "sentence",
 )  # fmt: skip
 
 # Claim columns (CLAIM_COLUMNS positions) whose texts are held once for the whole corpus:

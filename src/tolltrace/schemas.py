@@ -139,6 +139,7 @@ def _claims_columns(with_analysis: bool) -> dict[str, pa.Column]:
         "time_text": _text(),
         "as_of_text": _text(),
         "since_text": _text(),
+        "era_text": _text(),
         "scope": _text(_within(SCOPES)),
         "mention": _text(pa.Check.str_length(min_value=1)),
         "char_start": _int(pa.Check.ge(0)),
@@ -156,6 +157,7 @@ def _claims_columns(with_analysis: bool) -> dict[str, pa.Column]:
             {
                 "as_of": _text(pa.Check.str_matches(_ISO_DATE_OR_EMPTY), nullable=True),
                 "as_of_basis": _text(_within(AS_OF_BASES)),
+                "other_period": pa.Column(bool),
                 "release_id": _text(nullable=True),
                 "reference_value": _number(),
                 "divergence_class": _text(_nullable_isin(DIVERGENCE_CLASSES), nullable=True),

@@ -69,6 +69,7 @@ COLUMN_KINDS: dict[str, str] = {
     "as_of": "text",
     "as_of_basis": "text",
     "period_start": "text",
+    "other_period": "bool",
     "release_id": "text",
     "reference_release_id": "text",
     "divergence_class": "text",

@@ -43,7 +43,7 @@ __all__ = [
 
 _TEXT_COLUMNS = (
     "article_id", "outlet", "claim_id", "outcome", "qualifier", "vague_term", "victim_group",
-    "source", "as_of_text", "since_text", "time_text", "scope", "part_of",
+    "source", "as_of_text", "since_text", "era_text", "time_text", "scope", "part_of",
 )  # fmt: skip
 
 
@@ -117,7 +117,7 @@ def analyze(
         out = claims.reset_index(drop=True).copy(deep=False)
     else:
         out = claims.take(order).reset_index(drop=True)
-    added = {col: dated[col] for col in ("as_of", "as_of_basis", "period_start")}
+    added = {col: dated[col] for col in ("as_of", "as_of_basis", "period_start", "other_period")}
     added["release_id"] = assignment["release_id"]
     added.update({col: divergence[col] for col in divergence.columns})
     for col in ANALYSIS_CLAIM_COLUMNS:

@@ -31,6 +31,15 @@ is rejected (for as_of, period_start and inherited days alike), and the next rul
 `period_start` is the day a "since …" expression of the claim opens (`since_text`), empty
 when there is none, when it does not resolve, or when it would fall after the claim's
 as_of.
+
+`other_period` is true when the claim's `era_text` names a time wholly before the event
+("in 2018", "since April 2023", "the 2004 tsunami", "last year", "over the past decade"):
+the toll of an earlier event, or of a period that began before this one. The reference is
+`event_start`, compared at the era's own precision (a year is before the event only if the
+whole year is); without an event start, the article's publication date, by year only.
+Relative eras count back from the publication year, else from the event start's year;
+with neither date, a relative era ("last year") is still another period, and a year
+cannot be judged (false).
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from tolltrace.eras import before, era_point, find_eras
 from tolltrace.timeref import TimeExpr, find_time_expressions
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -210,7 +220,7 @@ def date_claims(
     if len(claims) == 0:
         return pd.DataFrame(
             {"as_of": pd.Series(dtype=object), "as_of_basis": pd.Series(dtype=object),
-             "period_start": pd.Series(dtype=object)},
+             "period_start": pd.Series(dtype=object), "other_period": pd.Series(dtype=bool)},
             index=index,
         )  # fmt: skip
 
@@ -268,14 +278,51 @@ def date_claims(
     as_of[take], basis[take] = own[take], "text"
 
     period = since.where(since_ok & (as_of.isna() | (since <= as_of)))
+    era_text = _text_col(claims, "era_text").tolist()
+    claim_published = [published.get(aid) for aid in article_id.tolist()]
     return pd.DataFrame(
         {
             "as_of": _iso(as_of),
             "as_of_basis": basis,
             "period_start": _iso(period),
+            "other_period": other_periods(era_text, claim_published, event_start),
         },
         index=index,
     )
+
+
+def other_periods(
+    era_texts: list[str], published: list[dt.date | None], event_start: dt.date | None
+) -> list[bool]:
+    """`other_period` per claim from its era_text and its article's publication date (rules
+    in the module docstring). Each distinct (era_text, date) pair is judged once."""
+    judged: dict[tuple[str, dt.date | None], bool] = {}
+    out = []
+    for text, pub in zip(era_texts, published, strict=True):
+        if not text:
+            out.append(False)
+            continue
+        key = (text, pub)
+        if key not in judged:
+            judged[key] = _is_other_period(text, pub, event_start)
+        out.append(judged[key])
+    return out
+
+
+def _is_other_period(era_text: str, published: dt.date | None, event_start: dt.date | None) -> bool:
+    now = published.year if published else (event_start.year if event_start else None)
+    eras = [era for piece in _split_joined(era_text) for era in find_eras(piece)]
+    for era in eras:
+        point = era_point(era, now)
+        if point is None:  # a relative era with no date to count from: before "now"
+            if era.years_back > 0:
+                return True
+        elif event_start is not None:
+            if before(point, event_start):
+                return True
+        elif published is not None and point[0] < published.year:
+            return True
+    return False
 
 
 def _iso(values: pd.Series) -> pd.Series:

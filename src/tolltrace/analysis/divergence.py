@@ -13,8 +13,9 @@ Classes (`divergence_class`), first matching rule wins:
 
 - `unknown`: the rules cannot settle it. Vague figures ("hundreds": the coding is a
   convention, not a figure to compare; the note gives the source's figure then, for
-  context); a figure one source gives for two victim groups with equal support; an
-  unattributed figure no named source released.
+  context); tolls of another period (`other_period`, "in 2018": not this event's); a
+  figure one source gives for two victim groups with equal support; an unattributed
+  figure no named source released.
 - `category_shift`: the figure is the source's release for another series (the civilian
   count reported as everyone's, or the reverse). The reference is then the source's
   highest figure in the claim's own series at that time, if any.
@@ -227,8 +228,9 @@ def classify_divergence(
     """reference_release_id, reference_value, divergence_class and divergence_note per claim.
 
     `claims` needs source, outcome, qualifier, low, vague_term, victim_group, scope, as_of
-    and is_previous; `assignment` is releases.assign_releases' result; `releases` is
-    releases.build_releases' table. Rules in the module docstring.
+    and is_previous, and era_text when it has other_period; `assignment` is
+    releases.assign_releases' result; `releases` is releases.build_releases' table. Rules
+    in the module docstring.
     """
     n = len(claims)
     idx = claims.index
@@ -239,10 +241,19 @@ def classify_divergence(
     low = pd.to_numeric(claims["low"], errors="coerce").fillna(-1).to_numpy(np.int64)
     vague_term = text_array(claims["vague_term"]) if n else source
     own_id = assignment["release_id"].to_numpy(dtype=object)
-    vague = own_id == ""
+    other = (
+        claims["other_period"].to_numpy(bool)
+        if "other_period" in claims
+        else np.zeros(n, dtype=bool)
+    )
+    vague = (own_id == "") & ~other
     note[vague] = _cat(
         vague, "vague figure ('", vague_term, "', coded ", low.astype(str).astype(object), ")"
     )
+    note[other] = _cat(
+        other, "toll of another period ('", text_array(claims["era_text"]) if n else source,
+        "'): not compared with this event's figures",
+    )  # fmt: skip
     if n == 0 or len(releases) == 0:
         return _result(idx, cls, note, ref, None)
 
@@ -483,13 +494,16 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
 
     `claims` is the analysed claims table (analysis columns present). The figure is the
     headline's numeric killed claim, else the article's first numeric killed claim (vague
-    words are skipped). `difference` = figure − reference and `ratio` = figure / reference
-    (4 decimals), where the reference is the same source's highest figure at the claim's
-    as_of (the claim's divergence reference); both are empty for unattributed figures and
-    where no same-source reference exists. Articles without a numeric killed figure have
-    no row. Sorted by article_id.
+    words and tolls of another period are skipped). `difference` = figure − reference and
+    `ratio` = figure / reference (4 decimals), where the reference is the same source's
+    highest figure at the claim's as_of (the claim's divergence reference); both are empty
+    for unattributed figures and where no same-source reference exists. Articles without a
+    numeric killed figure have no row. Sorted by article_id.
     """
-    k = claims[(claims["outcome"] == "killed") & (claims["qualifier"] != "vague")].copy()
+    keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
+    if "other_period" in claims:
+        keep &= ~claims["other_period"].fillna(False).astype(bool)
+    k = claims[keep].copy()
     if k.empty:
         return pd.DataFrame({col: pd.Series(dtype=object) for col in SCORE_COLUMNS})
     k["_not_headline"] = ~k["is_headline"].astype(bool)

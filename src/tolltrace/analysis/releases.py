@@ -15,7 +15,8 @@ A release is one figure from one source for one series and outcome. Rules:
   so it is stable across runs.
 - Vague figures ("hundreds", "several dozen") are not releases: the word is a writer's
   paraphrase, and its ACLED-style coding is a convention, not a number anyone released.
-  Their claims get an empty `release_id`.
+  Their claims get an empty `release_id`. So do tolls of another period
+  (`other_period`: "in 2018", "last year"), which are not this event's figures.
 - Unattributed claims never join a named source's release; they form releases of source
   "unattributed".
 - Category. When one source's figure appears in more than one series (745 "civilians" in
@@ -212,9 +213,13 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
 
 
 def eligible(claims: pd.DataFrame) -> np.ndarray:
-    """Claims that can be part of a release: a number, not a vague word."""
+    """Claims that can be part of a release: a number, not a vague word, and not the toll
+    of another period (`other_period`, when the column is there)."""
     low_ok = pd.to_numeric(claims["low"], errors="coerce").notna().to_numpy()
-    return (text_array(claims["qualifier"]) != "vague") & low_ok
+    ok = (text_array(claims["qualifier"]) != "vague") & low_ok
+    if "other_period" in claims:
+        ok &= ~claims["other_period"].to_numpy(bool)
+    return ok
 
 
 def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
