@@ -201,3 +201,23 @@ def test_without_any_date_only_a_relative_era_is_judged():
     assert _other("last year", event_start=None)
     assert _other("a decade ago", event_start=None)
     assert not _other("in 2018", event_start=None)
+
+
+def test_a_month_without_a_year_is_placed_from_the_article_s_date():
+    assert _other("In January", published="2025-03-09")
+    assert _other("In December", published="2025-03-09")  # December 2024
+    assert not _other("in March", published="2025-03-09")  # the event's own month
+    assert _other("Last month", published="2025-03-09")
+    assert not _other("Last month", published="2025-04-02")  # March: the event's month
+    # Without an event start a month may be when this event began: not judged.
+    assert not _other("since it was declared in August", published="2025-03-09", event_start=None)
+
+
+def test_a_part_of_a_total_of_another_period_is_of_another_period():
+    rows = [
+        {"article_id": "a", "low": 4000, "char_start": 0, "era_text": "in October 2023"},
+        {"article_id": "a", "low": 100, "char_start": 60, "part_of": "a@0"},
+        {"article_id": "a", "low": 30, "char_start": 90},
+    ]
+    got = _dated(rows)
+    assert got["other_period"].tolist() == [True, True, False]

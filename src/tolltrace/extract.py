@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tolltrace.attribution import ArticleAttributions
-from tolltrace.eras import claim_eras
+from tolltrace.eras import ERA_ANCHOR_WORDS, ERA_LOWER_WORDS, assign_eras, is_year_like
 from tolltrace.model import Claim
 from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
 from tolltrace.scanning import (
@@ -291,6 +291,7 @@ def extract_article(
             claims.append(claim)
     _mark_totals_of_everyone(text, sentences, claims)
     _attribute_headlines(claims)
+    _date_eras(text, claims, words.era)
     return ArticleExtraction(claims, times)
 
 
@@ -326,16 +327,19 @@ class _ArticleWords:
     lower-casing changed the text's length and the scanners must search the plain way).
 
     `digit_starts` are the starts of the article's digit runs, None when the text holds a
-    digit outside ASCII (then the scanners find the runs with their own pattern)."""
+    digit outside ASCII (then the scanners find the runs with their own pattern). `era`
+    are offsets that every era contains one of (eras.ERA_ANCHOR_WORDS, four-digit runs
+    starting 19 or 20)."""
 
     number: list[tuple[int, str]] | None
     time: list[tuple[int, str]] | None
     cue: list[int] | None
     casualty: list[tuple[int, int]] | None
     digit_starts: list[int] | None
+    era: list[int] | None
 
 
-_NUMBER, _TIME, _CUE_START, _CASUALTY, _DIGIT = 1, 2, 4, 8, 16
+_NUMBER, _TIME, _CUE_START, _CASUALTY, _DIGIT, _ERA = 1, 2, 4, 8, 16, 32
 _WORD_KINDS: dict[str, int] = {}
 for _kind, _words in (
     (_NUMBER, NUMBER_WORD_ANCHORS),
@@ -343,6 +347,7 @@ for _kind, _words in (
     (_CUE_START, _CUE.words),
     (_CASUALTY, _CASUALTY_LITERALS),
     (_DIGIT, tuple("0123456789")),
+    (_ERA, ERA_ANCHOR_WORDS),
 ):
     for _word in _words:
         _WORD_KINDS[_word] = _WORD_KINDS.get(_word, 0) | _kind
@@ -353,12 +358,13 @@ _FOUND_KINDS = tuple(_WORD_KINDS[w] for w in _WORD_FINDER.words)
 def _article_words(low: str | None, text: str) -> _ArticleWords:
     """Every word list of the extractor found in one pass over the lower-cased article."""
     if low is None:
-        return _ArticleWords(None, None, None, None, None)
+        return _ArticleWords(None, None, None, None, None, None)
     number: list[tuple[int, str]] = []
     time: list[tuple[int, str]] = []
     cue: list[int] = []
     casualty: list[tuple[int, int]] = []
     digit_starts: list[int] = []
+    era: list[int] = []
     last_digit = -2
     words = _WORD_FINDER.words
     for at, w in _WORD_FINDER.occurrences(low):
@@ -376,8 +382,12 @@ def _article_words(low: str | None, text: str) -> _ArticleWords:
             cue.append(at)
         if kinds & _CASUALTY:
             casualty.append((at, at + len(words[w])))
+        if kinds & _ERA and (text[at].isupper() or words[w] in ERA_LOWER_WORDS):
+            era.append(at)
     runs = None if has_non_ascii_digit(text) else digit_starts
-    return _ArticleWords(number, time, sorted(set(cue)), casualty, runs)
+    era.extend(at for at in digit_starts if is_year_like(text, at))
+    era.sort()
+    return _ArticleWords(number, time, sorted(set(cue)), casualty, runs, era)
 
 
 def _read_claim(
@@ -495,9 +505,7 @@ def _read_claim(
         time_text="; ".join(t.text for t in times),
         as_of_text=as_of_text,
         since_text=next((t.text for t in times if t.kind == "since"), ""),
-        era_text="; ".join(
-            e.text for e in claim_eras(text, sentence.start, sentence.end, phrase.start)
-        ),
+        era_text="",  # set per sentence, once all its claims are known (_date_eras)
         scope=scope,
         mention=phrase.text,
         char_start=phrase.start,
@@ -667,6 +675,26 @@ def _mark_totals_of_everyone(text: str, sentences: list[Sentence], claims: list[
             last_in_sentence = [k for k in claims if k.sentence_start == c.sentence_start][-1]
             if last_in_sentence is c:
                 c.victim_group = "all"
+
+
+def _date_eras(text: str, claims: list[Claim], anchors: list[int] | None) -> None:
+    """Set each claim's era_text: the years and past periods of its sentence that date it
+    (eras.assign_eras, which needs every claim of the sentence at once). Sentences without
+    an era anchor (`anchors`, None: unknown) are skipped."""
+    i = 0
+    while i < len(claims):
+        j = i
+        while j < len(claims) and claims[j].sentence_start == claims[i].sentence_start:
+            j += 1
+        group = claims[i:j]
+        start, end = group[0].sentence_start, group[0].sentence_end
+        k = bisect.bisect_left(anchors, start) if anchors is not None else 0
+        if anchors is None or (k < len(anchors) and anchors[k] < end):
+            spans = [(c.char_start, c.char_end) for c in group]
+            found_eras = assign_eras(text, start, end, spans, anchors)
+            for claim, found in zip(group, found_eras, strict=True):
+                claim.era_text = "; ".join(e.text for e in found)
+        i = j
 
 
 def _attribute_headlines(claims: list[Claim]) -> None:

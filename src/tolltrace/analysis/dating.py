@@ -33,13 +33,15 @@ when there is none, when it does not resolve, or when it would fall after the cl
 as_of.
 
 `other_period` is true when the claim's `era_text` names a time wholly before the event
-("in 2018", "since April 2023", "the 2004 tsunami", "last year", "over the past decade"):
-the toll of an earlier event, or of a period that began before this one. The reference is
-`event_start`, compared at the era's own precision (a year is before the event only if the
-whole year is); without an event start, the article's publication date, by year only.
-Relative eras count back from the publication year, else from the event start's year;
-with neither date, a relative era ("last year") is still another period, and a year
-cannot be judged (false).
+("in 2018", "since April 2023", "the 2004 tsunami", "last year", "in January"): the toll
+of an earlier event, or of a period that began before this one; and for a part of such a
+total (`part_of`). The reference is `event_start`, compared at the era's own precision (a
+year is before the event only if the whole year is); without an event start, the
+article's publication date, by year only, and only for an era with a year or years back
+("in 2018", "last year"): a month ("since it was declared in August") may be when this
+event began. Relative eras and months without a year are placed from the publication
+date, else from the event start; with neither date, years back ("last year", "a decade
+ago") still mean another period, and nothing else can be judged (false).
 """
 
 from __future__ import annotations
@@ -280,15 +282,27 @@ def date_claims(
     period = since.where(since_ok & (as_of.isna() | (since <= as_of)))
     era_text = _text_col(claims, "era_text").tolist()
     claim_published = [published.get(aid) for aid in article_id.tolist()]
+    other = other_periods(era_text, claim_published, event_start)
+    if any(other):
+        other = _with_parts(other, _text_col(claims, "claim_id"), _text_col(claims, "part_of"))
     return pd.DataFrame(
         {
             "as_of": _iso(as_of),
             "as_of_basis": basis,
             "period_start": _iso(period),
-            "other_period": other_periods(era_text, claim_published, event_start),
+            "other_period": other,
         },
         index=index,
     )
+
+
+def _with_parts(flags: list[bool], claim_id: pd.Series, part_of: pd.Series) -> list[bool]:
+    """`flags` also set on every claim that is part of a flagged total."""
+    flagged = {cid for cid, flag in zip(claim_id.tolist(), flags, strict=True) if flag}
+    return [
+        flag or (parent != "" and parent in flagged)
+        for flag, parent in zip(flags, part_of.tolist(), strict=True)
+    ]
 
 
 def other_periods(
@@ -310,17 +324,17 @@ def other_periods(
 
 
 def _is_other_period(era_text: str, published: dt.date | None, event_start: dt.date | None) -> bool:
-    now = published.year if published else (event_start.year if event_start else None)
+    now = published or event_start
     eras = [era for piece in _split_joined(era_text) for era in find_eras(piece)]
     for era in eras:
         point = era_point(era, now)
-        if point is None:  # a relative era with no date to count from: before "now"
+        if point is None:  # no date to place it from: only years back are surely past
             if era.years_back > 0:
                 return True
         elif event_start is not None:
             if before(point, event_start):
                 return True
-        elif published is not None and point[0] < published.year:
+        elif now is not None and (era.year or era.years_back) and point[0] < now.year:
             return True
     return False
 
