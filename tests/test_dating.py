@@ -221,3 +221,22 @@ def test_a_part_of_a_total_of_another_period_is_of_another_period():
     ]
     got = _dated(rows)
     assert got["other_period"].tolist() == [True, True, False]
+
+
+def test_a_part_with_its_own_day_is_not_of_the_total_s_period():
+    rows = [
+        {"article_id": "a", "low": 1200, "char_start": 0, "era_text": "Since October 2023"},
+        {
+            "article_id": "a",
+            "low": 40,
+            "char_start": 60,
+            "part_of": "a@0",
+            "time_text": "on Tuesday",
+        },
+    ]
+    assert _dated(rows)["other_period"].tolist() == [True, False]
+
+
+def test_without_an_event_start_a_recent_date_may_be_this_event():
+    assert not _other("on 31 December 2024", published="2025-01-02", event_start=None)
+    assert _other("on 31 December 2024", published="2025-03-09", event_start=None)

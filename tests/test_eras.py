@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tolltrace.eras import assign_eras, before, era_point, find_eras
+from tolltrace.era_clauses import assign_eras
+from tolltrace.eras import era_point, find_eras, period_end
 
 
 @pytest.mark.parametrize(
@@ -169,14 +170,17 @@ def test_a_number_is_never_its_own_year():
     assert _eras_of(text, "2019") == [[]]
 
 
-def test_before_compares_at_the_eras_precision():
-    start = dt.date(2025, 3, 6)
-    assert before((2024, 0, 0), start)
-    assert not before((2025, 0, 0), start)  # the event's own year
-    assert before((2025, 2, 0), start)
-    assert not before((2025, 3, 0), start)  # the event's own month
-    assert before((2025, 3, 5), start)
-    assert not before((2025, 3, 6), start)
+def test_an_era_ends_with_its_year_month_or_day():
+    assert period_end((2024, 0, 0)) == dt.date(2024, 12, 31)
+    assert period_end((2024, 2, 0)) == dt.date(2024, 2, 29)
+    assert period_end((2025, 3, 5)) == dt.date(2025, 3, 5)
+
+
+def test_a_month_ahead_is_no_era():
+    assert find_eras("The attack came ahead of elections due in April.") == []
+    assert find_eras("The curfew will last until May.") == []
+    (since,) = find_eras("since April")
+    assert era_point(since, dt.date(2025, 3, 9)) == (2024, 4, 0)
 
 
 def test_the_seeds_comparison_with_the_fall_of_assad_dates_no_toll():
@@ -187,3 +191,28 @@ def test_the_seeds_comparison_with_the_fall_of_assad_dates_no_toll():
         "Assad regime in December."
     )
     assert _eras_of(text, "over 1,000") == [[]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A review's attempts to date a current toll with a passing year.
+        "Gunmen killed 40 people in the village on Tuesday, the latest in a wave of deadly "
+        "attacks since 2023.",
+        "In Khartoum, fighting killed 40 people on Tuesday, the latest in a war that began in "
+        "April 2023.",
+        "Shelling killed 40 people in Sumy, a city hit almost daily since 2022.",
+        "In Gaza, where the war began in October 2023, strikes killed 40 people on Tuesday.",
+        "The UN says 40 people were killed on Tuesday and more than 1,200 since January 2024.",
+        "Gunmen killed 40 people on Tuesday in attacks that have plagued the region since 2023.",
+        "Police said 40 people had died, compared with 12 a year earlier.",
+        "Following the 2023 earthquake, authorities tightened building codes, but Tuesday's "
+        "tremor still killed 40 people.",
+        "Since 2023, the group has been weakened, but on Tuesday its fighters killed 40 soldiers.",
+        "It was the first time more than 40 people had been killed in one attack since 2019.",
+        "Jets carried out 2000 strikes and killed 40 people on Tuesday.",
+    ],
+)
+def test_a_passing_year_does_not_date_a_toll_of_the_day(text):
+    at = text.index("40")
+    assert assign_eras(text, 0, len(text), [(at, at + 2)]) == [[]]

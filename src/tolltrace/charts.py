@@ -19,6 +19,7 @@ import pandas as pd
 import vl_convert
 
 from tolltrace.model import DIVERGENCE_CLASSES
+from tolltrace.tables import column_flags
 
 # Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -113,11 +114,6 @@ class Figure:
 def _text(series: pd.Series) -> pd.Series:
     """Return `series` as strings with missing values as ''."""
     return series.astype("object").where(series.notna(), "").astype(str)
-
-
-def _flag(series: pd.Series) -> pd.Series:
-    """A true/false column as bool, whether typed or read back as "True"/"False" text."""
-    return _text(series).str.strip().str.lower().isin(["true", "1"])
 
 
 def _int_or_none(value: object) -> int | None:
@@ -416,9 +412,7 @@ def divergence_points(
     kept, and at most `max_points` points (those with most mentions); the second value is
     the number of references before that cut.
     """
-    keep = _text(claims["outcome"]) == outcome
-    if "other_period" in claims:
-        keep &= ~_flag(claims["other_period"])
+    keep = (_text(claims["outcome"]) == outcome) & ~column_flags(claims, "other_period")
     cl = _sorted_claims(claims[keep])
     if cl.empty:
         return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0

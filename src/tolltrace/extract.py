@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from tolltrace.attribution import ArticleAttributions
-from tolltrace.eras import ERA_ANCHOR_WORDS, ERA_LOWER_WORDS, assign_eras, is_year_like
+from tolltrace.era_clauses import assign_eras
+from tolltrace.eras import ERA_ANCHOR_WORDS, ERA_LOWER_WORDS, is_year_like
 from tolltrace.model import Claim
 from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
 from tolltrace.scanning import (
@@ -679,7 +680,7 @@ def _mark_totals_of_everyone(text: str, sentences: list[Sentence], claims: list[
 
 def _date_eras(text: str, claims: list[Claim], anchors: list[int] | None) -> None:
     """Set each claim's era_text: the years and past periods of its sentence that date it
-    (eras.assign_eras, which needs every claim of the sentence at once). Sentences without
+    (era_clauses.assign_eras, which needs every claim of the sentence at once). Sentences without
     an era anchor (`anchors`, None: unknown) are skipped."""
     i = 0
     while i < len(claims):

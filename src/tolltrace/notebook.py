@@ -20,6 +20,7 @@ import pandas as pd
 
 from tolltrace import charts, config
 from tolltrace.model import OUTCOMES
+from tolltrace.tables import column_flags
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
 # and shows the SVG next to it; report.py turns it into an interactive chart.
@@ -410,7 +411,7 @@ def show_table(
 def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Return the claims marked `other_period` (tolls of an earlier event or a longer
     period), with OTHER_PERIOD_COLUMNS, in table order."""
-    chosen = claims[claims["other_period"].fillna(False).astype(bool)]
+    chosen = claims[column_flags(claims, "other_period")]
     return chosen[[c for c in OTHER_PERIOD_COLUMNS if c in chosen]].reset_index(drop=True)
 
 

@@ -90,6 +90,19 @@ COLUMN_KINDS: dict[str, str] = {
 }
 
 
+def column_flags(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """Column `name` as a bool array however it is held: bool, pandas "boolean" (missing is
+    False) or text ("true", "True", "1", "yes"); all False when there is no such column."""
+    if name not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    col = frame[name]
+    if col.dtype == bool:
+        return col.to_numpy()
+    if isinstance(col.dtype, pd.BooleanDtype):
+        return col.fillna(False).to_numpy(bool)
+    return col.astype(str).str.strip().str.lower().isin(["true", "1", "yes"]).to_numpy()
+
+
 def escape_cell(value: str) -> str:
     """Prefix `'` to text a spreadsheet would treat as a formula (or that starts with `'`)."""
     if value and value[0] in FORMULA_START:

@@ -32,16 +32,17 @@ is rejected (for as_of, period_start and inherited days alike), and the next rul
 when there is none, when it does not resolve, or when it would fall after the claim's
 as_of.
 
-`other_period` is true when the claim's `era_text` names a time wholly before the event
-("in 2018", "since April 2023", "the 2004 tsunami", "last year", "in January"): the toll
-of an earlier event, or of a period that began before this one; and for a part of such a
-total (`part_of`). The reference is `event_start`, compared at the era's own precision (a
-year is before the event only if the whole year is); without an event start, the
-article's publication date, by year only, and only for an era with a year or years back
-("in 2018", "last year"): a month ("since it was declared in August") may be when this
-event began. Relative eras and months without a year are placed from the publication
-date, else from the event start; with neither date, years back ("last year", "a decade
-ago") still mean another period, and nothing else can be judged (false).
+`other_period` is true when the claim's `era_text` names a time that ends before the event
+start ("in 2018", "since April 2023", "the 2004 tsunami", "last year", "in January"): the
+toll of an earlier event, or of a period that began before this one; and for a part of
+such a total with no time of its own (`part_of`). An era ends with its year, month or day
+(a year is before the event only if the whole year is). Relative eras and months without
+a year are placed from the publication date, else from the event start; a month later in
+the year than that date may lie ahead ("elections due in April") and is not judged.
+Without an event start, only eras with a year or years back count, and only when they end
+more than UNDATED_MARGIN before publication: a month ("since it was declared in August")
+or a recent date may be when this very event began. With no date at all, years back
+("last year", "a decade ago") still mean another period, and nothing else is judged.
 """
 
 from __future__ import annotations
@@ -52,13 +53,17 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from tolltrace.eras import before, era_point, find_eras
+from tolltrace.eras import era_point, find_eras, period_end
+from tolltrace.tables import column_flags
 from tolltrace.timeref import TimeExpr, find_time_expressions
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
 NON_CUMULATIVE_SCOPES = ("daily", "incident")
+# Without an event start, an era must end this long before publication to be another
+# period: the event itself may have begun weeks before the article.
+UNDATED_MARGIN = dt.timedelta(days=60)
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
@@ -197,12 +202,7 @@ def _text_col(df: pd.DataFrame, name: str) -> pd.Series:
 
 def _bool_col(df: pd.DataFrame, name: str) -> pd.Series:
     """Column `name` as bool, reading "true"/"1" text as True; False if absent."""
-    if name not in df.columns:
-        return pd.Series(False, index=df.index)
-    col = df[name]
-    if col.dtype == bool:
-        return col
-    return col.astype(str).str.strip().str.lower().isin(["true", "1", "yes"])
+    return pd.Series(column_flags(df, name), index=df.index)
 
 
 def date_claims(
@@ -284,7 +284,7 @@ def date_claims(
     claim_published = [published.get(aid) for aid in article_id.tolist()]
     other = other_periods(era_text, claim_published, event_start)
     if any(other):
-        other = _with_parts(other, _text_col(claims, "claim_id"), _text_col(claims, "part_of"))
+        other = _with_parts(other, claims)
     return pd.DataFrame(
         {
             "as_of": _iso(as_of),
@@ -296,12 +296,16 @@ def date_claims(
     )
 
 
-def _with_parts(flags: list[bool], claim_id: pd.Series, part_of: pd.Series) -> list[bool]:
-    """`flags` also set on every claim that is part of a flagged total."""
-    flagged = {cid for cid, flag in zip(claim_id.tolist(), flags, strict=True) if flag}
+def _with_parts(flags: list[bool], claims: pd.DataFrame) -> list[bool]:
+    """`flags` also set on every claim that is part of a flagged total and has no time of
+    its own ("including hundreds of children", not "including 40 on Tuesday")."""
+    claim_id = _text_col(claims, "claim_id").tolist()
+    flagged = {cid for cid, flag in zip(claim_id, flags, strict=True) if flag}
+    own_time = (_text_col(claims, "time_text") + _text_col(claims, "era_text")).tolist()
+    parents = _text_col(claims, "part_of").tolist()
     return [
-        flag or (parent != "" and parent in flagged)
-        for flag, parent in zip(flags, part_of.tolist(), strict=True)
+        flag or (parent in flagged and not own)
+        for flag, parent, own in zip(flags, parents, own_time, strict=True)
     ]
 
 
@@ -325,16 +329,17 @@ def other_periods(
 
 def _is_other_period(era_text: str, published: dt.date | None, event_start: dt.date | None) -> bool:
     now = published or event_start
-    eras = [era for piece in _split_joined(era_text) for era in find_eras(piece)]
-    for era in eras:
+    for era in (era for piece in _split_joined(era_text) for era in find_eras(piece)):
         point = era_point(era, now)
-        if point is None:  # no date to place it from: only years back are surely past
-            if era.years_back > 0:
+        if point is None:
+            if now is None and era.years_back > 0:  # "last year", with no date at all
                 return True
         elif event_start is not None:
-            if before(point, event_start):
+            if period_end(point) < event_start:
                 return True
-        elif now is not None and (era.year or era.years_back) and point[0] < now.year:
+        elif now is None or not (era.year or era.years_back):
+            continue
+        elif period_end(point) < now - UNDATED_MARGIN:
             return True
     return False
 

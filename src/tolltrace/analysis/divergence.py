@@ -52,6 +52,7 @@ from tolltrace.analysis.releases import (
     release_values,
     text_array,
 )
+from tolltrace.tables import column_flags
 
 DIVERGENCE_COLUMNS: tuple[str, ...] = (
     "reference_release_id",
@@ -241,19 +242,16 @@ def classify_divergence(
     low = pd.to_numeric(claims["low"], errors="coerce").fillna(-1).to_numpy(np.int64)
     vague_term = text_array(claims["vague_term"]) if n else source
     own_id = assignment["release_id"].to_numpy(dtype=object)
-    other = (
-        claims["other_period"].to_numpy(bool)
-        if "other_period" in claims
-        else np.zeros(n, dtype=bool)
-    )
+    other = column_flags(claims, "other_period")
     vague = (own_id == "") & ~other
     note[vague] = _cat(
         vague, "vague figure ('", vague_term, "', coded ", low.astype(str).astype(object), ")"
     )
-    note[other] = _cat(
-        other, "toll of another period ('", text_array(claims["era_text"]) if n else source,
-        "'): not compared with this event's figures",
-    )  # fmt: skip
+    if other.any():
+        era = text_array(claims["era_text"]) if "era_text" in claims else np.full(n, "", object)
+        note[other] = _cat(
+            other, "toll of another period ('", era, "'): not compared with this event's figures"
+        )
     if n == 0 or len(releases) == 0:
         return _result(idx, cls, note, ref, None)
 
@@ -501,8 +499,7 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     numeric killed figure have no row. Sorted by article_id.
     """
     keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
-    if "other_period" in claims:
-        keep &= ~claims["other_period"].fillna(False).astype(bool)
+    keep &= ~column_flags(claims, "other_period")
     k = claims[keep].copy()
     if k.empty:
         return pd.DataFrame({col: pd.Series(dtype=object) for col in SCORE_COLUMNS})

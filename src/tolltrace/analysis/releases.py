@@ -50,6 +50,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tolltrace.tables import column_flags
+
 POOLED_SERIES = "civilians_or_unspecified"
 POOLED_GROUPS = ("civilians", "unspecified")
 UNATTRIBUTED = "unattributed"
@@ -217,9 +219,7 @@ def eligible(claims: pd.DataFrame) -> np.ndarray:
     of another period (`other_period`, when the column is there)."""
     low_ok = pd.to_numeric(claims["low"], errors="coerce").notna().to_numpy()
     ok = (text_array(claims["qualifier"]) != "vague") & low_ok
-    if "other_period" in claims:
-        ok &= ~claims["other_period"].to_numpy(bool)
-    return ok
+    return ok & ~column_flags(claims, "other_period")
 
 
 def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
