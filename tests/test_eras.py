@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +217,23 @@ def test_the_seeds_comparison_with_the_fall_of_assad_dates_no_toll():
 def test_a_passing_year_does_not_date_a_toll_of_the_day(text):
     at = text.index("40")
     assert assign_eras(text, 0, len(text), [(at, at + 2)]) == [[]]
+
+
+def test_the_anchored_search_finds_what_the_plain_search_finds():
+    # The extractor searches only near the era anchors of its one pass over the article.
+    from tolltrace.extract import _article_words
+    from tolltrace.scanning import lowered
+    from tolltrace.sentences import split_sentences
+
+    tests = Path(__file__).parent
+    folders = ["heldout/articles", "blind/articles", "periods/probe/articles"]
+    folders += ["periods/blind/articles"]
+    checked = 0
+    for folder in folders:
+        for path in sorted((tests / folder).glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            anchors = _article_words(lowered(text), text).era
+            for s in split_sentences(text):
+                assert find_eras(text, s.start, s.end, anchors) == find_eras(text, s.start, s.end)
+                checked += 1
+    assert checked > 500
