@@ -301,3 +301,36 @@ def test_left_context_patterns_tried_at_their_start_words_equal_a_scan(pieces: l
 def test_a_claim_keeps_the_year_or_past_period_its_sentence_names(text, mention, era_text):
     (claim,) = [c for c in extract_claims(text, "a") if c.mention == mention]
     assert claim.era_text == era_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rescuers have recovered the bodies of 12 miners after a shaft collapsed.",
+            [("12", "killed", "")],
+        ),
+        (
+            "Police said 37 others were injured, and eight were in serious condition.",
+            [("37", "injured", ""), ("eight", "injured", "")],
+        ),
+        (
+            "Cyclone Freddy killed 198 people there and more than 670 in neighbouring Malawi.",
+            [("198", "killed", ""), ("more than 670", "killed", "")],
+        ),
+        (
+            "Rescuers recovered 27 bodies on Sunday and four more on Monday morning.",
+            [("27", "killed", ""), ("four", "killed", "")],
+        ),
+        (
+            "Stampedes killed 67 people, including 35 children in Ibadan and 10 at a church.",
+            [("67", "killed", ""), ("35", "killed", "a@17"), ("10", "killed", "a@17")],
+        ),
+        ("Gunmen killed 40 people and 300 fled in panic.", [("40", "killed", "")]),
+        ("The quake killed 40 people and destroyed 300 homes.", [("40", "killed", "")]),
+        ("Aid bodies of 12 countries met, and 40 people were killed.", [("40", "killed", "")]),
+    ],
+)
+def test_bodies_serious_condition_and_numbers_sharing_a_noun(text, expected):
+    got = [(c.mention, c.outcome, c.part_of) for c in extract_claims(text, "a")]
+    assert got == expected

@@ -43,7 +43,8 @@ _KILLED = (
 )
 _INJURED = (
     r"injured|injuring|injures|wounded|wounding|wounds|hurt|injuries|"
-    r"(?:being\s+)?treated\s+(?:in|at|for)|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital"
+    r"(?:being\s+)?treated\s+(?:in|at|for)|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital|"
+    r"(?:critical|serious|grave)\s+condition"
 )
 _MISSING = r"missing|unaccounted\s+for"
 _NEGATIVE = (
@@ -77,9 +78,10 @@ _TOLL_FRAME = StartAnchored(
 _IMMEDIATE_VERB_RE = re.compile(
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
     r"allegedly|already|since|so\s+far|feared|believed|confirmed|still|remain|remained|"
-    r"remains|others?|more)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
+    r"remains|others?|more|in|a)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
     r"murdered|perished|martyred|lost\s+their\s+lives|injured|wounded|hurt|missing|"
-    r"unaccounted\s+for|treated\s+(?:in|at|for)|hospitali[sz]ed)\b",
+    r"unaccounted\s+for|treated\s+(?:in|at|for)|hospitali[sz]ed|"
+    r"(?:critical|serious|grave)\s+condition)\b",
     re.IGNORECASE,
 )
 _SOFT_NEGATIVES = frozenset({"alive", "survived", "rescued"})
@@ -94,6 +96,14 @@ _OF_THEM_RE = re.compile(
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
+# A number with no noun, before a place or time, shares the noun of the one it is
+# coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
+# Sunday and four more on Monday".
+_BARE_RE = re.compile(
+    r"\s*(?:more\s+)?(?:(?:in|at|on|across|from|inside|near|during|there)\b|$)", re.IGNORECASE
+)
+# The people whose bodies are counted are dead: "recovered the bodies of 12 miners".
+_BODIES_OF_RE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+$", re.IGNORECASE)
 
 
 # A verb right before the number governs it. A casualty verb makes it a count of that
@@ -441,10 +451,11 @@ def _read_claim(
         and previous.char_end <= phrase.start
         and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
         and not _CUE.search(text, cues, 0, previous.char_end, phrase.start)
-        and noun.is_person
+        and (noun.is_person or _BARE_RE.match(text, phrase.end, clause_end))
         and _right_cue(after_noun, cues, noun.end) is None
     ):
         outcome = previous.outcome
+        part_of = previous.part_of  # "including 35 children … and 10 at a church"
     elif noun.is_death_noun:
         outcome = noun.outcome
     elif noun.is_person:
@@ -453,6 +464,8 @@ def _read_claim(
             outcome = _cue_outcome(adjacent.group("cue"))
         else:
             outcome = _right_cue(after_noun, cues, noun.end) or _left_cue(left, cues, left_at)
+            if outcome is None and _BODIES_OF_RE.search(left):
+                outcome = "killed"  # "recovered the bodies of 12 miners"
     else:
         verb = _IMMEDIATE_VERB_RE.match(text, phrase.end, clause_end)
         adjacent = _ADJACENT_CUE.search(left, cues, left_at)
