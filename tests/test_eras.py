@@ -9,6 +9,9 @@ import pytest
 
 from tolltrace.era_clauses import assign_eras
 from tolltrace.eras import era_point, find_eras, period_end
+from tolltrace.extract import _article_words
+from tolltrace.scanning import lowered
+from tolltrace.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -221,10 +224,6 @@ def test_a_passing_year_does_not_date_a_toll_of_the_day(text):
 
 def test_the_anchored_search_finds_what_the_plain_search_finds():
     # The extractor searches only near the era anchors of its one pass over the article.
-    from tolltrace.extract import _article_words
-    from tolltrace.scanning import lowered
-    from tolltrace.sentences import split_sentences
-
     tests = Path(__file__).parent
     folders = ["heldout/articles", "blind/articles", "periods/probe/articles"]
     folders += ["periods/blind/articles"]

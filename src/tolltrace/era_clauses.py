@@ -110,7 +110,7 @@ def assign_eras(
         return out
     clauses = _Clauses(text, start, end, eras)
     clause_of = [clauses.of(a) for a, _ in numbers]
-    comparisons = [m for m in COMPARISON_RE.finditer(text, start, end)]
+    comparisons = list(COMPARISON_RE.finditer(text, start, end))
     for era in eras:
         own = clauses.of(era.start)
         comparison = next((m for m in comparisons if m.start() < era.start < m.end()), None)
@@ -125,7 +125,7 @@ def assign_eras(
         for index in _described(era, own, clauses):
             targets += [i for i, c in enumerate(clause_of) if c == index and i not in targets]
         for i in targets:
-            if not _has_own_day(text, era, numbers[i], clause_of[i] == own, clauses, clause_of[i]):
+            if not _has_own_day(era, own, numbers[i], clause_of[i], clauses):
                 out[i].append(era)
     return out
 
@@ -176,11 +176,11 @@ def _described(era: Era, own: int, clauses: _Clauses) -> list[int]:
 
 
 def _has_own_day(
-    text: str, era: Era, number: tuple[int, int], same: bool, clauses: _Clauses, clause: int
+    era: Era, own: int, number: tuple[int, int], clause: int, clauses: _Clauses
 ) -> bool:
     """Whether the number's own words give its day: between it and the era when they share
-    a clause, anywhere in its clause otherwise."""
-    if same:
+    a clause (`clause` == the era's clause `own`), anywhere in its clause otherwise."""
+    if clause == own:
         lo, hi = (number[1], era.start) if number[0] < era.start else (era.end, number[0])
-        return _OWN_DAY_RE.search(text, lo, hi) is not None
+        return _OWN_DAY_RE.search(clauses.text, lo, hi) is not None
     return _OWN_DAY_RE.search(clauses.words(clause)) is not None

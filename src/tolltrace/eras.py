@@ -24,7 +24,7 @@ import re
 from typing import NamedTuple
 
 from tolltrace.scanning import lead_windows, matches_at
-from tolltrace.timeref import MONTHS
+from tolltrace.timeref import MONTH_PATTERN, MONTHS
 
 
 class Era(NamedTuple):
@@ -46,16 +46,10 @@ class Era(NamedTuple):
     months_back: int
 
 
-_MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
-_ABBREVIATIONS = sorted({m for m in MONTHS if len(m) <= 4 and m != "may"}, key=len, reverse=True)
-# Month names are matched with their capital: "may" and "march" are also ordinary words.
-_FULL_MONTH = "(?-i:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\b"
-_MONTH = (
-    "(?-i:"
-    + "|".join(m.capitalize() for m in _MONTH_NAMES)
-    + "|"
-    + "|".join(m.capitalize() + r"\.?" for m in _ABBREVIATIONS)
-    + ")(?![a-z])"
+# A month with no day or year is only read spelled out, with its capital ("in March", not
+# "in Mar" or "in march"); with a day or year, timeref's MONTH_PATTERN (abbreviations too).
+_FULL_MONTH = (
+    "(?-i:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")\b"
 )
 _YEAR = r"(?<![\d,.])(?:19|20)\d\d(?![\d%])(?![.,]\d)"
 # Nouns naming an event or period: "the 2004 tsunami", "Türkiye's 2023 earthquakes".
@@ -82,11 +76,11 @@ ERA_RE = re.compile(
     | (?P<prep>\b(?:in|since|during)\s+
         (?:(?:early|late|mid)[\s-]+|the\s+(?:start|end|beginning|middle)\s+of\s+)?
         (?:(?:the|a|an)\s+)?
-        (?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+
-          |(?P<m2>{_MONTH})\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?
+        (?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})\s+
+          |(?P<m2>{MONTH_PATTERN})\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?
         (?P<y1>{_YEAR})(?:s\b)?)
-    | (?P<dated>(?:(?P<d3>\d{{1,2}})\s+(?P<m3>{_MONTH})\s+
-          |(?P<m4>{_MONTH})\s+(?:(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)
+    | (?P<dated>(?:(?P<d3>\d{{1,2}})\s+(?P<m3>{MONTH_PATTERN})\s+
+          |(?P<m4>{MONTH_PATTERN})\s+(?:(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)
         (?P<y2>{_YEAR}))
     | (?P<event>(?:\b(?:the|a|an)\s+)?(?P<y3>{_YEAR})\s+{EVENT_NOUN})
     | (?P<det>\b(?:the|a|an)\s+(?P<y6>{_YEAR})\s+(?-i:[A-Z][a-z]+)\b)

@@ -50,7 +50,7 @@ class TimeExpr(NamedTuple):
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # capitalised in prose
 # Month names are matched case-sensitively: "may" and "march" are also ordinary words.
-_MONTH = (
+MONTH_PATTERN = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
@@ -60,9 +60,9 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 def _date_pattern(p: str) -> str:
     """A calendar-date pattern whose group names start with `p` (used twice in TIME_RE)."""
     return (
-        rf"(?:(?<!\d)(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{_MONTH})"
+        rf"(?:(?<!\d)(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{MONTH_PATTERN})"
         rf"(?:,?\s+(?P<{p}y1>\d{{4}})(?!\d))?"
-        rf"|(?P<{p}m2>{_MONTH})\s+(?P<{p}d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+        rf"|(?P<{p}m2>{MONTH_PATTERN})\s+(?P<{p}d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<{p}y2>\d{{4}})(?!\d))?"
         rf"|(?P<{p}iso>\d{{4}}-\d{{2}}-\d{{2}}))"
     )

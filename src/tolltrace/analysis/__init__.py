@@ -28,6 +28,7 @@ from tolltrace.analysis.divergence import article_scores, classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
 from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
+from tolltrace.tables import column_flags
 
 __all__ = [
     "analyze",
@@ -70,10 +71,7 @@ def prepare_claims(
     for col in ("low", "high"):
         c[col] = pd.to_numeric(c[col], errors="coerce").astype("Int64")
     for col in ("is_previous", "is_headline"):
-        if col not in c.columns:
-            c[col] = False
-        elif c[col].dtype != bool:
-            c[col] = c[col].astype(str).str.strip().str.lower().isin(["true", "1", "yes"])
+        c[col] = column_flags(c, col)
     c["char_start"] = pd.to_numeric(c["char_start"]).astype("int64")
     if positions:
         c["_position"] = np.arange(len(c))

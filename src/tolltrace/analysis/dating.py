@@ -334,12 +334,14 @@ def _is_other_period(era_text: str, published: dt.date | None, event_start: dt.d
         if point is None:
             if now is None and era.years_back > 0:  # "last year", with no date at all
                 return True
-        elif event_start is not None:
-            if period_end(point) < event_start:
-                return True
-        elif now is None or not (era.year or era.years_back):
             continue
-        elif period_end(point) < now - UNDATED_MARGIN:
+        if event_start is not None:
+            reference = event_start
+        elif now is not None and (era.year or era.years_back):
+            reference = now - UNDATED_MARGIN
+        else:
+            continue
+        if period_end(point) < reference:
             return True
     return False
 
