@@ -56,10 +56,11 @@ def test_escalation_points_one_row_per_release_with_relaying_outlets():
     assert r2["figure"] == "more than 75"
 
 
-def test_escalation_points_filters_outcome_and_scope():
+@pytest.mark.parametrize("scope", ["daily", "incident", "increment"])
+def test_escalation_points_filters_outcome_and_scope(scope):
     rel = chart_data.releases()
     rel.loc[0, "outcome"] = "injured"
-    rel.loc[1, "scope"] = "daily"
+    rel.loc[1, "scope"] = scope
     points, total = charts.escalation_points(rel, chart_data.claims())
     assert set(points["release_id"]) == {"r3", "r4"}
     assert total == 2

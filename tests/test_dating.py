@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from analysis_frames import EVENT_START, articles_frame, claims_frame
 from hypothesis import given
 from hypothesis import strategies as st
@@ -116,13 +117,14 @@ def test_never_the_future():
     assert inherited_day("on Saturday", EVENT_START, dt.date(2025, 3, 7)) is None
 
 
-def test_a_daily_count_is_dated_by_the_day_it_counts():
+@pytest.mark.parametrize("scope", ["daily", "increment"])
+def test_a_daily_count_is_dated_by_the_day_it_counts(scope):
     rows = [
         {
             "article_id": "a",
             "low": 163,
             "char_start": 0,
-            "scope": "daily",
+            "scope": scope,
             "time_text": "On Saturday; on Friday",
             "as_of_text": "On Saturday",
         }

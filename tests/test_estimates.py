@@ -104,6 +104,7 @@ def test_unattributed_vague_and_daily_figures_make_no_estimate():
         {"article_id": "a", "low": 300, "char_start": 0, "source": "unattributed"},
         {"article_id": "a", "low": 100, "char_start": 9, "qualifier": "vague", "high": None},
         {"article_id": "a", "low": 163, "char_start": 19, "scope": "daily"},
+        {"article_id": "a", "low": 27, "char_start": 29, "scope": "increment"},
     ]
     assert _estimates(rows).empty
     assert list(_estimates(rows).columns) == list(ESTIMATE_COLUMNS)

@@ -202,6 +202,58 @@ def test_previous_toll_is_kept_and_flagged():
     assert [(c.low, c.is_previous) for c in found] == [(60, False), (45, True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The previous toll, issued on Sunday, was 66 dead.", [(66, True)]),
+        ("The death toll, initially reported at 20, rose to 35.", [(20, True), (35, False)]),
+        ("97 died; officials had earlier put the toll at 70.", [(97, False), (70, True)]),
+        ("The toll rose to 50, up from 30.", [(50, False), (30, True)]),
+        ("At least 20 people were killed, officials first said.", [(20, False)]),
+    ],
+)  # fmt: skip
+def test_superseded_figures_said_in_other_words_are_flagged(text, expected):
+    assert [(c.low, c.is_previous) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Added to a toll: kept, but never a running total that could plot as a fall.
+        (
+            "Shelling killed 27 more on Monday, bringing the total to 300.",
+            [(27, "killed", "increment"), (300, "killed", "cumulative")],
+        ),
+        ("Rescuers recovered 12 more bodies.", [(12, "killed", "increment")]),
+        ("A further 10 people died in hospital.", [(10, "killed", "increment")]),
+        ("Another 20 people were killed.", [(20, "killed", "increment")]),
+        # "More" people of another outcome are that outcome's whole count.
+        (
+            "At least 31 people drowned and dozens more were missing.",
+            [(31, "killed", "cumulative"), (12, "missing", "cumulative")],
+        ),
+        (
+            "Gunmen killed 40 people. Another 57 people were wounded.",
+            [(40, "killed", "cumulative"), (57, "injured", "cumulative")],
+        ),
+        ("The fire killed 12 more than last year's blaze.", [(12, "killed", "cumulative")]),
+    ],
+)
+def test_a_number_added_to_a_toll_is_an_increment(text, expected):
+    assert [(c.low, c.outcome, c.scope) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two security sources said another 19 soldiers were missing.",
+        "Three witnesses told Reuters that 19 soldiers were missing.",
+    ],
+)
+def test_a_count_of_speakers_is_no_toll(text):
+    assert [(c.low, c.outcome) for c in claims(text)] == [(19, "missing")]
+
+
 def test_headline_is_flagged_and_takes_the_body_source():
     text = (
         "Over 400 civilians killed near the coast\n\n"
@@ -261,7 +313,8 @@ _LEFT_PIECES = st.sampled_from(
      "revised", "from", "including", "among", "of them", "among the dead were", "No.",
      "aged", "March", "Jan.", "killed", "killing", "at least", ",", ";", " ", "“", "wounded",
      "number of victims", "reached", "Monday", "figure", "stood at", "no", "none of the",
-     "carrying", "could", "may", "May", "kill", "rise", "expected to", "per", "have"]
+     "carrying", "could", "may", "May", "kill", "rise", "expected to", "per", "have",
+     "initially", "reported at", "was", "had been", "first", "put the toll at", "issued,"]
 )  # fmt: skip
 
 

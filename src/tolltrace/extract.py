@@ -39,7 +39,7 @@ from tolltrace.victims import read_noun_phrase, victim_group
 _KILLED = (
     r"kill|kills|killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"
     r"lost\s+their\s+lives|shot\s+dead|beheaded|slaughtered|fatalities|lives\s+of|buried|"
-    r"martyred"
+    r"martyred|drowned"
 )
 _INJURED = (
     r"injured|injuring|injures|wounded|wounding|wounds|hurt|injuries|"
@@ -126,13 +126,25 @@ _PART = StartAnchored(
         re.IGNORECASE,
     )
 )
+# A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
+# "The previous toll, issued on Sunday, was 66", "initially reported at 20", "officials
+# had earlier put the death toll at 30".
 _PREVIOUS = StartAnchored(
     re.compile(
-        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)\s+"
-        r"(?:of\s+)?|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+)$",
+        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
+        r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
+        r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+"
+        r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
+        r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
         re.IGNORECASE,
     )
 )
+# A number that adds to a toll told elsewhere: "recovered 12 more bodies", "another 20",
+# "a further 10 people died" (the words before the number; after it: _MORE_AFTER_RE).
+_ANOTHER_BEFORE_RE = re.compile(
+    r"\b(?:another|(?:an?\s+)?(?:additional|further))\s+$", re.IGNORECASE
+)
+_MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than\b)", re.IGNORECASE)
 # "Three of the dead were children": who the counted dead were.
 _PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
 _INCLUDES_COMBATANTS_RE = Guarded(
@@ -215,6 +227,12 @@ _NOT_A_TOLL = StartAnchored(
 _NOT_A_TOLL_REACH = 100
 _ADJACENT_REACH = 40
 # "3 deaths per 100,000 people", read after the noun: a rate.
+# The number counts who speak, not who died: "Two security sources said another 19 …".
+_SPEAKERS_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been)\b)[A-Za-z][\w-]*){0,2}"
+    r"\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
 _RATE_AFTER_RE = re.compile(
     r"\s+(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|million|"
     r"capita|head)\b",
@@ -310,7 +328,7 @@ def extract_article(
 _CASUALTY_LITERALS = (
     "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
     "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
-    "treated", "hospital", "missing", "unaccounted", "toll", "martyr",
+    "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown",
 )  # fmt: skip
 
 
@@ -423,7 +441,11 @@ def _read_claim(
         return None
     clause_end = _clause_end(text, phrase.end, sentence.end)
     noun = read_noun_phrase(text, phrase.end, clause_end)
-    if noun.is_non_person or _RATE_AFTER_RE.match(text, noun.end, clause_end):
+    if (
+        noun.is_non_person
+        or _RATE_AFTER_RE.match(text, noun.end, clause_end)
+        or _SPEAKERS_AFTER_RE.match(text, phrase.end, clause_end)
+    ):
         return None
     if not noun.is_death_noun and _ADJACENT_NEGATIVE.search(
         left, cues, left_at, max(0, len(left) - _ADJACENT_REACH)
@@ -502,6 +524,8 @@ def _read_claim(
         group = "all"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun, after_low)
+    if _is_increment(text, left, phrase, outcome, earlier[-1] if earlier else None):
+        scope = "increment"
     return Claim(
         article_id=article_id,
         claim_id=f"{article_id}@{phrase.start}",
@@ -614,6 +638,18 @@ def _left_cue(left: str, cues: list[int] | None, offset: int) -> str | None:
     ):
         return None
     return last.lastgroup
+
+
+def _is_increment(
+    text: str, left: str, phrase: NumberPhrase, outcome: str, before: Claim | None
+) -> bool:
+    """Whether the number adds to a toll rather than states one ("12 more bodies",
+    "another 20 people were killed"). Not when it adds people of another outcome than
+    the claim `before` it ("two were killed and dozens more are missing"): that is the
+    whole count of its own outcome."""
+    if not (_MORE_AFTER_RE.match(text, phrase.end) or _ANOTHER_BEFORE_RE.search(left[-30:])):
+        return False
+    return before is None or before.outcome == outcome
 
 
 def _scope_and_date(

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 OUTCOMES = ("killed", "injured", "missing")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "range", "vague")
 VICTIM_GROUPS = ("civilians", "security_forces", "fighters", "combatants", "all", "unspecified")
-SCOPES = ("cumulative", "daily", "incident")
+SCOPES = ("cumulative", "daily", "incident", "increment")
 SOURCE_BASES = ("explicit", "carried", "none")
 # Vocabularies of the analysis tables.
 AS_OF_BASES = ("published", "text", "inherited", "unknown")

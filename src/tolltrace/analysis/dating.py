@@ -5,7 +5,7 @@ Rules, in order of precedence (`as_of_basis` in brackets):
 1. A figure the text states as a previous toll (`is_previous`) is dated only by its own
    `as_of_text`; the article's date says when it was *revised*, not when it stood, so
    otherwise it stays undated [`text` or `unknown`].
-2. A daily or incident count is dated by the day of the count: the earliest day named in
+2. A daily, incident or increment count is dated by the day of the count: the earliest day named in
    the claim's `time_text` ("163 killed on Friday", confirmed "on Saturday": Friday), else
    its `as_of_text` [`text`].
 3. The manifest's publication date, when the article has one [`published`]. A timestamp
@@ -60,7 +60,7 @@ from tolltrace.timeref import TimeExpr, find_time_expressions
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
-NON_CUMULATIVE_SCOPES = ("daily", "incident")
+NON_CUMULATIVE_SCOPES = ("daily", "incident", "increment")
 # Without an event start, an era must end this long before publication to be another
 # period: the event itself may have begun weeks before the article.
 UNDATED_MARGIN = dt.timedelta(days=60)

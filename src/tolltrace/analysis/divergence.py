@@ -6,7 +6,7 @@ the highest of the source's releases first seen on an earlier day, or the claim'
 release if that is higher. Releases first seen on the claim's own day do not count against
 it: within one day their order is only inferred from value. When the claim's as_of is
 unknown, the reference is the highest release of the series overall (noted "time unknown").
-Daily and incident counts are compared with their own release (the count of that day).
+Daily, incident and increment counts are compared with their own release (the count of that day).
 "Highest" means the largest figure.
 
 Classes (`divergence_class`), first matching rule wins:

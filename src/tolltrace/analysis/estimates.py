@@ -1,7 +1,7 @@
 """Estimates: low, best and high per date, victim group and outcome (UCDP GED style).
 
 Built from the named-source cumulative releases (unattributed figures and vague words
-never enter an estimate; daily and incident counts are not cumulative tolls and are left
+never enter an estimate; daily, incident and increment counts are not cumulative tolls and are left
 out). For each series and outcome, a row per date on which some release was first seen,
 using every release first seen on or before that date, plus one row with an empty `date`
 that uses all releases, those of unknown time included (the corpus-wide estimate; sorted

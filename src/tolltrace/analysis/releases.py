@@ -10,7 +10,7 @@ A release is one figure from one source for one series and outcome. Rules:
   mentions (exact > about > at_least/more_than/range > up_to), and its victim group the
   most specific (civilians over unspecified).
 - Identity. Claims with the same (source, series, outcome, figure) are one release.
-  Daily and incident counts are keyed also by their as_of day. `release_id` is built from
+  Daily, incident and increment counts are keyed also by their as_of day. `release_id` is built from
   that content ("SOHR|civilians_or_unspecified|killed|745", "SOHR|…|163|daily|2025-03-07"),
   so it is stable across runs.
 - Vague figures ("hundreds", "several dozen") are not releases: the word is a writer's
@@ -38,7 +38,7 @@ running maximum exceeds them (a monitor's cumulative count only rises). `order_b
 (a strictly different known time decided its place) and `value` otherwise. A figure the
 text states as a previous toll ("revising a previous toll of 340") is moved before the
 figure that revises it in the same sentence, if value order had put it after, and gets
-`order_basis` `time`: the text states the order. Daily and incident releases follow the
+`order_basis` `time`: the text states the order. Daily, incident and increment releases follow the
 cumulative ones, in the same way.
 
 Internally the work is done on integer codes and numpy arrays (pandas' text columns are
