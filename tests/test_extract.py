@@ -93,6 +93,8 @@ def test_toll_among_non_tolls():
         ("The attack killed 12 soldiers.", "12", "killed", "security_forces"),
         ("Dozens of civilians were feared dead.", "Dozens", "killed", "civilians"),
         ("Scores of militants were killed in the raid.", "Scores", "killed", "fighters"),
+        ("The army said it killed dozens of terrorists.", "dozens", "killed", "fighters"),
+        ("At least 31 people drowned.", "At least 31", "killed", "unspecified"),
         ("Up to 400 passengers remain missing.", "Up to 400", "missing", "civilians"),
         ("Nearly 70 people were wounded.", "Nearly 70", "injured", "unspecified"),
         ("Two hundred and fifty villagers died.", "Two hundred and fifty", "killed", "civilians"),

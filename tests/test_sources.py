@@ -50,6 +50,8 @@ def test_generic_monitor_without_a_named_one_stays_unnamed():
         ),
         ("The UN human rights office said at least 1,500 civilians had died.", "UN"),
         ("The Gaza health ministry said 34 people were killed.", "health_ministry"),
+        ("At least 14 people were killed in the blaze, the fire service said.", "officials"),
+        ("Emergency services said 20 people died.", "officials"),
     ],
 )
 def test_other_sources(text, source):

@@ -13,7 +13,7 @@ SECURITY_WORDS = frozenset(
 FIGHTER_WORDS = frozenset(
     "fighters fighter militants militant gunmen gunman insurgents insurgent rebels rebel "
     "jihadists jihadist militiamen militiaman militia loyalists combatants combatant "
-    "paramilitaries attackers assailants".split()
+    "paramilitaries attackers assailants terrorists terrorist bandits bandit".split()
 )
 CIVILIAN_WORDS = frozenset(
     "civilians civilian women woman children child kids babies infants toddlers girls boys "
