@@ -246,6 +246,41 @@ def test_a_number_added_to_a_toll_is_an_increment(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "day"),
+    [
+        # What a sentence adds to its running total is that day's count, never a total.
+        (
+            "Shelling killed 27 people on Monday, bringing the total to 300.",
+            [(27, "daily"), (300, "cumulative")],
+            "on Monday",
+        ),
+        (
+            "Strikes killed 50 people, bringing the death toll since October 7 to 40,005.",
+            [(50, "increment"), (40005, "cumulative")],
+            "",
+        ),
+        (
+            "112 people were killed in the past 24 hours, the ministry said, bringing the "
+            "overall death toll since the war began to 41,020.",
+            [(112, "daily"), (41020, "cumulative")],
+            "in the past 24 hours",
+        ),
+        # A part with a day of its own counts that day.
+        (
+            "At least 1,500 people have been killed since Thursday, including 163 on Friday.",
+            [(1500, "cumulative"), (163, "daily")],
+            "on Friday",
+        ),
+    ],
+)
+def test_the_count_a_sentence_adds_to_its_total_is_no_total(text, expected, day):
+    found = claims(text)
+    assert [(c.low, c.scope) for c in found] == expected
+    counted = next(c for c in found if c.scope != "cumulative")
+    assert counted.as_of_text == day
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Two security sources said another 19 soldiers were missing.",

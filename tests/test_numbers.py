@@ -112,3 +112,19 @@ def test_offsets_index_the_text():
     text = "Officials said more than 1,200 people died."
     p = one(text)
     assert text[p.start : p.end] == "more than 1,200"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        # A day of a month joined by "to" to a number no day can be: the number alone.
+        ("the toll since October 7 to 40,005", [("40,005", 40005, 40005, "exact")]),
+        ("since Oct. 7 to 1,200 people", [("1,200", 1200, 1200, "exact")]),
+        # A span of days stays one phrase (the extractor rejects it as a date).
+        ("from March 6 to 10", [("6 to 10", 6, 10, "range")]),
+        ("from 30 to 40 people", [("30 to 40", 30, 40, "range")]),
+    ],
+)
+def test_a_day_of_a_month_is_no_range_start(text, phrases):
+    found = [(p.text, p.low, p.high, p.qualifier) for p in find_number_phrases(text)]
+    assert found == phrases

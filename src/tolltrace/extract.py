@@ -183,6 +183,12 @@ _UNIT_AFTER_RE = re.compile(
     r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles))",
     re.IGNORECASE,
 )
+# After a number: the total it is added to ("…, bringing the death toll since October to").
+_ADDED_TO_TOTAL_RE = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:toll|total|tally|number|count)\b",
+    re.IGNORECASE,
+)
 _RUNNING_TOTAL_RE = re.compile(r"\b(?:total|so\s+far|overall|toll)\b")
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -523,7 +529,9 @@ def _read_claim(
     ):
         group = "all"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
-    scope, as_of_text = _scope_and_date(text, sentence, phrase, times, after_noun, after_low)
+    scope, as_of_text = _scope_and_date(
+        text, sentence, phrase, times, after_noun, after_low, clause_end, bool(part_of)
+    )
     if _is_increment(text, left, phrase, outcome, earlier[-1] if earlier else None):
         scope = "increment"
     return Claim(
@@ -658,17 +666,34 @@ def _scope_and_date(
     phrase: NumberPhrase,
     times: list[TimeExpr],
     after_noun: str,
-    after_low: str | None = None,
+    after_low: str | None,
+    clause_end: int,
+    is_part: bool,
 ) -> tuple[str, str]:
-    """Is the figure a running total, one day's count or one incident's; which words date it."""
+    """Is the figure a running total, one day's count or one incident's; which words date it.
+
+    `clause_end` ends the number's clause; `is_part` says it is a part of the total before
+    it ("1,500 since Thursday, including 163 on Friday")."""
     if _INCIDENT_RE.match(after_noun, low=after_low):
         return "incident", _nearest(times, phrase.start)
+    days = [t for t in times if t.kind in ("on", "date", "span")]
+    event_days = [t for t in days if not _is_report_time(text, sentence, t)]
+    adding = _ADDED_TO_TOTAL_RE.search(text, phrase.end, sentence.end)
+    if adding:
+        # "killed 27 on Monday, bringing the total to 300": the 27 is what was added.
+        own = [
+            t
+            for t in times
+            if t.start < adding.start() and (t in event_days or t.kind == "duration")
+        ]
+        return ("daily", _nearest(own, phrase.start)) if own else ("increment", "")
+    own_days = [t for t in event_days if phrase.end <= t.start < clause_end]
+    if is_part and own_days:
+        return "daily", own_days[0].text
     # The sentence's neighbours are never word characters, so \b behaves as on a slice.
     cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(
         _RUNNING_TOTAL_RE.search(text, sentence.start, sentence.end)
     )
-    days = [t for t in times if t.kind in ("on", "date", "span")]
-    event_days = [t for t in days if not _is_report_time(text, sentence, t)]
     if not cumulative and event_days:
         return "daily", _nearest(event_days, phrase.start)
     return "cumulative", days[-1].text if days else ""

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from tolltrace import config
 from tolltrace.scanning import LiteralFinder, anchored_matches, digit_positions, lowered
+from tolltrace.timeref import MONTH_PATTERN
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -241,9 +242,30 @@ def find_number_phrases(
     found = []
     for m in matches:
         phrase = phrase_from_match(m)
+        if phrase is not None and phrase.qualifier == "range":
+            phrase = _count_after_a_day(text, m, phrase)
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+_MONTH_BEFORE_RE = re.compile(rf"\b{MONTH_PATTERN}\s+$")
+_TO_RE = re.compile(r"\s*to\s*$", re.IGNORECASE)
+
+
+def _count_after_a_day(text: str, m: re.Match[str], phrase: NumberPhrase) -> NumberPhrase | None:
+    """ "the toll since October 7 to 40,005": a month's day joined by "to" to a number no
+    day can be is no range; the number after "to" stands alone. ("March 6 to 10" stays a
+    range, which the extractor rejects as a date.)"""
+    if (
+        m.group("n2") is None
+        or (phrase.high or 0) <= 31
+        or not _TO_RE.match(text, m.end("n1"), m.start("n2"))
+        or not _MONTH_BEFORE_RE.search(text, max(0, m.start("n1") - 12), m.start("n1"))
+    ):
+        return phrase
+    second = NUMBER_PHRASE_RE.match(text, m.start("n2"))
+    return phrase_from_match(second) if second is not None else None
 
 
 def _continues_word(char: str) -> bool:
