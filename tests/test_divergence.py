@@ -160,6 +160,19 @@ def test_daily_counts_are_compared_with_their_own_day():
     assert got.loc["a@9", "reference_value"] == 163
 
 
+def test_a_subset_of_its_own_series_is_not_compared():
+    rows = [
+        {"article_id": "a", "low": 745, "char_start": 0},
+        {"article_id": "b", "low": 800, "char_start": 0, "victim_group": "unspecified"},
+        # "Three of the dead were women": not a fall from 800
+        {"article_id": "b", "low": 3, "char_start": 40, "part_of": "b@0"},
+    ]
+    got = _classes(rows)
+    assert got.loc["b@40", "divergence_class"] == "unknown"
+    assert got.loc["b@40", "reference_release_id"] == ""
+    assert got.loc["b@40", "divergence_note"].startswith("part of the total b@0")
+
+
 def test_every_class_is_in_the_vocabulary():
     rows = [
         {"article_id": "a", "low": 10 + i, "char_start": 10 * i, "source": s}

@@ -151,6 +151,48 @@ def test_parts_of_a_total():
     assert (part.low, part.victim_group, part.part_of) == (213, "combatants", total.claim_id)
 
 
+def test_a_total_with_a_civilian_part_covers_everyone():
+    total, part = claims("The monitor said 1,018 people were killed, including 745 civilians.")
+    assert (total.victim_group, part.victim_group, part.part_of) == (
+        "all",
+        "civilians",
+        total.claim_id,
+    )
+    total, part = claims("At least 300 people were killed, including 35 children.")
+    assert (total.victim_group, part.part_of) == ("unspecified", total.claim_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "part_index", "total_index"),
+    [
+        ("At least 58 people were killed. Three of the dead were women.", 1, 0),
+        ("Gunmen killed 40 people. At least seven police officers were among the dead.", 1, 0),
+        (
+            "Strikes killed 400 people on Tuesday. At least 183 of those killed were children.",
+            1,
+            0,
+        ),
+        # The nearest toll not dated to another period.
+        (
+            "Gangs killed 70 people on Friday. In 2024 gangs killed more than 5,600 people. "
+            "Officials said 16 of the dead were women.",
+            2,
+            0,
+        ),
+        # Injured subsets belong to the injured count.
+        (
+            "The blast killed 12 and wounded 31 others. Seven of the wounded were in critical "
+            "condition.",
+            2,
+            1,
+        ),
+    ],
+)
+def test_a_subset_told_after_its_toll_is_part_of_it(text, part_index, total_index):
+    found = claims(text)
+    assert found[part_index].part_of == found[total_index].claim_id
+
+
 def test_a_count_said_to_include_combatants_covers_everyone():
     text = (
         "According to the SOHR, over 1,000 individuals have lost their lives within two days. "

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 from analysis_frames import articles_frame, claims_frame, dated_and_assigned, releases_of, run
 
-from tolltrace.analysis.releases import POOLED_SERIES, RELEASE_COLUMNS, series_of
+from tolltrace.analysis.releases import (
+    POOLED_SERIES,
+    RELEASE_COLUMNS,
+    series_of,
+    subsets_in_own_series,
+)
 
 SOHR_CIV = f"SOHR|{POOLED_SERIES}|killed"
 
@@ -76,6 +81,29 @@ def test_vague_words_are_not_releases():
     _, assignment = dated_and_assigned(claims)
     assert list(assignment["release_id"]) == [""]
     assert releases_of(claims).empty
+
+
+def test_a_subset_of_a_total_in_its_own_series_is_no_release():
+    claims = claims_frame(
+        [
+            {"article_id": "a", "low": 300, "char_start": 0, "victim_group": "unspecified"},
+            # "including 35 children": a part of the pooled series' own total
+            {"article_id": "a", "low": 35, "char_start": 9, "part_of": "a@0"},
+            # "including 40 fighters": the fighters' own figure
+            {
+                "article_id": "a",
+                "low": 40,
+                "char_start": 19,
+                "victim_group": "fighters",
+                "part_of": "a@0",
+            },
+        ]
+    )
+    assert list(subsets_in_own_series(claims)) == [False, True, False]
+    assert sorted(releases_of(claims)["release_id"]) == [
+        f"{SOHR_CIV}|300",
+        "SOHR|fighters|killed|40",
+    ]
 
 
 def test_daily_counts_are_releases_of_their_day():

@@ -18,8 +18,8 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from tolltrace.analysis.releases import set_aside
 from tolltrace.model import DIVERGENCE_CLASSES
-from tolltrace.tables import column_flags
 
 # Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -407,12 +407,13 @@ def divergence_points(
 
     Each row is an outlet's figure set against the release it should be compared with,
     with the reference figure and a row label naming that release. Claims without a
-    reference share one row. Tolls of another period (`other_period`) are left out: they
-    are not this event's figures. Only the `max_rows` references with most mentions are
+    reference share one row. Claims set aside (tolls of another period, subsets of a total
+    in their own series: releases.set_aside) are left out: they are not this event's
+    figures of that series. Only the `max_rows` references with most mentions are
     kept, and at most `max_points` points (those with most mentions); the second value is
     the number of references before that cut.
     """
-    keep = (_text(claims["outcome"]) == outcome) & ~column_flags(claims, "other_period")
+    keep = (_text(claims["outcome"]) == outcome) & ~set_aside(claims)
     cl = _sorted_claims(claims[keep])
     if cl.empty:
         return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0

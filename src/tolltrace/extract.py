@@ -159,6 +159,13 @@ _INCLUDES_COUNT_RE = re.compile(
     r"(?:includes|included|covers|comprises)\b",
     re.IGNORECASE,
 )
+# After the noun: the people counted are some of a toll told before ("seven police officers
+# were among the dead").
+_AMONG_AFTER_RE = re.compile(
+    r"\s+(?:were|was|are)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?"
+    r"(?:dead|victims|killed|wounded|injured|missing)\b",
+    re.IGNORECASE,
+)
 _AMONG = StartAnchored(re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE))
 _INCIDENT_RE = Guarded(
     re.compile(
@@ -324,9 +331,10 @@ def extract_article(
         )
         if claim is not None:
             claims.append(claim)
+    _date_eras(text, claims, words.era)
+    _link_subsets(claims)
     _mark_totals_of_everyone(text, sentences, claims)
     _attribute_headlines(claims)
-    _date_eras(text, claims, words.era)
     return ArticleExtraction(claims, times)
 
 
@@ -505,6 +513,11 @@ def _read_claim(
             outcome = _left_cue(left, cues, left_at) or "killed"
     if outcome is None or outcome == "negative":
         return None
+    if not part_of and (
+        (previous is None and _OF_THEM_RE.match(text, phrase.end, clause_end))
+        or _AMONG_AFTER_RE.match(text, noun.end, clause_end)
+    ):
+        part_of = _TOTAL_BEFORE  # found once the article's eras are known (_link_subsets)
     words = noun.words if (noun.is_person or noun.is_death_noun) else ()
     group = victim_group(words, after_noun[:40])
     if noun.head.lower() == "others" and previous is not None:
@@ -648,6 +661,27 @@ def _left_cue(left: str, cues: list[int] | None, offset: int) -> str | None:
     return last.lastgroup
 
 
+# A claim's part_of until _link_subsets finds its total.
+_TOTAL_BEFORE = "<total before>"
+
+
+def _link_subsets(claims: list[Claim]) -> None:
+    """Point each subset told after its toll ("At least 58 were killed. Three of the dead
+    were women"; part_of _TOTAL_BEFORE) to that toll: the nearest earlier claim of the same
+    outcome that is no part and no previous figure, preferring one not dated to a year or
+    past period (era_text). None such: no link."""
+    for i, claim in enumerate(claims):
+        if claim.part_of != _TOTAL_BEFORE:
+            continue
+        totals = [
+            c
+            for c in reversed(claims[:i])
+            if c.outcome == claim.outcome and not c.part_of and not c.is_previous
+        ]
+        current = [c for c in totals if not c.era_text]
+        claim.part_of = (current or totals)[0].claim_id if totals else ""
+
+
 def _is_increment(
     text: str, left: str, phrase: NumberPhrase, outcome: str, before: Claim | None
 ) -> bool:
@@ -724,9 +758,11 @@ def _headline_paragraph(text: str, sentences: list[Sentence]) -> int | None:
 
 
 def _mark_totals_of_everyone(text: str, sentences: list[Sentence], claims: list[Claim]) -> None:
-    """A total said to include combatants covers everyone: code it `all`.
+    """A total said to include combatants, or civilians among others, covers everyone:
+    code it `all`.
 
-    Two forms: a part of another group ("524, including 213 fighters"), and a next
+    Two forms: a part of another group ("524, including 213 fighters"; "1,018 people,
+    including 745 civilians": the rest are not civilians), and a next
     sentence that says so ("This casualty count includes both government forces and ...").
     """
     by_id = {c.claim_id: c for c in claims}
@@ -735,7 +771,10 @@ def _mark_totals_of_everyone(text: str, sentences: list[Sentence], claims: list[
         if (
             total is not None
             and total.victim_group == "unspecified"
-            and c.victim_group in ("fighters", "security_forces", "combatants")
+            and (
+                c.victim_group in ("fighters", "security_forces", "combatants")
+                or c.victim_text.lower().endswith("civilians")
+            )
         ):
             total.victim_group = "all"
     for c in claims:

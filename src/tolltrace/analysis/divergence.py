@@ -13,7 +13,9 @@ Classes (`divergence_class`), first matching rule wins:
 
 - `unknown`: the rules cannot settle it. Vague figures ("hundreds": the coding is a
   convention, not a figure to compare; the note gives the source's figure then, for
-  context); tolls of another period (`other_period`, "in 2018": not this event's); a
+  context); tolls of another period (`other_period`, "in 2018": not this event's);
+  subsets of a total in their own series ("including 35 children": not the series' toll;
+  the note names the total); a
   figure one source gives for two victim groups with equal support; an unattributed
   figure no named source released.
 - `category_shift`: the figure is the source's release for another series (the civilian
@@ -50,6 +52,8 @@ from tolltrace.analysis.releases import (
     group_codes,
     obj_series,
     release_values,
+    set_aside,
+    subsets_in_own_series,
     text_array,
 )
 from tolltrace.tables import column_flags
@@ -243,7 +247,8 @@ def classify_divergence(
     vague_term = text_array(claims["vague_term"]) if n else source
     own_id = assignment["release_id"].to_numpy(dtype=object)
     other = column_flags(claims, "other_period")
-    vague = (own_id == "") & ~other
+    subset = subsets_in_own_series(claims) & ~other
+    vague = (own_id == "") & ~other & ~subset
     note[vague] = _cat(
         vague, "vague figure ('", vague_term, "', coded ", low.astype(str).astype(object), ")"
     )
@@ -251,6 +256,13 @@ def classify_divergence(
         era = text_array(claims["era_text"]) if "era_text" in claims else np.full(n, "", object)
         note[other] = _cat(
             other, "toll of another period ('", era, "'): not compared with this event's figures"
+        )
+    if subset.any():
+        note[subset] = _cat(
+            subset,
+            "part of the total ",
+            text_array(claims["part_of"]),
+            ": a subset of its series, not compared with the series' figures",
         )
     if n == 0 or len(releases) == 0:
         return _result(idx, cls, note, ref, None)
@@ -492,14 +504,15 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
 
     `claims` is the analysed claims table (analysis columns present). The figure is the
     headline's numeric killed claim, else the article's first numeric killed claim (vague
-    words and tolls of another period are skipped). `difference` = figure − reference and
-    `ratio` = figure / reference (4 decimals), where the reference is the same source's
-    highest figure at the claim's as_of (the claim's divergence reference); both are empty
+    words and claims set aside, releases.set_aside, are skipped). `difference` = figure −
+    reference and `ratio` = figure / reference (4 decimals), where the reference is the
+    same source's highest figure at the claim's as_of (the claim's divergence reference);
+    both are empty
     for unattributed figures and where no same-source reference exists. Articles without a
     numeric killed figure have no row. Sorted by article_id.
     """
     keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
-    keep &= ~column_flags(claims, "other_period")
+    keep &= ~set_aside(claims)
     k = claims[keep].copy()
     if k.empty:
         return pd.DataFrame({col: pd.Series(dtype=object) for col in SCORE_COLUMNS})

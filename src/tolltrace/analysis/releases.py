@@ -16,7 +16,9 @@ A release is one figure from one source for one series and outcome. Rules:
 - Vague figures ("hundreds", "several dozen") are not releases: the word is a writer's
   paraphrase, and its ACLED-style coding is a convention, not a number anyone released.
   Their claims get an empty `release_id`. So do tolls of another period
-  (`other_period`: "in 2018", "last year"), which are not this event's figures.
+  (`other_period`: "in 2018", "last year"), which are not this event's figures, and
+  subsets counted inside a total of their own series ("300 people, including 35
+  children"; "Three of the dead were women"), which are not the series' toll.
 - Unattributed claims never join a named source's release; they form releases of source
   "unattributed".
 - Category. When one source's figure appears in more than one series (745 "civilians" in
@@ -214,12 +216,34 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
     return names
 
 
+def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
+    """Claims counting some of a total in the same series ("300 people, including 35
+    children", "Three of the dead were women": `part_of` names a claim whose victim group
+    pools with theirs). Charted beside their total they would read as a fall. Parts of
+    another series stay ("524, including 213 fighters" is the fighters' figure). All False
+    without claim_id and part_of columns."""
+    n = len(claims)
+    if n == 0 or "part_of" not in claims or "claim_id" not in claims:
+        return np.zeros(n, dtype=bool)
+    total = pd.Index(text_array(claims["claim_id"])).get_indexer(text_array(claims["part_of"]))
+    series = series_of(claims["victim_group"])
+    linked = total >= 0
+    return linked & (series == series[np.where(linked, total, 0)])
+
+
+def set_aside(claims: pd.DataFrame) -> np.ndarray:
+    """Claims kept out of releases, estimates, article scores and charts: tolls of another
+    period (`other_period`, when the column is there) and subsets of a total in their own
+    series (subsets_in_own_series)."""
+    return column_flags(claims, "other_period") | subsets_in_own_series(claims)
+
+
 def eligible(claims: pd.DataFrame) -> np.ndarray:
-    """Claims that can be part of a release: a number, not a vague word, and not the toll
-    of another period (`other_period`, when the column is there)."""
+    """Claims that can be part of a release: a number, not a vague word, and not set aside
+    (set_aside)."""
     low_ok = pd.to_numeric(claims["low"], errors="coerce").notna().to_numpy()
     ok = (text_array(claims["qualifier"]) != "vague") & low_ok
-    return ok & ~column_flags(claims, "other_period")
+    return ok & ~set_aside(claims)
 
 
 def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
