@@ -92,7 +92,8 @@ _MIXED_RE = re.compile(
 )
 # "32 of them minors", "about 10 of them seriously": a part of the count before it.
 _OF_THEM_RE = re.compile(
-    r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|victims|injured|wounded))\b", re.IGNORECASE
+    r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|victims|injured|wounded|bodies))\b",
+    re.IGNORECASE,
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
 _COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
@@ -138,6 +139,20 @@ _PREVIOUS = StartAnchored(
         r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
         re.IGNORECASE,
     )
+)
+# A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
+# rose to 2013 on Tuesday".
+_DEATH_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:dead|wounded|injured|deaths|fatalities|bodies|casualties)\b", re.IGNORECASE
+)
+_TOLL_REACHED_RE = re.compile(
+    r"\b(?:toll|tally|figure)\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|"
+    r"reached|stood\s+at|stands\s+at)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+# A verb that says the toll is past the number: "has surpassed 1,000" is more than 1,000.
+_BEYOND_BEFORE_RE = re.compile(
+    r"\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops)\s+$", re.IGNORECASE
 )
 # A number that adds to a toll told elsewhere: "recovered 12 more bodies", "another 20",
 # "a further 10 people died" (the words before the number; after it: _MORE_AFTER_RE).
@@ -226,8 +241,8 @@ _NOT_A_TOLL = StartAnchored(
                 r"(?:expected|likely|set|projected|feared)\s+to)\s+(?!have\b)(?:\w+\s+){0,2}?"
                 r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|hit|increase|grow|go\s+up|"
                 r"double|jump|soar)\b[^.;]{0,25}$",
-                # "3 deaths per 100,000 people": a rate.
-                r"\b(?:per|every)\s+$",
+                # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
+                r"\b(?:per|every|an\s+average\s+of|on\s+average)\s+$",
             )
         ),
         re.IGNORECASE,
@@ -239,16 +254,18 @@ _NOT_A_TOLL = StartAnchored(
 # under 40.
 _NOT_A_TOLL_REACH = 100
 _ADJACENT_REACH = 40
-# "3 deaths per 100,000 people", read after the noun: a rate.
 # The number counts who speak, not who died: "Two security sources said another 19 …".
 _SPEAKERS_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:were|was|are|is|have|has|had|been)\b)[A-Za-z][\w-]*){0,2}"
     r"\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
+# "3 deaths per 100,000 people", "400 people a year", read after the noun: a rate.
 _RATE_AFTER_RE = re.compile(
-    r"\s+(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|million|"
-    r"capita|head)\b",
+    r"\s+(?:(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|"
+    r"million|capita|head)\b|(?:a|an|each|every|per)\s+(?:year|month|week|day)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago)\b)|"
+    r"(?:annually|yearly)\b)",
     re.IGNORECASE,
 )
 # The end-anchored patterns read on the words before a number start only with these
@@ -457,7 +474,7 @@ def _read_claim(
     noun = read_noun_phrase(text, phrase.end, clause_end)
     if (
         noun.is_non_person
-        or _RATE_AFTER_RE.match(text, noun.end, clause_end)
+        or _RATE_AFTER_RE.match(text, noun.end, sentence.end)
         or _SPEAKERS_AFTER_RE.match(text, phrase.end, clause_end)
     ):
         return None
@@ -511,6 +528,8 @@ def _read_claim(
             outcome = _cue_outcome(adjacent.group("cue"))
         elif _TOLL_FRAME.search(left, left_starts) or is_previous:
             outcome = _left_cue(left, cues, left_at) or "killed"
+        elif _OF_THEM_RE.match(text, phrase.end, clause_end):
+            outcome = _right_cue(after_noun, cues, noun.end)  # "12 of them with injuries"
     if outcome is None or outcome == "negative":
         return None
     if not part_of and (
@@ -541,6 +560,9 @@ def _read_claim(
         after_noun, _INCLUDES_COMBATANTS.index(after_low)
     ):
         group = "all"
+    qualifier, high = phrase.qualifier, phrase.high
+    if qualifier == "exact" and _BEYOND_BEFORE_RE.search(left[-20:]):
+        qualifier, high = "more_than", None  # "the toll has surpassed 1,000"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(
         text, sentence, phrase, times, after_noun, after_low, clause_end, bool(part_of)
@@ -552,8 +574,8 @@ def _read_claim(
         claim_id=f"{article_id}@{phrase.start}",
         outcome=outcome,
         low=phrase.low,
-        high=phrase.high,
-        qualifier=phrase.qualifier,
+        high=high,
+        qualifier=qualifier,
         vague_term=phrase.vague_term,
         victim_group=group,
         victim_text=" ".join(words),
@@ -599,8 +621,13 @@ def _is_not_a_count(
     ):
         return True
     plain_year = phrase.qualifier == "exact" and phrase.text.isdigit() and len(phrase.text) == 4
-    if plain_year and 1800 <= phrase.low <= 2100:
-        return True
+    if (
+        plain_year
+        and 1800 <= phrase.low <= 2100
+        and not _DEATH_NOUN_AFTER_RE.match(text, phrase.end, sentence.end)
+        and not _TOLL_REACHED_RE.search(left[-40:])
+    ):
+        return True  # a year, unless a count's words frame it ("the 2000 wounded")
     return phrase.qualifier == "exact" and bool(_LABEL_BEFORE.search(left, left_starts))
 
 
@@ -637,7 +664,12 @@ def _right_cue(after_noun: str, cues: list[int] | None, offset: int) -> str | No
     if m.lastgroup == "negative" and m.group(0).lower() in _SOFT_NEGATIVES:
         # "pulled out alive and taken to hospital with injuries": hurt, not unharmed.
         later = _CUE.search(window, cues, offset, m.end())
-        if later is not None and later.lastgroup == "injured":
+        # Not when another number has the injuries: "64 rescued, 12 of them with injuries".
+        if (
+            later is not None
+            and later.lastgroup == "injured"
+            and not _DIGIT_RE.search(window, m.end(), later.start())
+        ):
             return "injured"
     return m.lastgroup
 

@@ -103,7 +103,12 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             tail_started = len(words) > head_index + 1
             if (low in STOP_WORDS and low != "and") or tok[0].isdigit():
                 break
-            if not tail_started and low not in ("of", "from", "on") and not _is_person_word(tok):
+            if (
+                not tail_started
+                and low not in ("of", "from", "on")
+                and not _is_person_word(tok)
+                and not (low == "and" and _and_a_person(text, m.end(), stop))
+            ):
                 break
             if seen_words > max_words + 6:
                 break
@@ -141,6 +146,15 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
     return NounPhrase(head, is_person, is_non_person, is_death, outcome, end, tuple(words))
 
 
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+
+
+def _and_a_person(text: str, pos: int, stop: int) -> bool:
+    """Whether a person word follows "and" at `pos` ("soldiers and civilians")."""
+    m = _NEXT_WORD_RE.match(text, pos, stop)
+    return m is not None and _is_person_word(m.group(1))
+
+
 def _is_person_word(tok: str) -> bool:
     low = tok.lower()
     return (
@@ -155,9 +169,11 @@ def _is_person_word(tok: str) -> bool:
 def victim_group(words: tuple[str, ...] | list[str], text_after: str = "") -> str:
     """The victim group named by a noun phrase's words.
 
-    The head and its modifiers decide: fighters of both sides are `combatants`; any
-    security word makes `security_forces` unless fighters are named; civilian words make
-    `civilians`; everything else (people, an ethnic group) is `unspecified`.
+    The head and its modifiers decide: fighters of both sides, or security forces and
+    fighters together, are `combatants`; combatants named with civilians ("soldiers and
+    civilians") are `all`; otherwise a security word makes `security_forces`, a fighter
+    word `fighters`, civilian words `civilians`; everything else (people, an ethnic group)
+    is `unspecified`.
     """
     lows = [w.lower() for w in words]
     joined = " ".join(lows) + " " + text_after.lower()
@@ -167,6 +183,10 @@ def victim_group(words: tuple[str, ...] | list[str], text_after: str = "") -> st
     if "combatants" in lows or "combatant" in lows:
         return "combatants"
     if (has_fighter or has_security) and _BOTH_SIDES_RE.search(joined):
+        return "combatants"
+    if (has_fighter or has_security) and has_civilian:
+        return "all"
+    if has_fighter and has_security:
         return "combatants"
     if has_fighter and not has_civilian:
         return "fighters"
