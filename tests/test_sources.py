@@ -35,6 +35,27 @@ def test_generic_monitor_resolves_to_the_monitor_the_article_names():
     assert source_of(text) == ("SOHR", "explicit")
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The group, founded in 2006, said 40 people were killed in Baniyas.",
+        "More than 500,000 people have been killed, according to the observatory.",
+    ],
+)
+def test_the_group_and_the_observatory_are_the_monitor_named_before(later):
+    text = f"The Syrian Observatory for Human Rights tracks the war.\n\n{later}"
+    assert source_of(text) == ("SOHR", "explicit")
+
+
+def test_the_group_is_the_last_named_local_group_when_that_comes_later():
+    text = (
+        "The Syrian Observatory for Human Rights tracks the war.\n\n"
+        "The Sudan Doctors Network said 12 people were killed.\n\n"
+        "The group said 30 people were wounded."
+    )
+    assert source_of(text) == ("local_sources", "explicit")
+
+
 def test_generic_monitor_without_a_named_one_stays_unnamed():
     assert source_of("The war monitor said 311 civilians were killed.")[0] == "unnamed_monitor"
 

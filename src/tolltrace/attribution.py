@@ -82,7 +82,9 @@ class ArticleAttributions:
         source_id, kind = best.source_id, best.kind
         if kind.startswith(GENERIC_PREFIX):
             kind = kind[len(GENERIC_PREFIX) :]
-            source_id = self._resolve_generic(kind, best.start) or source_id
+            named = self._resolve_generic(kind, best.start)
+            if named is not None:
+                source_id, kind = named.source_id, named.kind
         return Attribution(source_id, kind, best.text, "explicit")
 
     def _first_attribution(self, index: int) -> Attribution | None:
@@ -119,16 +121,29 @@ class ArticleAttributions:
         self._resolved[index] = result
         return result
 
-    def _resolve_generic(self, kind: str, offset: int) -> str | None:
-        """The named source of `kind` a generic mention refers to: the last one named
-        before `offset`, else the first one named after it, else None."""
-        if kind not in self._named:
-            self._named[kind] = self.table.all_of_kind(self.text, kind, self.low)
-        named = self._named[kind]
+    def _resolve_generic(self, kind: str, offset: int) -> SourceMention | None:
+        """The named source a generic mention of `kind` refers to: the last one named
+        before `offset`, else the first one named after it, else None. "The group" (a
+        generic local source) may also be a monitor named before it ("The Syrian
+        Observatory … said …. The group said …")."""
+        named = self._named_of(kind)
+        if kind == "local":
+            named = sorted(
+                (m for k in _GROUP_KINDS for m in self._named_of(k)), key=lambda m: m.start
+            )
         before = [m for m in named if m.start < offset]
         if before:
-            return before[-1].source_id
-        return named[0].source_id if named else None
+            return before[-1]
+        return named[0] if named else None
+
+    def _named_of(self, kind: str) -> list[SourceMention]:
+        if kind not in self._named:
+            self._named[kind] = self.table.all_of_kind(self.text, kind, self.low)
+        return self._named[kind]
+
+
+# Kinds a generic local mention ("the group") can refer to.
+_GROUP_KINDS = ("local", "monitor")
 
 
 def _as_carried(a: Attribution) -> Attribution:
