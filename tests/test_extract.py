@@ -66,6 +66,7 @@ def only(text: str):
         "Storms have killed an average of 400 people a year since 2000.",
         "Road crashes kill 3,000 people annually, officials said.",
         "Two security sources said the attackers were killed.",
+        "The cyclone, with winds of up to 210 kph, killed people across the coast.",
     ],
 )
 def test_numbers_that_are_not_tolls(text):
@@ -188,6 +189,25 @@ def test_a_total_with_a_civilian_part_covers_everyone():
             2,
             0,
         ),
+        # Found by a blind labelled set (2026-12-07).
+        (
+            "A bomb killed 34 people. Three police officers who had been manning a "
+            "checkpoint were among those killed.",
+            1,
+            0,
+        ),
+        ("A bomb wounded 80 people. Of the wounded, 11 were in critical condition.", 1, 0),
+        ("Of the 112 injured, 17 are in critical condition.", 1, 0),
+        ("The ferry sank, killing 58. Among the dead were 17 children and two crew.", 2, 0),
+        ("The riot left 40 injured. The injured include five police officers.", 1, 0),
+        ("A stampede killed 19 people. Police said 11 of the victims were women.", 1, 0),
+        (
+            "Fighting killed more than 130 people, including fighters from both sides and at "
+            "least 40 civilians.",
+            1,
+            0,
+        ),
+        ("Gangs killed 97 people, including eight women and three infants.", 2, 0),
         # Injured subsets belong to the injured count.
         (
             "The blast killed 12 and wounded 31 others. Seven of the wounded were in critical "
@@ -230,11 +250,32 @@ def test_fatalities_among_a_group_reached():
 
 def test_daily_count_is_dated_by_its_day_not_the_report_day():
     text = (
+        "Clashes have raged since Thursday.\n\n"
         "On Saturday, the Syrian Observatory for Human Rights confirmed that five massacres "
         "occurred on Friday, claiming the lives of 163 civilians."
     )
     c = only(text)
     assert (c.low, c.scope, c.as_of_text) == (163, "daily", "on Friday")
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # One day told: the event's toll, which can chart.
+        ("A car bomb on Saturday killed at least 34 people, police said.", "cumulative"),
+        # A longer event: one day of it.
+        (
+            "More than 200 people have died since Thursday. On Friday alone 63 were killed.",
+            "daily",
+        ),
+        (
+            "Strikes on Monday killed 50 people. Strikes on Tuesday killed 30 people.",
+            "daily",
+        ),
+    ],
+)
+def test_a_count_for_the_only_day_told_is_the_event_toll(text, scope):
+    assert claims(text)[-1].scope == scope
 
 
 def test_running_total_dated_by_report_day():
@@ -263,6 +304,12 @@ def test_previous_toll_is_kept_and_flagged():
         ("97 died; officials had earlier put the toll at 70.", [(97, False), (70, True)]),
         ("The toll rose to 50, up from 30.", [(50, False), (30, True)]),
         ("At least 20 people were killed, officials first said.", [(20, False)]),
+        ("The ministry had reported 876 deaths a week ago.", [(876, True)]),
+        ("Officials had initially said eight people were dead.", [(8, True)]),
+        (
+            "Fires have killed 41 people, raising the toll from 28 a day earlier.",
+            [(41, False), (28, True)],
+        ),
     ],
 )  # fmt: skip
 def test_superseded_figures_said_in_other_words_are_flagged(text, expected):
@@ -314,6 +361,12 @@ def test_a_number_added_to_a_toll_is_an_increment(text, expected):
             "112 people were killed in the past 24 hours, the ministry said, bringing the "
             "overall death toll since the war began to 41,020.",
             [(112, "daily"), (41020, "cumulative")],
+            "in the past 24 hours",
+        ),
+        (
+            "Cholera has killed 1,043 people since it was declared in August, with 37 deaths "
+            "recorded in the past 24 hours alone.",
+            [(1043, "cumulative"), (37, "daily")],
             "in the past 24 hours",
         ),
         # A part with a day of its own counts that day.

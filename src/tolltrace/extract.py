@@ -92,7 +92,7 @@ _MIXED_RE = re.compile(
 )
 # "32 of them minors", "about 10 of them seriously": a part of the count before it.
 _OF_THEM_RE = re.compile(
-    r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|victims|injured|wounded|bodies))\b",
+    r"\s+of\s+(?:them|whom|those|these|the\s+(?:(?P<dead>dead|victims|bodies)|injured|wounded))\b",
     re.IGNORECASE,
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
@@ -122,7 +122,10 @@ if not _ADJACENT_CUE.words | _ADJACENT_NEGATIVE.words <= _CUE.words:  # pragma: 
     raise RuntimeError("every start word of the _ADJACENT patterns must be in the _CUE index")
 _PART = StartAnchored(
     re.compile(
-        r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead(?:\s+were)?)"
+        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+        r"among\s+the\s+(?:dead|victims|injured|wounded)(?:\s+were)?|"
+        r"(?:dead|injured|wounded|victims)\s+include[sd]?|"
+        r"of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     )
@@ -135,6 +138,9 @@ _PREVIOUS = StartAnchored(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+"
+        r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
+        r"|\bhad\s+(?:earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
+        r"announced|counted|recorded)\s+(?:that\s+)?"
         r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
         r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
         re.IGNORECASE,
@@ -177,7 +183,8 @@ _INCLUDES_COUNT_RE = re.compile(
 # After the noun: the people counted are some of a toll told before ("seven police officers
 # were among the dead").
 _AMONG_AFTER_RE = re.compile(
-    r"\s+(?:were|was|are)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?"
+    r"(?:\s+(?:who|which|that)\b[^.;\d]{0,80}?)?\s+(?:were|was|are)\s+(?:also\s+)?among\s+"
+    r"(?:the\s+|those\s+)?"
     r"(?:dead|victims|killed|wounded|injured|missing)\b",
     re.IGNORECASE,
 )
@@ -202,16 +209,19 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 _UNIT_AFTER_RE = re.compile(
     r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
-    r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles))",
+    r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
+    r"kph|mph|km/h|knots))",
     re.IGNORECASE,
 )
 # After a number: the total it is added to ("…, bringing the death toll since October to").
 _ADDED_TO_TOTAL_RE = re.compile(
     r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:toll|total|tally|number|count)\b",
+    r"(?:toll|total|tally|number|count)\b(?![^.;]{0,80}?\bfrom\b)[^.;]{0,80}?\b(?:to|at)\s",
     re.IGNORECASE,
 )
-_RUNNING_TOTAL_RE = re.compile(r"\b(?:total|so\s+far|overall|toll)\b")
+# Words of a running total; "since" also opens one when no day follows it ("since it was
+# declared in August", "since making landfall").
+_RUNNING_TOTAL_RE = re.compile(r"\b(?:total|so\s+far|overall|toll|since)\b")
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -254,6 +264,10 @@ _NOT_A_TOLL = StartAnchored(
 # under 40.
 _NOT_A_TOLL_REACH = 100
 _ADJACENT_REACH = 40
+# The number counts bodies identified, not the dead: "16 of the victims had been identified".
+_IDENTIFIED_AFTER_RE = re.compile(
+    r"(?:\s+(?:had|have|has|been|were|was|now|so\s+far))*\s+identified\b"
+)
 # The number counts who speak, not who died: "Two security sources said another 19 …".
 _SPEAKERS_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:were|was|are|is|have|has|had|been)\b)[A-Za-z][\w-]*){0,2}"
@@ -349,6 +363,7 @@ def extract_article(
         if claim is not None:
             claims.append(claim)
     _date_eras(text, claims, words.era)
+    _one_day_event(claims, times)
     _link_subsets(claims)
     _mark_totals_of_everyone(text, sentences, claims)
     _attribute_headlines(claims)
@@ -359,7 +374,7 @@ def extract_article(
 _CASUALTY_LITERALS = (
     "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
     "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
-    "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown",
+    "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown", "victim",
 )  # fmt: skip
 
 
@@ -476,6 +491,7 @@ def _read_claim(
         noun.is_non_person
         or _RATE_AFTER_RE.match(text, noun.end, sentence.end)
         or _SPEAKERS_AFTER_RE.match(text, phrase.end, clause_end)
+        or _IDENTIFIED_AFTER_RE.match(text, noun.end, clause_end)
     ):
         return None
     if not noun.is_death_noun and _ADJACENT_NEGATIVE.search(
@@ -489,7 +505,8 @@ def _read_claim(
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
-    if (subset or _PART.search(left, left_starts)) and previous is not None:
+    is_part = _is_part(left, left_starts)
+    if (subset or is_part) and previous is not None:
         verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
         if verb:
             outcome = _cue_outcome(verb.group("cue"))
@@ -530,10 +547,13 @@ def _read_claim(
             outcome = _left_cue(left, cues, left_at) or "killed"
         elif _OF_THEM_RE.match(text, phrase.end, clause_end):
             outcome = _right_cue(after_noun, cues, noun.end)  # "12 of them with injuries"
+    of_them = _OF_THEM_RE.match(text, phrase.end, clause_end)
+    if outcome is None and of_them and of_them.group("dead"):
+        outcome = "killed"  # "11 of the victims were women"
     if outcome is None or outcome == "negative":
         return None
     if not part_of and (
-        (previous is None and _OF_THEM_RE.match(text, phrase.end, clause_end))
+        (previous is None and (of_them or is_part))
         or _AMONG_AFTER_RE.match(text, noun.end, clause_end)
     ):
         part_of = _TOTAL_BEFORE  # found once the article's eras are known (_link_subsets)
@@ -599,6 +619,17 @@ def _read_claim(
         part_of=part_of,
         is_previous=is_previous,
     )
+
+
+def _is_part(left: str, left_starts: list[int] | None) -> bool:
+    """Whether the words before the number make it part of a total: "including 35",
+    "Among the dead were 17", "including fighters from both sides and at least 40", but
+    not "including eight women and three" (a number between: the three is coordinated)."""
+    m = _PART.search(left, left_starts)
+    if m is None:
+        return False
+    words = m.group(0)
+    return not (words[:9].lower() == "including" and find_number_phrases(words))
 
 
 def _is_not_a_count(
@@ -693,6 +724,28 @@ def _left_cue(left: str, cues: list[int] | None, offset: int) -> str | None:
     return last.lastgroup
 
 
+def _one_day_event(claims: list[Claim], times: list[TimeExpr]) -> None:
+    """An article that counts for one day only ("a car bomb … on Saturday, killing at least
+    34 people") gives the event's toll, not one day of a longer count: its `daily` claims
+    become `cumulative`, so the toll can chart. They stay `daily` where the article frames
+    a longer event (a since, span or duration expression, "on Friday alone", a count added
+    to a total) or counts for two or more days."""
+    daily = [c for c in claims if c.scope == "daily"]
+    if not daily or any(t.kind in ("since", "span", "duration") for t in times):
+        return
+    if any(_ALONE_RE.search(c.sentence) or _ADDED_TO_TOTAL_RE.search(c.sentence) for c in daily):
+        return  # "on Friday alone", "killed 27 on Monday, bringing the total to 300"
+    day_of = {t.text: t.day or t.text.lower() for t in times}
+    if len({day_of.get(c.as_of_text, c.as_of_text.lower()) for c in daily}) == 1:
+        for c in daily:
+            c.scope = "cumulative"
+
+
+_ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
+# A duration of one day: its count is that day's ("in the past 24 hours").
+_ONE_DAY_RE = re.compile(r"(?:24|twenty-four)\s+hours|(?:past|last)\s+day\b", re.IGNORECASE)
+
+
 # A claim's part_of until _link_subsets finds its total.
 _TOTAL_BEFORE = "<total before>"
 
@@ -756,6 +809,14 @@ def _scope_and_date(
     own_days = [t for t in event_days if phrase.end <= t.start < clause_end]
     if is_part and own_days:
         return "daily", own_days[0].text
+    one_day = [t for t in times if t.kind == "duration" and _ONE_DAY_RE.search(t.text)]
+    own_day = [
+        t
+        for t in one_day
+        if phrase.end <= t.start < clause_end and not _DIGIT_RE.search(text, phrase.end, t.start)
+    ]
+    if own_day:  # "… 1,043 since August, with 37 deaths in the past 24 hours"
+        return "daily", own_day[0].text
     # The sentence's neighbours are never word characters, so \b behaves as on a slice.
     cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(
         _RUNNING_TOTAL_RE.search(text, sentence.start, sentence.end)

@@ -116,6 +116,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             seen_words += 1
             end = m.end()
             continue
+        if not words and low in ("a", "an"):
+            break  # "from 28 a day earlier": no noun of the number's own
         if not words and low in _LEADING_OF:
             pos = m.end()
             after_of = low == "of"
