@@ -1,0 +1,78 @@
+"""Regression scores on tests/chartable: which extracted tolls may reach the escalation
+chart, against labels written blind (see tests/chartable/README.md)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+from tolltrace.analysis.releases import POOLED_GROUPS
+from tolltrace.extract import extract_claims
+from tolltrace.model import Claim
+
+FOLDER = Path(__file__).parent / "chartable"
+
+
+def _series(group: str) -> str:
+    return "pooled" if group in POOLED_GROUPS else group
+
+
+def _charted(claim: Claim, by_id: dict[str, Claim]) -> bool:
+    """What the escalation chart can show: a cumulative number of this event's own series."""
+    if claim.qualifier == "vague" or claim.scope != "cumulative" or claim.is_previous:
+        return False
+    if claim.era_text:
+        return False
+    total = by_id.get(claim.part_of)
+    return total is None or _series(total.victim_group) != _series(claim.victim_group)
+
+
+def _scores() -> Counter:
+    claims: list[Claim] = []
+    for path in sorted((FOLDER / "articles").glob("*.txt")):
+        claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
+    by_id = {c.claim_id: c for c in claims}
+    with open(FOLDER / "labels.csv", encoding="utf-8", newline="") as f:
+        labels = list(csv.DictReader(f))
+    score: Counter = Counter()
+    matched = set()
+    for label in labels:
+        start, end = int(label["char_start"]), int(label["char_start"]) + len(label["mention"])
+        hits = [
+            c
+            for c in claims
+            if c.article_id == label["article_id"] and c.char_start < end and start < c.char_end
+        ]
+        charted_label = label["chart_ok"] == "true" and label["qualifier"] != "vague"
+        if not hits:
+            score["missed"] += 1
+            score["missed chart points"] += charted_label
+            continue
+        claim = hits[0]
+        matched.add(claim.claim_id)
+        score["found"] += 1
+        score["scope agrees"] += claim.scope == label["scope"]
+        score["is_previous agrees"] += str(claim.is_previous).lower() == label["is_previous"]
+        if label["qualifier"] != "vague":
+            charted = _charted(claim, by_id)
+            score["false chart points"] += charted and not charted_label
+            score["missed chart points"] += charted_label and not charted
+    spurious = [c for c in claims if c.claim_id not in matched]
+    score["spurious"] = len(spurious)
+    score["false chart points"] += sum(_charted(c, by_id) for c in spurious)
+    return score
+
+
+def test_chartable_scores_stay_as_measured():
+    # Measured 2026-12-07; the README gives the first blind score for comparison. A change
+    # that improves them should lower the error counts here and in the README.
+    assert dict(_scores()) == {
+        "found": 127,
+        "missed": 17,
+        "spurious": 1,
+        "false chart points": 20,
+        "missed chart points": 12,
+        "scope agrees": 110,
+        "is_previous agrees": 126,
+    }
