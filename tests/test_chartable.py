@@ -71,7 +71,7 @@ def test_chartable_scores_stay_as_measured():
         "found": 127,
         "missed": 17,
         "spurious": 1,
-        "false chart points": 20,
+        "false chart points": 17,
         "missed chart points": 12,
         "scope agrees": 110,
         "is_previous agrees": 126,

@@ -92,7 +92,7 @@ _MIXED_RE = re.compile(
 )
 # "32 of them minors", "about 10 of them seriously": a part of the count before it.
 _OF_THEM_RE = re.compile(
-    r"\s+of\s+(?:them|whom|those|these|the\s+(?:(?P<dead>dead|victims|bodies)|injured|wounded))\b",
+    r"\s+of\s+(?:them|whom|those|these|the\s+(?:(?P<dead>dead|victims|bodies|deaths)|injured|wounded))\b",
     re.IGNORECASE,
 )
 # "killing at least five soldiers and three civilians": the second count shares the verb.
@@ -215,7 +215,7 @@ _UNIT_AFTER_RE = re.compile(
 )
 # After a number: the total it is added to ("…, bringing the death toll since October to").
 _ADDED_TO_TOTAL_RE = re.compile(
-    r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:toll|total|tally|number|count)\b(?![^.;]{0,80}?\bfrom\b)[^.;]{0,80}?\b(?:to|at)\s",
     re.IGNORECASE,
 )
@@ -553,7 +553,7 @@ def _read_claim(
     if outcome is None or outcome == "negative":
         return None
     if not part_of and (
-        (previous is None and (of_them or is_part))
+        (previous is None and (of_them or is_part or _ALONE_RE.search(left)))
         or _AMONG_AFTER_RE.match(text, noun.end, clause_end)
     ):
         part_of = _TOTAL_BEFORE  # found once the article's eras are known (_link_subsets)

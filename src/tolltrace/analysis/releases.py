@@ -217,18 +217,22 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
 
 
 def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
-    """Claims counting some of a total in the same series ("300 people, including 35
-    children", "Three of the dead were women": `part_of` names a claim whose victim group
-    pools with theirs). Charted beside their total they would read as a fall. Parts of
-    another series stay ("524, including 213 fighters" is the fighters' figure). All False
-    without claim_id and part_of columns."""
+    """Cumulative claims counting some of a total in the same series ("300 people,
+    including 35 children", "Three of the dead were women": `part_of` names a claim whose
+    victim group pools with theirs). Charted beside their total they would read as a fall.
+    Parts of another series stay ("524, including 213 fighters" is the fighters' figure),
+    and so do daily counts, which are releases of their day. All False without claim_id
+    and part_of columns."""
     n = len(claims)
     if n == 0 or "part_of" not in claims or "claim_id" not in claims:
         return np.zeros(n, dtype=bool)
     total = pd.Index(text_array(claims["claim_id"])).get_indexer(text_array(claims["part_of"]))
     series = series_of(claims["victim_group"])
     linked = total >= 0
-    return linked & (series == series[np.where(linked, total, 0)])
+    subset = linked & (series == series[np.where(linked, total, 0)])
+    if "scope" in claims:  # a day's count inside a total ("including 163 on Friday") stays
+        subset &= text_array(claims["scope"]) == CUMULATIVE
+    return subset
 
 
 def set_aside(claims: pd.DataFrame) -> np.ndarray:
