@@ -123,13 +123,20 @@ if not _ADJACENT_CUE.words | _ADJACENT_NEGATIVE.words <= _CUE.words:  # pragma: 
 _PART = StartAnchored(
     re.compile(
         r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-        r"among\s+the\s+(?:dead|victims|injured|wounded)(?:\s+were)?|"
-        r"(?:dead|injured|wounded|victims)\s+include[sd]?|"
-        r"of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
+        r"among\s+the\s+(?:dead|victims|injured|wounded)(?:\s+were)?)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     )
 )
+# More part frames, read on the last words only (their start words are too common to index):
+# "The injured include five …", "Of the 112 injured, 17 …".
+_PART_TAIL_RE = re.compile(
+    r"(?:\b(?:dead|injured|wounded|victims)\s+include[sd]?|"
+    r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
+    r"\s+[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_TAIL = 70  # characters before the number that the _TAIL patterns read
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
 # "The previous toll, issued on Sunday, was 66", "initially reported at 20", "officials
 # had earlier put the death toll at 30".
@@ -138,13 +145,18 @@ _PREVIOUS = StartAnchored(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+"
-        r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
-        r"|\bhad\s+(?:earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
-        r"announced|counted|recorded)\s+(?:that\s+)?"
-        r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
-        r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
+        r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+)$",
         re.IGNORECASE,
     )
+)
+# More superseded forms, read on the last words only: "had reported 876", "had initially
+# said eight", "initially reported at 20", "had earlier put the toll at 70".
+_PREVIOUS_TAIL_RE = re.compile(
+    r"(?:\bhad\s+(?:earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
+    r"announced|counted|recorded)\s+(?:that\s+)?"
+    r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
+    r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
+    re.IGNORECASE,
 )
 # A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
 # rose to 2013 on Tuesday".
@@ -157,14 +169,14 @@ _TOLL_REACHED_RE = re.compile(
     re.IGNORECASE,
 )
 # A verb that says the toll is past the number: "has surpassed 1,000" is more than 1,000.
-_BEYOND_BEFORE_RE = re.compile(
-    r"\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops)\s+$", re.IGNORECASE
+_BEYOND_BEFORE = tuple(
+    f" {verb}"
+    for verb in "surpass surpassed surpasses surpassing exceed exceeded exceeds "
+    "exceeding topped topping tops".split()
 )
 # A number that adds to a toll told elsewhere: "recovered 12 more bodies", "another 20",
 # "a further 10 people died" (the words before the number; after it: _MORE_AFTER_RE).
-_ANOTHER_BEFORE_RE = re.compile(
-    r"\b(?:another|(?:an?\s+)?(?:additional|further))\s+$", re.IGNORECASE
-)
+_ANOTHER_BEFORE = (" another", " additional", " further")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than\b)", re.IGNORECASE)
 # "Three of the dead were children": who the counted dead were.
 _PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
@@ -214,6 +226,7 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # After a number: the total it is added to ("…, bringing the death toll since October to").
+_ADDING_VERBS = ("bringing", "raising", "taking", "pushing", "lifting", "putting")
 _ADDED_TO_TOTAL_RE = re.compile(
     r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:toll|total|tally|number|count)\b(?![^.;]{0,80}?\bfrom\b)[^.;]{0,80}?\b(?:to|at)\s",
@@ -252,7 +265,7 @@ _NOT_A_TOLL = StartAnchored(
                 r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|hit|increase|grow|go\s+up|"
                 r"double|jump|soar)\b[^.;]{0,25}$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
-                r"\b(?:per|every|an\s+average\s+of|on\s+average)\s+$",
+                r"\b(?:per|every)\s+$",
             )
         ),
         re.IGNORECASE,
@@ -263,6 +276,9 @@ _NOT_A_TOLL = StartAnchored(
 # under 100 characters, the longest verb before a number ("treated for dehydration the ")
 # under 40.
 _NOT_A_TOLL_REACH = 100
+# "an average of 400 a year": a mean, not a toll (read on the last words: "an" and "on" are
+# too common to index).
+_AVERAGE_BEFORE_RE = re.compile(r"\b(?:an\s+average\s+of|on\s+average,?)\s+$", re.IGNORECASE)
 _ADJACENT_REACH = 40
 # The number counts bodies identified, not the dead: "16 of the victims had been identified".
 _IDENTIFIED_AFTER_RE = re.compile(
@@ -501,7 +517,9 @@ def _read_claim(
     after_noun = text[noun.end : clause_end]
     after_low = low[noun.end : clause_end] if low is not None else None
     part_of = ""
-    is_previous = bool(_PREVIOUS.search(left, left_starts))
+    is_previous = bool(
+        _PREVIOUS.search(left, left_starts) or _PREVIOUS_TAIL_RE.search(left[-_TAIL:])
+    )
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
@@ -553,7 +571,7 @@ def _read_claim(
     if outcome is None or outcome == "negative":
         return None
     if not part_of and (
-        (previous is None and (of_them or is_part or _ALONE_RE.search(left)))
+        (previous is None and (of_them or is_part or ("alone" in left and _ALONE_RE.search(left))))
         or _AMONG_AFTER_RE.match(text, noun.end, clause_end)
     ):
         part_of = _TOTAL_BEFORE  # found once the article's eras are known (_link_subsets)
@@ -581,7 +599,7 @@ def _read_claim(
     ):
         group = "all"
     qualifier, high = phrase.qualifier, phrase.high
-    if qualifier == "exact" and _BEYOND_BEFORE_RE.search(left[-20:]):
+    if qualifier == "exact" and (" " + left[-20:]).rstrip().lower().endswith(_BEYOND_BEFORE):
         qualifier, high = "more_than", None  # "the toll has surpassed 1,000"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(
@@ -625,7 +643,7 @@ def _is_part(left: str, left_starts: list[int] | None) -> bool:
     """Whether the words before the number make it part of a total: "including 35",
     "Among the dead were 17", "including fighters from both sides and at least 40", but
     not "including eight women and three" (a number between: the three is coordinated)."""
-    m = _PART.search(left, left_starts)
+    m = _PART.search(left, left_starts) or _PART_TAIL_RE.search(left[-_TAIL:])
     if m is None:
         return False
     words = m.group(0)
@@ -641,8 +659,10 @@ def _is_not_a_count(
 ) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (_NOT_A_TOLL)."""
-    if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end) or _NOT_A_TOLL.search(
-        left, left_starts, 0, max(0, len(left) - _NOT_A_TOLL_REACH)
+    if (
+        _UNIT_AFTER_RE.match(text, phrase.end, sentence.end)
+        or _NOT_A_TOLL.search(left, left_starts, 0, max(0, len(left) - _NOT_A_TOLL_REACH))
+        or _AVERAGE_BEFORE_RE.search(left[-20:])
     ):
         return True
     if phrase.vague_term:
@@ -774,7 +794,10 @@ def _is_increment(
     "another 20 people were killed"). Not when it adds people of another outcome than
     the claim `before` it ("two were killed and dozens more are missing"): that is the
     whole count of its own outcome."""
-    if not (_MORE_AFTER_RE.match(text, phrase.end) or _ANOTHER_BEFORE_RE.search(left[-30:])):
+    if not (
+        _MORE_AFTER_RE.match(text, phrase.end)
+        or (" " + left[-25:]).rstrip().lower().endswith(_ANOTHER_BEFORE)
+    ):
         return False
     return before is None or before.outcome == outcome
 
@@ -797,7 +820,12 @@ def _scope_and_date(
         return "incident", _nearest(times, phrase.start)
     days = [t for t in times if t.kind in ("on", "date", "span")]
     event_days = [t for t in days if not _is_report_time(text, sentence, t)]
-    adding = _ADDED_TO_TOTAL_RE.search(text, phrase.end, sentence.end)
+    rest = text[phrase.end : sentence.end].lower()
+    adding = (
+        _ADDED_TO_TOTAL_RE.search(text, phrase.end, sentence.end)
+        if any(verb in rest for verb in _ADDING_VERBS)
+        else None
+    )
     if adding:
         # "killed 27 on Monday, bringing the total to 300": the 27 is what was added.
         own = [
