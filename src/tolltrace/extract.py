@@ -137,6 +137,8 @@ _PART_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _TAIL = 70  # characters before the number that the _TAIL patterns read
+# Each with substrings one of which any match holds: the pattern runs only where one occurs.
+_PART_TAIL = (_PART_TAIL_RE, ("includ", "f th"))
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
 # "The previous toll, issued on Sunday, was 66", "initially reported at 20", "officials
 # had earlier put the death toll at 30".
@@ -158,6 +160,19 @@ _PREVIOUS_TAIL_RE = re.compile(
     r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
     re.IGNORECASE,
 )
+_PREVIOUS_TAIL = (_PREVIOUS_TAIL_RE, ("had", "nitially", "arlier", "irst"))
+
+
+def _tail_search(tail: tuple[re.Pattern[str], tuple[str, ...]], left: str) -> re.Match[str] | None:
+    """A _TAIL pattern's match at the end of `left`, tried only where one of its substrings
+    occurs in the last _TAIL characters."""
+    pattern, needles = tail
+    window = left[-_TAIL:]
+    if any(needle in window for needle in needles):
+        return pattern.search(window)
+    return None
+
+
 # A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
 # rose to 2013 on Tuesday".
 _DEATH_NOUN_AFTER_RE = re.compile(
@@ -517,9 +532,7 @@ def _read_claim(
     after_noun = text[noun.end : clause_end]
     after_low = low[noun.end : clause_end] if low is not None else None
     part_of = ""
-    is_previous = bool(
-        _PREVIOUS.search(left, left_starts) or _PREVIOUS_TAIL_RE.search(left[-_TAIL:])
-    )
+    is_previous = bool(_PREVIOUS.search(left, left_starts) or _tail_search(_PREVIOUS_TAIL, left))
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
@@ -603,7 +616,7 @@ def _read_claim(
         qualifier, high = "more_than", None  # "the toll has surpassed 1,000"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(
-        text, sentence, phrase, times, after_noun, after_low, clause_end, bool(part_of)
+        text, sentence, phrase, times, after_noun, after_low, clause_end, bool(part_of), low
     )
     if _is_increment(text, left, phrase, outcome, earlier[-1] if earlier else None):
         scope = "increment"
@@ -643,7 +656,7 @@ def _is_part(left: str, left_starts: list[int] | None) -> bool:
     """Whether the words before the number make it part of a total: "including 35",
     "Among the dead were 17", "including fighters from both sides and at least 40", but
     not "including eight women and three" (a number between: the three is coordinated)."""
-    m = _PART.search(left, left_starts) or _PART_TAIL_RE.search(left[-_TAIL:])
+    m = _PART.search(left, left_starts) or _tail_search(_PART_TAIL, left)
     if m is None:
         return False
     words = m.group(0)
@@ -811,19 +824,20 @@ def _scope_and_date(
     after_low: str | None,
     clause_end: int,
     is_part: bool,
+    low: str | None = None,
 ) -> tuple[str, str]:
     """Is the figure a running total, one day's count or one incident's; which words date it.
 
     `clause_end` ends the number's clause; `is_part` says it is a part of the total before
-    it ("1,500 since Thursday, including 163 on Friday")."""
+    it ("1,500 since Thursday, including 163 on Friday"); `low` is the lower-cased article
+    when known."""
     if _INCIDENT_RE.match(after_noun, low=after_low):
         return "incident", _nearest(times, phrase.start)
     days = [t for t in times if t.kind in ("on", "date", "span")]
     event_days = [t for t in days if not _is_report_time(text, sentence, t)]
-    rest = text[phrase.end : sentence.end].lower()
     adding = (
         _ADDED_TO_TOTAL_RE.search(text, phrase.end, sentence.end)
-        if any(verb in rest for verb in _ADDING_VERBS)
+        if low is None or any(low.find(v, phrase.end, sentence.end) >= 0 for v in _ADDING_VERBS)
         else None
     )
     if adding:
