@@ -305,6 +305,11 @@ def test_previous_toll_is_kept_and_flagged():
         ("The toll rose to 50, up from 30.", [(50, False), (30, True)]),
         ("At least 20 people were killed, officials first said.", [(20, False)]),
         ("The ministry had reported 876 deaths a week ago.", [(876, True)]),
+        (
+            "The death toll from Cyclone Ameya, which hit the coast with winds of up to 210 kph "
+            "(130 mph), rose to 96 on Monday, up from 71 a day earlier.",
+            [(96, False), (71, True)],
+        ),
         ("Officials had initially said eight people were dead.", [(8, True)]),
         (
             "Fires have killed 41 people, raising the toll from 28 a day earlier.",
@@ -390,7 +395,15 @@ def test_rescued_people_are_not_injured_because_some_of_them_are():
 
 
 @pytest.mark.parametrize(
-    "text", ["The overall toll has surpassed 1,000.", "Deaths have exceeded 1,000, officials said."]
+    "text",
+    [
+        "The overall toll has surpassed 1,000.",
+        "Deaths have exceeded 1,000, officials said.",
+        "Quake toll climbs past 1,000 as hopes fade",
+        "Cholera deaths pass 1,000 as outbreak reaches capital",
+        "The death toll from the magnitude 7.1 earthquake that struck on Tuesday has surpassed "
+        "1,000, officials said.",
+    ],
 )
 def test_a_toll_past_a_number_is_more_than_it(text):
     c = only(text)

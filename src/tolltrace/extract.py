@@ -68,9 +68,13 @@ _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, rever
 _TOLL_FRAME = StartAnchored(
     re.compile(
         rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
-        rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b[^.;]{{0,80}}?"
-        r"\b(?:to|at|of|reached|rose|rising|climbed|stands|stood|hit|passed|surpassed|exceeded|"
-        r"topped|is|was|killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
+        rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b"
+        # an aside between commas ("The death toll from Cyclone Ameya, which …, rose to 96"),
+        # then up to 100 characters in which a decimal point may stand ("magnitude 7.1")
+        r"(?:,[^,.;]{1,120},)?(?:[^.;]|\.(?=\d)){0,100}?"
+        r"\b(?:to|at|of|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|hits|"
+        r"passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
+        r"killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
         r"(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     )
@@ -187,7 +191,7 @@ _TOLL_REACHED_RE = re.compile(
 _BEYOND_BEFORE = tuple(
     f" {verb}"
     for verb in "surpass surpassed surpasses surpassing exceed exceeded exceeds "
-    "exceeding topped topping tops".split()
+    "exceeding topped topping tops past pass passed passes".split()
 )
 # A number that adds to a toll told elsewhere: "recovered 12 more bodies", "another 20",
 # "a further 10 people died" (the words before the number; after it: _MORE_AFTER_RE).
