@@ -73,6 +73,9 @@ def test_generic_monitor_without_a_named_one_stays_unnamed():
         ("The Gaza health ministry said 34 people were killed.", "health_ministry"),
         ("At least 14 people were killed in the blaze, the fire service said.", "officials"),
         ("Emergency services said 20 people died.", "officials"),
+        ("Shelling killed 34 people, a local medical group said.", "local_sources"),
+        ("More than 400 prisoners have died, according to rights groups.", "local_sources"),
+        ("President Volodymyr Zelenskyy said 20 people were killed.", "officials"),
     ],
 )
 def test_other_sources(text, source):
