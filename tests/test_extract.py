@@ -222,6 +222,18 @@ def test_a_subset_told_after_its_toll_is_part_of_it(text, part_index, total_inde
     assert found[part_index].part_of == found[total_index].claim_id
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people were killed. 87 of the deaths occurred in the capital.",  # larger
+        "Earlier, 30 people were killed in Homs. Strikes hit several towns including Rafah "
+        "and 12 people were killed there.",  # no people between "including" and "and"
+    ],
+)
+def test_no_part_without_a_larger_total_or_people_named(text):
+    assert [c.part_of for c in claims(text)] == ["", ""]
+
+
 def test_a_count_said_to_include_combatants_covers_everyone():
     text = (
         "According to the SOHR, over 1,000 individuals have lost their lives within two days. "
@@ -276,6 +288,84 @@ def test_daily_count_is_dated_by_its_day_not_the_report_day():
 )
 def test_a_count_for_the_only_day_told_is_the_event_toll(text, scope):
     assert claims(text)[-1].scope == scope
+
+
+# From a review of today's rules (2026-12-07): common sentences they first got wrong.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day of a war beside the war's total stays a day's count.
+        (
+            "Israeli strikes killed at least 45 people across Gaza on Tuesday, the health "
+            "ministry said. More than 40,000 Palestinians have been killed in the war.",
+            [(45, "daily"), (40000, "cumulative")],
+        ),
+        (
+            "Israeli strikes killed 45 people on Tuesday, the deadliest day since the ceasefire "
+            "collapsed, medics said.",
+            [(45, "daily")],
+        ),
+        # A toll that rose over a day, and a one-event count over a day, are the toll.
+        (
+            "The death toll has risen to 2,100 in the past 24 hours, officials said.",
+            [(2100, "cumulative")],
+        ),
+        (
+            "At least 15 people have been killed in the past 24 hours as torrential rains "
+            "lashed the province.",
+            [(15, "cumulative")],
+        ),
+        # "X alone" larger than the toll before it is no part of it.
+        (
+            "At least 600 Palestinians have been killed in the West Bank. In Gaza alone, more "
+            "than 40,000 people have been killed.",
+            [(600, "cumulative"), (40000, "cumulative")],
+        ),
+        (
+            "In 2022 deaths from road accidents reached 1,500, the ministry said.",
+            [(1500, "cumulative")],
+        ),
+        ("Officials warned the death toll could pass 1,000.", []),
+        ("Officials raised the death toll from 28 to 68.", []),
+        (
+            "Rescuers found 12 bodies on Tuesday, bringing the death toll from the floods to 120.",
+            [(12, "daily"), (120, "cumulative")],
+        ),
+        ("The army said it killed five men identified as Hamas operatives.", [(5, "cumulative")]),
+        (
+            "The army said it had killed 300 militants a week into the offensive.",
+            [(300, "cumulative")],
+        ),
+        ("Gunmen shot dead 12 farmers who told the army about the raid.", [(12, "cumulative")]),
+    ],
+)
+def test_review_cases_of_scope_and_counts(text, expected):
+    assert [(c.low, c.scope) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A suicide bomber killed 9 people and police said the toll could rise.", "unspecified"),
+        ("The blast killed 12 worshippers and police cordoned off the area.", "civilians"),
+        ("Two women fighters of the YPJ were killed.", "unspecified"),
+        ("The attack killed 140 soldiers and civilians.", "all"),
+    ],
+)
+def test_and_joins_victims_only_inside_the_phrase(text, group):
+    assert claims(text)[0].victim_group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("The ministry said it had recorded 1,200 deaths since the outbreak began.", False),
+        ("Earlier, police had said five people were killed.", True),
+        ("The ministry had reported 876 deaths a week ago.", True),
+    ],
+)
+def test_had_reported_is_an_earlier_figure_only_with_an_earlier_time(text, previous):
+    assert claims(text)[0].is_previous is previous
 
 
 def test_running_total_dated_by_report_day():

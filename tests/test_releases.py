@@ -106,6 +106,15 @@ def test_a_subset_of_a_total_in_its_own_series_is_no_release():
     ]
 
 
+def test_repeated_claim_ids_do_not_break_the_subset_rule():
+    rows = [
+        {"article_id": "a", "low": 300, "char_start": 0, "victim_group": "unspecified"},
+        {"article_id": "a", "low": 35, "char_start": 9, "part_of": "a@0"},
+    ]
+    twice = pd.concat([claims_frame(rows), claims_frame(rows)], ignore_index=True)
+    assert list(subsets_in_own_series(twice)) == [False, True, False, True]
+
+
 def test_daily_counts_are_releases_of_their_day():
     claims = claims_frame(
         [

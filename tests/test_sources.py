@@ -47,6 +47,14 @@ def test_the_group_and_the_observatory_are_the_monitor_named_before(later):
     assert source_of(text) == ("SOHR", "explicit")
 
 
+def test_the_group_never_looks_forward_to_a_monitor():
+    text = (
+        "The group said 40 people had been killed in the raids.\n\n"
+        "The Syrian Observatory for Human Rights put the toll at 35."
+    )
+    assert extract_claims(text, "t")[0].source != "SOHR"
+
+
 def test_the_group_is_the_last_named_local_group_when_that_comes_later():
     text = (
         "The Syrian Observatory for Human Rights tracks the war.\n\n"

@@ -123,18 +123,19 @@ class ArticleAttributions:
 
     def _resolve_generic(self, kind: str, offset: int) -> SourceMention | None:
         """The named source a generic mention of `kind` refers to: the last one named
-        before `offset`, else the first one named after it, else None. "The group" (a
-        generic local source) may also be a monitor named before it ("The Syrian
+        before `offset`, else the first one of its kind named after it, else None. "The
+        group" (a generic local source) may also be a monitor named before it ("The Syrian
         Observatory … said …. The group said …")."""
         named = self._named_of(kind)
+        pool = named
         if kind == "local":
-            named = sorted(
+            pool = sorted(
                 (m for k in _GROUP_KINDS for m in self._named_of(k)), key=lambda m: m.start
             )
-        before = [m for m in named if m.start < offset]
+        before = [m for m in pool if m.start < offset]
         if before:
             return before[-1]
-        return named[0] if named else None
+        return named[0] if named else None  # forward only to its own kind
 
     def _named_of(self, kind: str) -> list[SourceMention]:
         if kind not in self._named:

@@ -34,7 +34,7 @@ from tolltrace.sentences import Sentence, sentence_at, split_sentences
 from tolltrace.sources import SourceTable, default_table
 from tolltrace.timeref import ANCHOR_WORDS as TIME_ANCHOR_WORDS
 from tolltrace.timeref import TimeExpr, find_time_expressions
-from tolltrace.victims import read_noun_phrase, victim_group
+from tolltrace.victims import is_person_word, read_noun_phrase, victim_group
 
 _KILLED = (
     r"kill|kills|killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"
@@ -142,7 +142,7 @@ _PART_TAIL_RE = re.compile(
 )
 _TAIL = 70  # characters before the number that the _TAIL patterns read
 # Each with substrings one of which any match holds: the pattern runs only where one occurs.
-_PART_TAIL = (_PART_TAIL_RE, ("includ", "f th"))
+_PART_TAIL = (_PART_TAIL_RE, ("includ", "of"))
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
 # "The previous toll, issued on Sunday, was 66", "initially reported at 20", "officials
 # had earlier put the death toll at 30".
@@ -158,13 +158,32 @@ _PREVIOUS = StartAnchored(
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".
 _PREVIOUS_TAIL_RE = re.compile(
-    r"(?:\bhad\s+(?:earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
-    r"announced|counted|recorded)\s+(?:that\s+)?"
+    r"(?:\bhad\s+(?P<bare>earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
+    r"announced|counted|recorded|told\s+(?:\w+\s+){0,2}?)\s*(?:that\s+)?"
     r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
     r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
     re.IGNORECASE,
 )
-_PREVIOUS_TAIL = (_PREVIOUS_TAIL_RE, ("had", "nitially", "arlier", "irst"))
+_PREVIOUS_TAIL = (_PREVIOUS_TAIL_RE, ("had", "initially", "earlier", "first"))
+
+
+def _previous_tail(text: str, left: str, phrase: NumberPhrase) -> bool:
+    """_PREVIOUS_TAIL_RE at the end of `left`. A bare "had reported 876" (reported speech
+    says "had" too: "said it had recorded 1,200") counts only with an earlier time after
+    the number ("… a week ago", "… earlier")."""
+    m = _tail_search(_PREVIOUS_TAIL, left)
+    if m is None:
+        return False
+    if m.group(0).lower().startswith("had") and not m.group("bare"):
+        return bool(
+            _EARLIER_AFTER_RE.match(text, phrase.end, phrase.end + 60)
+            or _EARLIER_BEFORE_RE.search(left)
+        )
+    return True
+
+
+_EARLIER_BEFORE_RE = re.compile(r"\b(?:earlier|initially|previously|at\s+first)\b", re.IGNORECASE)
+_EARLIER_AFTER_RE = re.compile(r"[^.;]*?\b(?:ago|earlier|previously|before)\b", re.IGNORECASE)
 
 
 def _tail_search(tail: tuple[re.Pattern[str], tuple[str, ...]], left: str) -> re.Match[str] | None:
@@ -172,7 +191,8 @@ def _tail_search(tail: tuple[re.Pattern[str], tuple[str, ...]], left: str) -> re
     occurs in the last _TAIL characters."""
     pattern, needles = tail
     window = left[-_TAIL:]
-    if any(needle in window for needle in needles):
+    lowered = window.lower()
+    if any(needle in lowered for needle in needles):
         return pattern.search(window)
     return None
 
@@ -182,6 +202,7 @@ def _tail_search(tail: tuple[re.Pattern[str], tuple[str, ...]], left: str) -> re
 _DEATH_NOUN_AFTER_RE = re.compile(
     r"\s+(?:dead|wounded|injured|deaths|fatalities|bodies|casualties)\b", re.IGNORECASE
 )
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|all|some|about|nearly|over)\s+$", re.IGNORECASE)
 _TOLL_REACHED_RE = re.compile(
     r"\b(?:toll|tally|figure)\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|"
     r"reached|stood\s+at|stands\s+at)\s+(?:to\s+)?$",
@@ -245,15 +266,18 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # After a number: the total it is added to ("…, bringing the death toll since October to").
+_ADDING_REACH = 300
 _ADDING_VERBS = ("bringing", "raising", "taking", "pushing", "lifting", "putting")
 _ADDED_TO_TOTAL_RE = re.compile(
     r"\b(?:bringing|raising|taking|pushing|lifting|putting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
-    r"(?:toll|total|tally|number|count)\b(?![^.;]{0,80}?\bfrom\b)[^.;]{0,80}?\b(?:to|at)\s",
+    r"(?:toll|total|tally|number|count)\b(?![^.;]{0,80}?\bfrom\s+\d)[^.;]{0,80}?\b(?:to|at|past)\s",
     re.IGNORECASE,
 )
-# Words of a running total; "since" also opens one when no day follows it ("since it was
-# declared in August", "since making landfall").
-_RUNNING_TOTAL_RE = re.compile(r"\b(?:total|so\s+far|overall|toll|since)\b")
+# Words of a running total; a perfect tense with "since" opens one when no day follows it
+# ("has killed 1,043 since it was declared", not "the deadliest day since the ceasefire").
+_RUNNING_TOTAL_RE = re.compile(
+    r"\b(?:total|so\s+far|overall|toll|(?:has|have|had)\b[^.;]{0,80}?\bsince)\b"
+)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -281,7 +305,7 @@ _NOT_A_TOLL = StartAnchored(
                 # count only in lower case.
                 r"\b(?:could|might|would|can|(?-i:may|will)|"
                 r"(?:expected|likely|set|projected|feared)\s+to)\s+(?!have\b)(?:\w+\s+){0,2}?"
-                r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|hit|increase|grow|go\s+up|"
+                r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|grow|go\s+up|"
                 r"double|jump|soar)\b[^.;]{0,25}$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
                 r"\b(?:per|every)\s+$",
@@ -301,11 +325,11 @@ _AVERAGE_BEFORE_RE = re.compile(r"\b(?:an\s+average\s+of|on\s+average,?)\s+$", r
 _ADJACENT_REACH = 40
 # The number counts bodies identified, not the dead: "16 of the victims had been identified".
 _IDENTIFIED_AFTER_RE = re.compile(
-    r"(?:\s+(?:had|have|has|been|were|was|now|so\s+far))*\s+identified\b"
+    r"(?:\s+(?:had|have|has|been|were|was|now|so\s+far))*\s+identified\b(?!\s+as\b)"
 )
 # The number counts who speak, not who died: "Two security sources said another 19 …".
 _SPEAKERS_AFTER_RE = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been)\b)[A-Za-z][\w-]*){0,2}"
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|who|which|that)\b)[A-Za-z][\w-]*){0,2}"
     r"\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
@@ -313,7 +337,7 @@ _SPEAKERS_AFTER_RE = re.compile(
 _RATE_AFTER_RE = re.compile(
     r"\s+(?:(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|"
     r"million|capita|head)\b|(?:a|an|each|every|per)\s+(?:year|month|week|day)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago)\b)|"
+    r"(?!\s+(?:after|before|earlier|later|ago|into|on|since)\b)|"
     r"(?:annually|yearly)\b)",
     re.IGNORECASE,
 )
@@ -520,6 +544,8 @@ def _read_claim(
     left_starts = _left_starts(low[left_at : phrase.start]) if low is not None else None
     if _is_not_a_count(text, sentence, phrase, left, left_starts):
         return None
+    if phrase.qualifier == "range" and _FROM_BEFORE_RE.search(left[-8:]):
+        return None  # "raised the death toll from 28 to 68": a rise, not a range
     clause_end = _clause_end(text, phrase.end, sentence.end)
     noun = read_noun_phrase(text, phrase.end, clause_end)
     if (
@@ -536,7 +562,7 @@ def _read_claim(
     after_noun = text[noun.end : clause_end]
     after_low = low[noun.end : clause_end] if low is not None else None
     part_of = ""
-    is_previous = bool(_PREVIOUS.search(left, left_starts) or _tail_search(_PREVIOUS_TAIL, left))
+    is_previous = bool(_PREVIOUS.search(left, left_starts)) or _previous_tail(text, left, phrase)
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
@@ -588,7 +614,10 @@ def _read_claim(
     if outcome is None or outcome == "negative":
         return None
     if not part_of and (
-        (previous is None and (of_them or is_part or ("alone" in left and _ALONE_RE.search(left))))
+        (
+            previous is None
+            and (of_them or is_part or ("alone" in left.lower() and _ALONE_RE.search(left)))
+        )
         or _AMONG_AFTER_RE.match(text, noun.end, clause_end)
     ):
         part_of = _TOTAL_BEFORE  # found once the article's eras are known (_link_subsets)
@@ -659,12 +688,16 @@ def _read_claim(
 def _is_part(left: str, left_starts: list[int] | None) -> bool:
     """Whether the words before the number make it part of a total: "including 35",
     "Among the dead were 17", "including fighters from both sides and at least 40", but
-    not "including eight women and three" (a number between: the three is coordinated)."""
+    not "including eight women and three" (a number between: the three is coordinated) nor
+    "towns including Rafah and 12" (no people between)."""
     m = _PART.search(left, left_starts) or _tail_search(_PART_TAIL, left)
     if m is None:
         return False
     words = m.group(0)
-    return not (words[:9].lower() == "including" and find_number_phrases(words))
+    if words[:9].lower() != "including" or " and" not in words:
+        return True
+    between = words[9 : words.rfind(" and")].split()
+    return not find_number_phrases(words) and any(is_person_word(w) for w in between)
 
 
 def _is_not_a_count(
@@ -692,7 +725,10 @@ def _is_not_a_count(
     if (
         plain_year
         and 1800 <= phrase.low <= 2100
-        and not _DEATH_NOUN_AFTER_RE.match(text, phrase.end, sentence.end)
+        and not (
+            _DEATH_NOUN_AFTER_RE.match(text, phrase.end, sentence.end)
+            and _DETERMINER_BEFORE_RE.search(left[-12:])
+        )
         and not _TOLL_REACHED_RE.search(left[-40:])
     ):
         return True  # a year, unless a count's words frame it ("the 2000 wounded")
@@ -765,20 +801,50 @@ def _one_day_event(claims: list[Claim], times: list[TimeExpr]) -> None:
     """An article that counts for one day only ("a car bomb … on Saturday, killing at least
     34 people") gives the event's toll, not one day of a longer count: its `daily` claims
     become `cumulative`, so the toll can chart. They stay `daily` where the article frames
-    a longer event (a since, span or duration expression, "on Friday alone", a count added
-    to a total) or counts for two or more days."""
+    a longer event (a since, span or duration expression, "on Friday alone", "the deadliest
+    day since …", a count added
+    to a total, a larger running total) or counts for two or more days."""
     daily = [c for c in claims if c.scope == "daily"]
-    if not daily or any(t.kind in ("since", "span", "duration") for t in times):
+    if not daily or any(
+        t.kind in ("since", "span") or (t.kind == "duration" and not _ONE_DAY_RE.search(t.text))
+        for t in times
+    ):
         return
-    if any(_ALONE_RE.search(c.sentence) or _ADDED_TO_TOTAL_RE.search(c.sentence) for c in daily):
-        return  # "on Friday alone", "killed 27 on Monday, bringing the total to 300"
-    day_of = {t.text: t.day or t.text.lower() for t in times}
-    if len({day_of.get(c.as_of_text, c.as_of_text.lower()) for c in daily}) == 1:
+    if any(_LONGER_RE.search(c.sentence) or _ADDED_TO_TOTAL_RE.search(c.sentence) for c in daily):
+        return  # "on Friday alone", "the deadliest day since …", "bringing the total to 300"
+    most = {
+        o: max((c.low or 0) for c in daily if c.outcome == o) for o in {c.outcome for c in daily}
+    }
+    if any(
+        c.scope == "cumulative"
+        and c.outcome in most
+        and (c.low or 0) > most[c.outcome]
+        and not c.era_text
+        and not c.is_previous
+        for c in claims
+    ):
+        return  # a larger running total: "45 killed on Tuesday … 40,000 killed in the war"
+    by_text = {t.text: t for t in times}
+    days = {_day_key(by_text.get(c.as_of_text), c.as_of_text) for c in daily}
+    # A dateline's date ("GOMA, March 10 (Reuters) -") is when, not a day of the count.
+    told = {key for key, is_date in days if not is_date} or {key for key, _ in days}
+    if len(told) == 1:
         for c in daily:
             c.scope = "cumulative"
 
 
+def _day_key(t: TimeExpr | None, text: str) -> tuple[str, bool]:
+    """(the day an as_of text names, whether it is a calendar date)."""
+    if t is None:
+        return text.lower(), False
+    return t.day or t.text.lower(), t.kind == "date"
+
+
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
+_LONGER_RE = re.compile(r"\b(?:alone|since)\b", re.IGNORECASE)  # a day of a longer event
+# Before a number: it is the total ("the toll has risen to 2,100 in the past 24 hours").
+_TOTAL_WORD_RE = re.compile(r"\b(?:toll|total|tally)\b", re.IGNORECASE)
 # A duration of one day: its count is that day's ("in the past 24 hours").
 _ONE_DAY_RE = re.compile(r"(?:24|twenty-four)\s+hours|(?:past|last)\s+day\b", re.IGNORECASE)
 
@@ -798,7 +864,10 @@ def _link_subsets(claims: list[Claim]) -> None:
         totals = [
             c
             for c in reversed(claims[:i])
-            if c.outcome == claim.outcome and not c.part_of and not c.is_previous
+            if c.outcome == claim.outcome
+            and not c.part_of
+            and not c.is_previous
+            and (c.low or 0) >= (claim.low or 0)
         ]
         current = [c for c in totals if not c.era_text]
         claim.part_of = (current or totals)[0].claim_id if totals else ""
@@ -839,9 +908,10 @@ def _scope_and_date(
         return "incident", _nearest(times, phrase.start)
     days = [t for t in times if t.kind in ("on", "date", "span")]
     event_days = [t for t in days if not _is_report_time(text, sentence, t)]
+    reach = min(sentence.end, phrase.end + _ADDING_REACH)  # bounded: long tables stay linear
     adding = (
-        _ADDED_TO_TOTAL_RE.search(text, phrase.end, sentence.end)
-        if low is None or any(low.find(v, phrase.end, sentence.end) >= 0 for v in _ADDING_VERBS)
+        _ADDED_TO_TOTAL_RE.search(text, phrase.end, reach)
+        if low is None or any(low.find(v, phrase.end, reach) >= 0 for v in _ADDING_VERBS)
         else None
     )
     if adding:
@@ -849,7 +919,8 @@ def _scope_and_date(
         own = [
             t
             for t in times
-            if t.start < adding.start() and (t in event_days or t.kind == "duration")
+            if t.start < adding.start()
+            and (t in event_days or (t.kind == "duration" and _ONE_DAY_RE.search(t.text)))
         ]
         return ("daily", _nearest(own, phrase.start)) if own else ("increment", "")
     own_days = [t for t in event_days if phrase.end <= t.start < clause_end]
@@ -861,8 +932,10 @@ def _scope_and_date(
         for t in one_day
         if phrase.end <= t.start < clause_end and not _DIGIT_RE.search(text, phrase.end, t.start)
     ]
-    if own_day:  # "… 1,043 since August, with 37 deaths in the past 24 hours"
-        return "daily", own_day[0].text
+    if own_day and not _TOTAL_WORD_RE.search(text, sentence.start, phrase.start):
+        return "daily", own_day[
+            0
+        ].text  # "… 1,043 since August, with 37 deaths in the past 24 hours"
     # The sentence's neighbours are never word characters, so \b behaves as on a slice.
     cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(
         _RUNNING_TOTAL_RE.search(text, sentence.start, sentence.end)

@@ -106,7 +106,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             if (
                 not tail_started
                 and low not in ("of", "from", "on")
-                and not _is_person_word(tok)
+                and not is_person_word(tok)
                 and not (low == "and" and _and_a_person(text, m.end(), stop))
             ):
                 break
@@ -137,7 +137,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if low in NON_PERSON_WORDS:
             head, is_non_person = tok, True
             break
-        if _is_person_word(tok):
+        if is_person_word(tok):
             head, is_person = tok, True
             head_index = len(words) - 1
             continue
@@ -149,15 +149,26 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+# Words after "X and Y" that leave Y in the victims' phrase.
+_ENDS_A_GROUP = frozenset(
+    """were was are had have who killed died dead wounded injured missing in on at from
+    across near during and also""".split()
+)
 
 
 def _and_a_person(text: str, pos: int, stop: int) -> bool:
-    """Whether a person word follows "and" at `pos` ("soldiers and civilians")."""
+    """Whether a person word follows "and" at `pos` and ends the phrase ("soldiers and
+    civilians were killed"), rather than starting a clause of its own ("killed 9 people
+    and police said …")."""
     m = _NEXT_WORD_RE.match(text, pos, stop)
-    return m is not None and _is_person_word(m.group(1))
+    if m is None or not is_person_word(m.group(1)):
+        return False
+    after = _NEXT_WORD_RE.match(text, m.end(), stop)
+    return after is None or after.group(1).lower() in _ENDS_A_GROUP
 
 
-def _is_person_word(tok: str) -> bool:
+def is_person_word(tok: str) -> bool:
+    """Whether `tok` names people (a security, fighter, civilian or generic person word)."""
     low = tok.lower()
     return (
         low in SECURITY_WORDS
@@ -186,8 +197,8 @@ def victim_group(words: tuple[str, ...] | list[str], text_after: str = "") -> st
         return "combatants"
     if (has_fighter or has_security) and _BOTH_SIDES_RE.search(joined):
         return "combatants"
-    if (has_fighter or has_security) and has_civilian:
-        return "all"
+    if (has_fighter or has_security) and has_civilian and "and" in lows:
+        return "all"  # "soldiers and civilians"; not "women fighters", "child soldiers"
     if has_fighter and has_security:
         return "combatants"
     if has_fighter and not has_civilian:

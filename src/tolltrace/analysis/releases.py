@@ -226,7 +226,10 @@ def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
     n = len(claims)
     if n == 0 or "part_of" not in claims or "claim_id" not in claims:
         return np.zeros(n, dtype=bool)
-    total = pd.Index(text_array(claims["claim_id"])).get_indexer(text_array(claims["part_of"]))
+    ids, parts = text_array(claims["claim_id"]), text_array(claims["part_of"])
+    uniq, first = np.unique(ids.astype(str), return_index=True)  # ids may repeat across runs
+    at = np.minimum(np.searchsorted(uniq, parts.astype(str)), len(uniq) - 1)
+    total = np.where(uniq[at] == parts, first[at], -1)
     series = series_of(claims["victim_group"])
     linked = total >= 0
     subset = linked & (series == series[np.where(linked, total, 0)])
