@@ -810,7 +810,8 @@ def _one_day_event(claims: list[Claim], times: list[TimeExpr]) -> None:
         for t in times
     ):
         return
-    if any(_LONGER_RE.search(c.sentence) or _ADDED_TO_TOTAL_RE.search(c.sentence) for c in daily):
+    told_in = {c.sentence_start: c.sentence for c in daily}.values()  # each sentence once
+    if any(_LONGER_RE.search(text) or _ADDED_TO_TOTAL_RE.search(text) for text in told_in):
         return  # "on Friday alone", "the deadliest day since …", "bringing the total to 300"
     most = {
         o: max((c.low or 0) for c in daily if c.outcome == o) for o in {c.outcome for c in daily}

@@ -226,13 +226,21 @@ def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
     n = len(claims)
     if n == 0 or "part_of" not in claims or "claim_id" not in claims:
         return np.zeros(n, dtype=bool)
-    ids, parts = text_array(claims["claim_id"]), text_array(claims["part_of"])
-    uniq, first = np.unique(ids.astype(str), return_index=True)  # ids may repeat across runs
-    at = np.minimum(np.searchsorted(uniq, parts.astype(str)), len(uniq) - 1)
-    total = np.where(uniq[at] == parts, first[at], -1)
+    parts = text_array(claims["part_of"])
+    rows = np.flatnonzero(parts != "")  # few claims are parts: look up only those
+    subset = np.zeros(n, dtype=bool)
+    if len(rows) == 0:
+        return subset
+    ids = pd.Index(text_array(claims["claim_id"]))
+    position = np.arange(n)
+    if not ids.is_unique:  # two runs' tables concatenated: the first of each id counts
+        keep = ~ids.duplicated()
+        ids, position = ids[keep], position[keep]
+    at = ids.get_indexer(parts[rows])
+    total = np.where(at >= 0, position[at], -1)
     series = series_of(claims["victim_group"])
     linked = total >= 0
-    subset = linked & (series == series[np.where(linked, total, 0)])
+    subset[rows[linked]] = series[rows[linked]] == series[total[linked]]
     if "scope" in claims:  # a day's count inside a total ("including 163 on Friday") stays
         subset &= text_array(claims["scope"]) == CUMULATIVE
     return subset
