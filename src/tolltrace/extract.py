@@ -158,7 +158,7 @@ _PREVIOUS = StartAnchored(
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".
 _PREVIOUS_TAIL_RE = re.compile(
-    r"(?:\bhad\s+(?P<bare>earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
+    r"(?:\bhad\s+(?P<when>earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|put|given|"
     r"announced|counted|recorded|told\s+(?:\w+\s+){0,2}?)\s*(?:that\s+)?"
     r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
     r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
@@ -174,7 +174,7 @@ def _previous_tail(text: str, left: str, phrase: NumberPhrase) -> bool:
     m = _tail_search(_PREVIOUS_TAIL, left)
     if m is None:
         return False
-    if m.group(0).lower().startswith("had") and not m.group("bare"):
+    if m.group(0).lower().startswith("had") and not m.group("when"):
         return bool(
             _EARLIER_AFTER_RE.match(text, phrase.end, phrase.end + 60)
             or _EARLIER_BEFORE_RE.search(left)
@@ -565,7 +565,8 @@ def _read_claim(
     is_previous = bool(_PREVIOUS.search(left, left_starts)) or _previous_tail(text, left, phrase)
     outcome = None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    subset = previous is not None and bool(_OF_THEM_RE.match(text, phrase.end, clause_end))
+    of_them = _OF_THEM_RE.match(text, phrase.end, clause_end)  # "N of them", "N of the dead"
+    subset = previous is not None and of_them is not None
     is_part = _is_part(left, left_starts)
     if (subset or is_part) and previous is not None:
         verb = _IMMEDIATE_VERB_RE.match(text, noun.end, clause_end)
@@ -606,9 +607,8 @@ def _read_claim(
             outcome = _cue_outcome(adjacent.group("cue"))
         elif _TOLL_FRAME.search(left, left_starts) or is_previous:
             outcome = _left_cue(left, cues, left_at) or "killed"
-        elif _OF_THEM_RE.match(text, phrase.end, clause_end):
+        elif of_them:
             outcome = _right_cue(after_noun, cues, noun.end)  # "12 of them with injuries"
-    of_them = _OF_THEM_RE.match(text, phrase.end, clause_end)
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
     if outcome is None or outcome == "negative":
@@ -645,7 +645,7 @@ def _read_claim(
     ):
         group = "all"
     qualifier, high = phrase.qualifier, phrase.high
-    if qualifier == "exact" and (" " + left[-20:]).rstrip().lower().endswith(_BEYOND_BEFORE):
+    if qualifier == "exact" and _ends_with(left, _BEYOND_BEFORE):
         qualifier, high = "more_than", None  # "the toll has surpassed 1,000"
     attribution = attributions.for_sentence(sentence.index, phrase.start)
     scope, as_of_text = _scope_and_date(
@@ -874,6 +874,12 @@ def _link_subsets(claims: list[Claim]) -> None:
         claim.part_of = (current or totals)[0].claim_id if totals else ""
 
 
+def _ends_with(left: str, words: tuple[str, ...]) -> bool:
+    """Whether the last word before the number is one of `words` (each given with a leading
+    space, in lower case): "has surpassed ", "Another "."""
+    return (" " + left[-25:]).rstrip().lower().endswith(words)
+
+
 def _is_increment(
     text: str, left: str, phrase: NumberPhrase, outcome: str, before: Claim | None
 ) -> bool:
@@ -881,10 +887,7 @@ def _is_increment(
     "another 20 people were killed"). Not when it adds people of another outcome than
     the claim `before` it ("two were killed and dozens more are missing"): that is the
     whole count of its own outcome."""
-    if not (
-        _MORE_AFTER_RE.match(text, phrase.end)
-        or (" " + left[-25:]).rstrip().lower().endswith(_ANOTHER_BEFORE)
-    ):
+    if not (_MORE_AFTER_RE.match(text, phrase.end) or _ends_with(left, _ANOTHER_BEFORE)):
         return False
     return before is None or before.outcome == outcome
 

@@ -6,7 +6,8 @@ the highest of the source's releases first seen on an earlier day, or the claim'
 release if that is higher. Releases first seen on the claim's own day do not count against
 it: within one day their order is only inferred from value. When the claim's as_of is
 unknown, the reference is the highest release of the series overall (noted "time unknown").
-Daily, incident and increment counts are compared with their own release (the count of that day).
+Daily, incident and increment counts are compared with their own release (the count of
+that day).
 "Highest" means the largest figure.
 
 Classes (`divergence_class`), first matching rule wins:
@@ -507,9 +508,8 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     words and claims set aside, releases.set_aside, are skipped). `difference` = figure −
     reference and `ratio` = figure / reference (4 decimals), where the reference is the
     same source's highest figure at the claim's as_of (the claim's divergence reference);
-    both are empty
-    for unattributed figures and where no same-source reference exists. Articles without a
-    numeric killed figure have no row. Sorted by article_id.
+    both are empty for unattributed figures and where no same-source reference exists.
+    Articles without a numeric killed figure have no row. Sorted by article_id.
     """
     keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
     keep &= ~set_aside(claims)
