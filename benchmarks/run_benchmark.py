@@ -4,7 +4,7 @@ For every corpus size it measures, on the same files:
 
 - bare scan: read each file, decode it and find every digit run with one regex (the floor
   no extractor can beat), in this process;
-- extractor: read each file with tolltrace.reading and run tolltrace.extract on it, in
+- extractor: read each file with tolltrace.ingest.reading and run tolltrace.extract on it, in
   this process (the per-article work without the ledger, analysis and writing);
 - `tolltrace process` with each --jobs value, in a child process, so its wall time and
   peak resident memory (ru_maxrss of the child, from os.wait4) are its own. The time of
@@ -43,7 +43,7 @@ from pathlib import Path
 from build_corpus import BENCH_DIR, DEFAULT_SEED, ensure_corpus
 
 from tolltrace import config
-from tolltrace.engines import DASK_MISSING_MESSAGE, DASK_SCHEDULER_ENV
+from tolltrace.run.engines import DASK_MISSING_MESSAGE, DASK_SCHEDULER_ENV
 
 RESULTS_DIR = BENCH_DIR / "results"
 DIGIT_RUN = re.compile(r"\d+")
@@ -154,7 +154,7 @@ def bare_scan(files: list[Path]) -> int:
 def extract_only(files: list[Path]) -> int:
     """Read every file the way the pipeline does and run the extractor; count the claims."""
     from tolltrace.extract import extract_claims
-    from tolltrace.reading import read_article
+    from tolltrace.ingest.reading import read_article
 
     claims = 0
     for path in files:
@@ -433,7 +433,7 @@ def to_markdown(payload: dict[str, object], results: list[SizeResult]) -> str:
     lines += [
         "",
         "Floor: read, decode and find every digit run with one regex, against the extractor "
-        "alone (tolltrace.reading + tolltrace.extract); both in one process:",
+        "alone (tolltrace.ingest.reading + tolltrace.extract); both in one process:",
         "",
         "| articles | digit runs | bare scan s | extractor s | extractor / bare |",
         "|---:|---:|---:|---:|---:|",

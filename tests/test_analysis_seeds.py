@@ -14,9 +14,9 @@ from analysis_frames import EVENT_START, articles_frame, claims_frame, run
 
 from tolltrace import config
 from tolltrace.analysis import article_scores
-from tolltrace.pipeline import process_corpus
-from tolltrace.tables import read_table
-from tolltrace.timeref import find_time_expressions
+from tolltrace.extract.timeref import find_time_expressions
+from tolltrace.run.pipeline import process_corpus
+from tolltrace.tables.csvio import read_table
 
 GOLD = Path(__file__).resolve().parent / "gold" / "claims.csv"
 A0, A2, A3 = "000_4e79d535c6ea8260", "002_696d2abe624ca1f4", "003_30b87b7eb73067d6"
@@ -79,8 +79,7 @@ def gold_results() -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def pipeline_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
     out = tmp_path_factory.mktemp("processed")
-    summary = process_corpus(config.RAW_DIR, out, progress=False)
-    assert summary.analysed
+    process_corpus(config.RAW_DIR, out, progress=False)
     return {
         name: read_table(out / f"{name}.csv")
         for name in ("claims", "releases", "consistency", "estimates")

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from messy_corpus import BOILERPLATE, MessyCorpus
 
-from tolltrace.pipeline import list_raw_files, process_corpus, raw_file_path
-from tolltrace.reading import read_article
-from tolltrace.tables import FORMULA_START, read_table
+from tolltrace.ingest.reading import read_article
+from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
+from tolltrace.tables.csvio import FORMULA_START, read_table
 
 
 @pytest.fixture
@@ -116,8 +116,6 @@ def test_duplicates_point_to_the_first_copy_and_add_no_claims(processed) -> None
 
 def test_duplicates_are_not_counted_in_releases(processed) -> None:
     _, summary, _, _ = processed
-    if not summary.analysed:
-        pytest.skip("analysis not installed")
     releases = read_table(summary.tables["releases"])
     for ids in releases["article_ids"]:
         assert "11_copy" not in ids and "12_respaced" not in ids
@@ -167,23 +165,10 @@ def test_same_tables_with_two_jobs(messy_corpus: MessyCorpus, tmp_path: Path) ->
         assert path.read_bytes() == (two / path.name).read_bytes(), path.name
 
 
-def test_stale_analysis_tables_are_removed(raw_dir: Path, tmp_path: Path, monkeypatch) -> None:
-    from tolltrace import pipeline
-
-    (raw_dir / "a.txt").write_text("Five people were killed on Friday, officials said.\n")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "releases.csv").write_text("stale\n")
-    monkeypatch.setattr(pipeline, "_analysis_function", lambda: None)
-    summary = process_corpus(raw_dir, out)
-    assert not (out / "releases.csv").exists()
-    assert any("releases.csv" in w for w in summary.warnings)
-
-
 def test_extractor_crash_is_a_warning_not_a_lost_article(
     raw_dir: Path, tmp_path: Path, monkeypatch
 ):
-    from tolltrace import pipeline
+    from tolltrace.run import pipeline
 
     (raw_dir / "a.txt").write_text("Five people were killed.\n")
 
@@ -198,7 +183,7 @@ def test_extractor_crash_is_a_warning_not_a_lost_article(
 
 
 def test_claims_with_wrong_offsets_are_dropped_and_reported(raw_dir, tmp_path, monkeypatch):
-    from tolltrace import pipeline
+    from tolltrace.run import pipeline
 
     real = pipeline.extract_article
 
@@ -230,7 +215,7 @@ def test_colliding_stems_get_whole_names(raw_dir: Path, tmp_path: Path) -> None:
 
 
 def test_claims_are_put_in_order_after_analysis() -> None:
-    from tolltrace.pipeline import _order_claims
+    from tolltrace.run.pipeline import _order_claims
 
     claims = pd.DataFrame(
         {"char_start": [5, 1, 9, 2], "extra": list("wxyz"), "article_id": ["b", "b", "a", "a"]}

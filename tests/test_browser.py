@@ -15,7 +15,8 @@ import chart_data
 import pytest
 from test_report import handmade_notebook
 
-from tolltrace import config, report
+from tolltrace import config
+from tolltrace.publish import report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -197,7 +198,7 @@ def test_reports_on_the_messy_corpus_show_the_script_claim_as_text(tmp_path):
     """The whole pipeline, reports included, on every bad-input case at once."""
     from messy_corpus import build_messy_corpus
 
-    from tolltrace.tables import read_table
+    from tolltrace.tables.csvio import read_table
 
     corpus = build_messy_corpus(tmp_path / "raw", huge=False)
     out = tmp_path / "reports"

@@ -9,7 +9,7 @@ import chart_data
 import pandas as pd
 import pytest
 
-from tolltrace import charts
+from tolltrace.publish import charts
 
 
 def _layers(spec: dict) -> list[dict]:

@@ -10,8 +10,8 @@ import pytest
 
 from tolltrace import config
 from tolltrace.cli import build_parser, main
-from tolltrace.notebook import resolve_parameters
-from tolltrace.reading import read_article
+from tolltrace.ingest.reading import read_article
+from tolltrace.publish.notebook import resolve_parameters
 
 TOLLTRACE = [sys.executable, "-m", "tolltrace"]
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from bench_scripts import load_script
 
-from tolltrace import config, engines
-from tolltrace.engines import EngineUnavailable, map_ordered
+from tolltrace import config
+from tolltrace.run import engines
+from tolltrace.run.engines import EngineUnavailable, map_ordered
 
 build_corpus = load_script("build_corpus")
 
@@ -62,7 +63,9 @@ def test_jobs2_equals_jobs1_on_an_unsized_iterable() -> None:
 
 
 def test_a_single_threaded_process_forks_its_workers() -> None:
-    code = "from tolltrace.engines import pool_context; print(pool_context().get_start_method())"
+    code = (
+        "from tolltrace.run.engines import pool_context; print(pool_context().get_start_method())"
+    )
     run = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
@@ -225,7 +228,7 @@ def test_corpus_articles_are_distinct_and_varied(tmp_path: Path) -> None:
 def test_dask_engine_writes_the_same_tables_as_the_local_engine(
     tmp_path: Path, dask_cluster: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tolltrace.pipeline import process_corpus
+    from tolltrace.run.pipeline import process_corpus
 
     raw = build_corpus.build_corpus(tmp_path / "raw", 40, seed=11)
     local = process_corpus(raw, tmp_path / "local", progress=False)

@@ -1,4 +1,4 @@
-"""Years and past periods in a sentence (tolltrace.eras)."""
+"""Years and past periods in a sentence (tolltrace.extract.eras)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tolltrace.era_clauses import assign_eras
-from tolltrace.eras import era_point, find_eras, period_end
-from tolltrace.extract import _article_words
-from tolltrace.scanning import lowered
-from tolltrace.sentences import split_sentences
+from tolltrace.extract.claims import _article_words
+from tolltrace.extract._fastscan.scanning import lowered
+from tolltrace.extract.era_clauses import assign_eras
+from tolltrace.extract.eras import era_point, find_eras, period_end
+from tolltrace.extract.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tolltrace.extract import (
+from tolltrace.extract.claims import (
     _AMONG,
     _LABEL_BEFORE,
     _MONTH_BEFORE,

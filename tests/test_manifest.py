@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tolltrace import config
-from tolltrace.corpus import (
+from tolltrace.ingest.corpus import (
     CorpusConfigError,
     parse_event_start,
     read_corpus_config,
     resolve_event_start,
 )
-from tolltrace.manifest import ManifestError, normalise_published, read_manifest
-from tolltrace.pipeline import process_corpus
+from tolltrace.ingest.manifest import ManifestError, normalise_published, read_manifest
+from tolltrace.run.pipeline import process_corpus
 
 HEADER = "file,outlet,url,published,language,sha256,notes\n"
 
@@ -37,7 +37,7 @@ def _ledger(raw_dir: Path, tmp_path: Path) -> dict[str, dict[str, object]]:
     """Run the pipeline and return the ledger rows by file."""
     out = tmp_path / "out"
     process_corpus(raw_dir, out)
-    from tolltrace.tables import read_table
+    from tolltrace.tables.csvio import read_table
 
     ledger = read_table(out / "articles.csv")
     return {row["file"]: row for row in ledger.to_dict("records")}

@@ -20,10 +20,11 @@ import pandas as pd
 import papermill
 import pytest
 
-from tolltrace import config, report
-from tolltrace import notebook as nbt
-from tolltrace.notebook import CHART_MIMETYPE
-from tolltrace.tables import read_table
+from tolltrace import config
+from tolltrace.publish import notebook as nbt
+from tolltrace.publish import report
+from tolltrace.publish.notebook import CHART_MIMETYPE
+from tolltrace.tables.csvio import read_table
 
 NOTEBOOKS = report.notebook_paths()
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
@@ -170,7 +171,7 @@ def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
             if r["low"] and int(r["low"]) >= 100 and r["qualifier"] != "vague"
         }
     markers = _seed_markers() | {"SOHR", "Syria", "Alawite", "Latakia", "Tartus"}
-    sources = [(config.PACKAGE_DIR / "charts.py").read_text(encoding="utf-8")]
+    sources = [(config.PACKAGE_DIR / "publish" / "charts.py").read_text(encoding="utf-8")]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         sources.append("\n".join(c.source for c in nb.cells))
@@ -208,7 +209,7 @@ def test_rebuild_false_needs_the_tables_and_names_the_missing_ones(tmp_path):
 
 
 def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch):
-    import tolltrace.pipeline
+    import tolltrace.run.pipeline
 
     assert nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "unread"), read=False) == {}
     assert sorted(p.stem for p in (tmp_path / "unread").glob("*.csv")) == sorted(nbt.TABLE_NAMES)
@@ -217,7 +218,7 @@ def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch
     def no_processing(*args, **kwargs):
         raise AssertionError("rebuild = False must not process the raw folder")
 
-    monkeypatch.setattr(tolltrace.pipeline, "process_corpus", no_processing)
+    monkeypatch.setattr(tolltrace.run.pipeline, "process_corpus", no_processing)
     params = nbt.resolve_parameters(None, tmp_path / "built", rebuild=False)
     assert "no: read from processed_dir" in params.describe()["value"].tolist()
     read = nbt.build_tables(params)
@@ -229,7 +230,7 @@ def test_rebuild_false_reads_the_tables_without_processing(tmp_path, monkeypatch
 
 
 def test_rebuild_false_refuses_tables_built_from_other_files(tmp_path):
-    from tolltrace.pipeline import process_corpus
+    from tolltrace.run.pipeline import process_corpus
 
     raw = two_seed_corpus(tmp_path)
     # Names the ledger writes escaped (a leading = + - @ would be a spreadsheet formula).
@@ -264,7 +265,7 @@ def test_a_messy_corpus_matches_its_own_ledger(tmp_path):
     # Empty, binary, HTML, duplicate, unreadable and missing files: all accounted for.
     from messy_corpus import build_messy_corpus
 
-    from tolltrace.pipeline import process_corpus
+    from tolltrace.run.pipeline import process_corpus
 
     build_messy_corpus(tmp_path / "raw", huge=False)
     process_corpus(tmp_path / "raw", tmp_path / "out")
@@ -295,16 +296,16 @@ def test_a_build_stopped_half_way_leaves_no_ledger_and_is_refused(tmp_path, monk
 
 
 def test_jobs_reach_the_pipeline(tmp_path, monkeypatch):
-    import tolltrace.pipeline
+    import tolltrace.run.pipeline
 
     seen = []
-    real = tolltrace.pipeline.process_corpus
+    real = tolltrace.run.pipeline.process_corpus
 
     def spy(*args, **kwargs):
         seen.append(kwargs.get("jobs"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tolltrace.pipeline, "process_corpus", spy)
+    monkeypatch.setattr(tolltrace.run.pipeline, "process_corpus", spy)
     nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "out", jobs=3), read=False)
     assert seen == [3]
 

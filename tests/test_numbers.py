@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tolltrace.numbers import find_number_phrases, parse_number, vague_terms
+from tolltrace.extract.numbers import find_number_phrases, parse_number, vague_terms
 
 
 def one(text: str):

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tolltrace.extract import extract_claims
+from tolltrace.ingest.reading import decode_bytes, read_article
 from tolltrace.model import OUTCOMES, QUALIFIERS, SCOPES, SOURCE_BASES, VICTIM_GROUPS
-from tolltrace.pipeline import file_stem
-from tolltrace.reading import decode_bytes, read_article
-from tolltrace.tables import read_table, write_table
+from tolltrace.run.pipeline import file_stem
+from tolltrace.tables.csvio import read_table, write_table
 
 QUALIFIER_WORDS = ["", "more than ", "at least ", "about ", "around ", "nearly ", "up to ",
                    "some ", "over ", "approximately ", "almost "]  # fmt: skip

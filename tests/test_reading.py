@@ -11,7 +11,7 @@ from messy_corpus import BOILERPLATE, CP1252_TEXT, CRLF_TEXT, HTML_PAGE, LATIN1_
 
 from tolltrace import config
 from tolltrace.extract import extract_claims
-from tolltrace.reading import decode_bytes, looks_like_html_page, read_article
+from tolltrace.ingest.reading import decode_bytes, looks_like_html_page, read_article
 
 
 def _file(folder: Path, name: str, data: bytes) -> Path:

@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from tolltrace import charts, cli, config, report
-from tolltrace import notebook as nbt
-from tolltrace.notebook import CHART_MIMETYPE
+from tolltrace import cli, config
+from tolltrace.publish import charts, report
+from tolltrace.publish import notebook as nbt
+from tolltrace.publish.notebook import CHART_MIMETYPE
 
 
 def _display(obj) -> nbformat.NotebookNode:

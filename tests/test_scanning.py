@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tolltrace import extract, sources
-from tolltrace.literals import Literal, breaker_class, required_literals
-from tolltrace.scanning import (
+from tolltrace import extract
+from tolltrace.extract import sources
+from tolltrace.extract._fastscan.literals import Literal, breaker_class, required_literals
+from tolltrace.extract._fastscan.scanning import (
     Guarded,
     LiteralFinder,
     digit_positions,
@@ -20,7 +21,7 @@ from tolltrace.scanning import (
     lowered,
     matches_at,
 )
-from tolltrace.sources import default_table
+from tolltrace.extract.sources import default_table
 
 
 def test_optional_letters_are_expanded_into_every_spelling():
@@ -138,7 +139,7 @@ def test_matches_at_equals_finditer_when_starts_cover_every_match():
 
 
 def test_start_literals_follow_optional_prefixes():
-    from tolltrace.literals import start_literals
+    from tolltrace.extract._fastscan.literals import start_literals
 
     assert start_literals(r"\b(?:kill|killed|(?:being\s+)?treated)\b") == {
         Literal("kill", False),
@@ -149,7 +150,7 @@ def test_start_literals_follow_optional_prefixes():
 
 
 def test_max_extent_counts_lookaheads_and_rejects_unbounded():
-    from tolltrace.literals import max_extent
+    from tolltrace.extract._fastscan.literals import max_extent
 
     assert max_extent(r"monitor(?= says| said)") == 7 + 5
     assert max_extent(r"(?<!\w)UN") == 2
@@ -200,7 +201,7 @@ def test_non_ascii_digits_are_noticed(text: str, expected: bool) -> None:
 
 def test_extractor_digit_runs_equal_the_digit_pattern() -> None:
     """The article pass finds digit runs from single digits; \\d+ is the reference."""
-    from tolltrace.extract import _article_words
+    from tolltrace.extract.claims import _article_words
 
     for text in ("In 2025, 745 (and 1,018) died; 3.5% fled.", "“12”–13 ٣ 4", "99"):
         words = _article_words(text.lower(), text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tolltrace.sentences import (
+from tolltrace.extract.sentences import (
     _BOUNDARY_RE,
     _LINE_RE,
     Sentence,

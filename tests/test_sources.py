@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tolltrace.extract import extract_claims
-from tolltrace.sources import SourceTable, SourceTableError
+from tolltrace.extract.sources import SourceTable, SourceTableError
 
 
 def source_of(text: str, table: SourceTable | None = None) -> tuple[str, str]:

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tolltrace import config, schemas
+from tolltrace import config
 from tolltrace.model import ARTICLE_COLUMNS, CLAIM_COLUMNS
-from tolltrace.pipeline import process_corpus
-from tolltrace.tables import escape_cell, format_float, read_table, unescape_cell, write_table
+from tolltrace.run.pipeline import process_corpus
+from tolltrace.tables import schemas
+from tolltrace.tables.csvio import escape_cell, format_float, read_table, unescape_cell, write_table
 
 FORMULA_CELLS = [
     "=1+2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tolltrace.timeref import _ISO_RE, _iso_dates, find_time_expressions
+from tolltrace.extract.timeref import _ISO_RE, _iso_dates, find_time_expressions
 
 
 def kinds(text: str):

@@ -137,7 +137,7 @@ def _error(message: str) -> None:
 
 def _run_process(args: argparse.Namespace) -> int:
     """`tolltrace process`."""
-    from tolltrace.pipeline import process_corpus, setup_errors
+    from tolltrace.run.pipeline import process_corpus, setup_errors
 
     try:
         summary = process_corpus(
@@ -169,7 +169,7 @@ def _run_process(args: argparse.Namespace) -> int:
 
 def _run_text(args: argparse.Namespace) -> int:
     """`tolltrace text FILE`."""
-    from tolltrace.reading import read_article
+    from tolltrace.ingest.reading import read_article
 
     if not args.file.is_file():
         _error(f"no such file: {args.file}")
@@ -185,11 +185,11 @@ def _run_text(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    """`tolltrace report`: delegated to tolltrace.report.main_report."""
+    """`tolltrace report`: delegated to tolltrace.publish.report.main_report."""
     try:
-        from tolltrace.report import main_report
+        from tolltrace.publish.report import main_report
     except ImportError as err:
-        if err.name not in ("tolltrace.report", None):
+        if err.name not in ("tolltrace.publish.report", None):
             raise
         _error("the report command is not available in this installation")
         return EXIT_NOTHING_USABLE

@@ -27,8 +27,10 @@ MANIFEST_NAME = "articles.csv"
 CORPUS_CONFIG_NAME = "corpus.toml"
 SOURCES_OVERRIDE_NAME = "sources.csv"
 
-BUILTIN_SOURCES = PACKAGE_DIR / "sources.csv"
-BUILTIN_VAGUE_TERMS = PACKAGE_DIR / "vague_terms.csv"
+# The word lists and alias tables a journalist may extend (see docs/rules.md).
+LEXICON_DIR = PACKAGE_DIR / "extract" / "lexicon"
+BUILTIN_SOURCES = LEXICON_DIR / "sources.csv"
+BUILTIN_VAGUE_TERMS = LEXICON_DIR / "vague_terms.csv"
 
 KERNEL_NAME = "tolltrace"
 

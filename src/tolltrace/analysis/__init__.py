@@ -28,7 +28,7 @@ from tolltrace.analysis.divergence import article_scores, classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
 from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
-from tolltrace.tables import column_flags
+from tolltrace.tables.csvio import column_flags
 
 __all__ = [
     "analyze",

@@ -57,7 +57,7 @@ from tolltrace.analysis.releases import (
     subsets_in_own_series,
     text_array,
 )
-from tolltrace.tables import column_flags
+from tolltrace.tables.csvio import column_flags
 
 DIVERGENCE_COLUMNS: tuple[str, ...] = (
     "reference_release_id",

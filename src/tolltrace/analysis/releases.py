@@ -52,7 +52,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.tables import column_flags
+from tolltrace.tables.csvio import column_flags
 
 POOLED_SERIES = "civilians_or_unspecified"
 POOLED_GROUPS = ("civilians", "unspecified")

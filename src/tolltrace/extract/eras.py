@@ -4,7 +4,7 @@ Breaking news dates its own toll by days ("on Saturday", "March 8"). A sentence 
 names a year, a month or a stretch of years is often giving background: the toll of an
 earlier disaster ("In 2015, a similar heatwave killed 1,200") or of a whole war ("killed
 more than 4,000 since hostilities began in October 2023"). This module finds such eras
-and places them in time; `tolltrace.era_clauses` decides which number each one dates, and
+and places them in time; `tolltrace.extract.era_clauses` decides which number each one dates, and
 `tolltrace.analysis.dating` whether that puts the claim in another period.
 
 A four-digit number is a year only when something makes it one: a preposition ("in
@@ -23,8 +23,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from tolltrace.scanning import lead_windows, matches_at
-from tolltrace.timeref import MONTH_PATTERN, MONTHS
+from tolltrace.extract._fastscan.scanning import lead_windows, matches_at
+from tolltrace.extract.timeref import MONTH_PATTERN, MONTHS
 
 
 class Era(NamedTuple):

@@ -1,6 +1,6 @@
 """Altair charts of toll escalation, source divergence, consistency checks and estimates.
 
-Each builder takes the processed tables (as read by `tolltrace.tables.read_table`) and
+Each builder takes the processed tables (as read by `tolltrace.tables.csvio.read_table`) and
 returns a `Figure`: a named Altair chart with a title and a caption a reader understands
 without the notebook. Data are aggregated before charting (one point per release, not
 per mention) and capped, so a 100,000-article corpus still gives a small chart.

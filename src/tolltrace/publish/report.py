@@ -25,8 +25,9 @@ import vl_convert
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from tolltrace import charts, config, engines
-from tolltrace.notebook import (
+from tolltrace import config
+from tolltrace.publish import charts
+from tolltrace.publish.notebook import (
     CHART_MIMETYPE,
     ParameterError,
     Parameters,
@@ -35,7 +36,8 @@ from tolltrace.notebook import (
     read_tables,
     resolve_parameters,
 )
-from tolltrace.pipeline import setup_errors
+from tolltrace.run import engines
+from tolltrace.run.pipeline import setup_errors
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"

@@ -15,7 +15,7 @@ from functools import cache
 
 import ahocorasick_rs
 
-from tolltrace.literals import required_literals, start_literals
+from tolltrace.extract._fastscan.literals import required_literals, start_literals
 
 _DIGITS_RE = re.compile(r"\d+")
 
@@ -64,7 +64,7 @@ def lowered(text: str) -> str | None:
 
 class Guarded:
     """A compiled pattern that runs only where it can match: its required literals (see
-    `tolltrace.literals`) are looked for first, with `str.find`.
+    `tolltrace.extract._fastscan.literals`) are looked for first, with `str.find`.
 
     Worth it for patterns that rarely match and cost a scan of every position when they
     do not (end-anchored ones such as "(?:previous|earlier) toll of $"). `search` and

@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import importlib.util
 import operator
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,17 +37,22 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
-from tolltrace import config, engines, schemas, tables
-from tolltrace.corpus import CorpusConfigError, read_corpus_config, resolve_event_start
+from tolltrace import config
+from tolltrace.analysis import analyze
 from tolltrace.extract import extract_article
-from tolltrace.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
+from tolltrace.extract.sources import SourceTable, SourceTableError
+from tolltrace.ingest.corpus import CorpusConfigError, read_corpus_config, resolve_event_start
+from tolltrace.ingest.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
+from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
     ARTICLE_COLUMNS,
     CLAIM_COLUMNS,
     EXTRACTED_CLAIM_COLUMNS,
 )
-from tolltrace.reading import read_article
+from tolltrace.run import engines
+from tolltrace.tables import csvio as tables
+from tolltrace.tables import schemas
 
 USABLE_STATUSES = ("ok", "warning")
 SKIPPED_STATUSES = ("empty", "binary", "duplicate", "too_large", "unreadable")
@@ -78,17 +81,13 @@ def setup_errors() -> tuple[type[Exception], ...]:
     """What process_corpus raises when a run cannot start: a bad folder, manifest, corpus
     config or alias table, or an engine that is not installed. Each message names the
     file and the problem, so callers print it as one line."""
-    errors: tuple[type[Exception], ...] = (
+    return (
         PipelineUsageError,
         ManifestError,
         CorpusConfigError,
+        SourceTableError,
         engines.EngineUnavailable,
     )
-    if importlib.util.find_spec("tolltrace.sources") is not None:
-        from tolltrace.sources import SourceTableError
-
-        errors += (SourceTableError,)
-    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +126,6 @@ class ProcessSummary:
     n_skipped: int = 0
     n_missing: int = 0
     n_claims: int = 0
-    analysed: bool = False
     event_start: dt.date | None = None
     tables: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -156,21 +154,13 @@ def plural(count: int, noun: str) -> str:
 
 # ---------------------------------------------------------------- per-file worker
 
-_SOURCE_TABLES: dict[tuple[str, ...], object] = {}
+_SOURCE_TABLES: dict[tuple[str, ...], SourceTable] = {}
 
 
-def load_sources(source_files: Sequence[str]) -> object | None:
-    """The alias table with `source_files` tried first, loaded once per process.
-
-    Returns None while tolltrace.sources is not installed (extract_article then uses its
-    own default).
-    """
+def load_sources(source_files: Sequence[str]) -> SourceTable:
+    """The alias table with `source_files` tried first, loaded once per process."""
     key = tuple(source_files)
     if key not in _SOURCE_TABLES:
-        if importlib.util.find_spec("tolltrace.sources") is None:
-            return None
-        from tolltrace.sources import SourceTable
-
         _SOURCE_TABLES[key] = SourceTable.load([Path(p) for p in key])
     return _SOURCE_TABLES[key]
 
@@ -393,15 +383,12 @@ def process_corpus(
 
     frames = {"articles": articles, "claims": claims.frame()}
     del claims
-    analyze = _analysis_function()
-    if analyze is not None:
-        # Hand the claims over without keeping a reference: only one copy stays alive.
-        results_by_table = analyze(frames.pop("claims"), articles, summary.event_start)
-        frames["claims"] = _order_claims(results_by_table.pop("claims"))
-        for table in ANALYSIS_TABLES:
-            frames[table] = _sorted(table, results_by_table.pop(table))
-        del results_by_table
-        summary.analysed = True
+    # Hand the claims over without keeping a reference: only one copy stays alive.
+    results_by_table = analyze(frames.pop("claims"), articles, summary.event_start)
+    frames["claims"] = _order_claims(results_by_table.pop("claims"))
+    for table in ANALYSIS_TABLES:
+        frames[table] = _sorted(table, results_by_table.pop(table))
+    del results_by_table
     for name, df in frames.items():
         schemas.validate_table(name, df)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -409,8 +396,6 @@ def process_corpus(
         path = out_dir / f"{name}.csv"
         tables.write_table(df, path)
         summary.tables[name] = path
-    if not summary.analysed:
-        _remove_stale(out_dir, summary)
     return summary
 
 
@@ -621,14 +606,6 @@ def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
     return frame
 
 
-def _analysis_function() -> Callable | None:
-    """tolltrace.analysis.analyze when that package exists, else None."""
-    if importlib.util.find_spec("tolltrace.analysis") is None:
-        return None
-    module = importlib.import_module("tolltrace.analysis")
-    return getattr(module, "analyze", None)
-
-
 def _order_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims columns in the fixed order (extras from the analysis last), sorted."""
     fixed = [*CLAIM_COLUMNS, *ANALYSIS_CLAIM_COLUMNS]
@@ -673,14 +650,3 @@ def _problem_lines(articles: pd.DataFrame) -> list[str]:
     """One line per ledger row that is not plainly ok, for the terminal."""
     rows = articles[articles["status"] != "ok"]
     return [f"{r.file}: {r.status}: {r.message}" for r in rows.itertuples(index=False)]
-
-
-def _remove_stale(out_dir: Path, summary: ProcessSummary) -> None:
-    """Delete analysis tables left by an earlier run, which no longer match the claims."""
-    for table in ANALYSIS_TABLES:
-        path = out_dir / f"{table}.csv"
-        if path.is_file():
-            path.unlink()
-            summary.warnings.append(
-                f"{path}: removed; it came from an earlier run and analysis did not run now"
-            )

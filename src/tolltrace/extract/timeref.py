@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from tolltrace.scanning import (
+from tolltrace.extract._fastscan.scanning import (
     LiteralFinder,
     lead_windows,
     literal_positions,

@@ -14,8 +14,13 @@ from functools import cache
 from typing import NamedTuple
 
 from tolltrace import config
-from tolltrace.scanning import LiteralFinder, anchored_matches, digit_positions, lowered
-from tolltrace.timeref import MONTH_PATTERN
+from tolltrace.extract._fastscan.scanning import (
+    LiteralFinder,
+    anchored_matches,
+    digit_positions,
+    lowered,
+)
+from tolltrace.extract.timeref import MONTH_PATTERN
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

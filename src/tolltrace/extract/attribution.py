@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tolltrace.scanning import Guarded
-from tolltrace.sentences import Sentence
-from tolltrace.sources import (
+from tolltrace.extract._fastscan.scanning import Guarded
+from tolltrace.extract.sentences import Sentence
+from tolltrace.extract.sources import (
     GENERIC_PREFIX,
     RELAY_KINDS,
     UNATTRIBUTED,

@@ -18,23 +18,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tolltrace.attribution import ArticleAttributions
-from tolltrace.era_clauses import assign_eras
-from tolltrace.eras import ERA_ANCHOR_WORDS, ERA_LOWER_WORDS, is_year_like
-from tolltrace.model import Claim
-from tolltrace.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
-from tolltrace.scanning import (
+from tolltrace.extract._fastscan.scanning import (
     Guarded,
     LiteralFinder,
     StartAnchored,
     has_non_ascii_digit,
     lowered,
 )
-from tolltrace.sentences import Sentence, sentence_at, split_sentences
-from tolltrace.sources import SourceTable, default_table
-from tolltrace.timeref import ANCHOR_WORDS as TIME_ANCHOR_WORDS
-from tolltrace.timeref import TimeExpr, find_time_expressions
-from tolltrace.victims import is_person_word, read_noun_phrase, victim_group
+from tolltrace.extract.attribution import ArticleAttributions
+from tolltrace.extract.era_clauses import assign_eras
+from tolltrace.extract.eras import ERA_ANCHOR_WORDS, ERA_LOWER_WORDS, is_year_like
+from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
+from tolltrace.extract.sentences import Sentence, sentence_at, split_sentences
+from tolltrace.extract.sources import SourceTable, default_table
+from tolltrace.extract.timeref import ANCHOR_WORDS as TIME_ANCHOR_WORDS
+from tolltrace.extract.timeref import TimeExpr, find_time_expressions
+from tolltrace.extract.victims import is_person_word, read_noun_phrase, victim_group
+from tolltrace.model import Claim
 
 _KILLED = (
     r"kill|kills|killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"

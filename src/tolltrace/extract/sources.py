@@ -23,8 +23,8 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from tolltrace import config
-from tolltrace.literals import breaker_class, max_extent, required_literals
-from tolltrace.scanning import Guarded, LiteralFinder, lowered
+from tolltrace.extract._fastscan.literals import breaker_class, max_extent, required_literals
+from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
 # Kinds that only relay what others count; they lose to any other source in a sentence.
@@ -142,7 +142,7 @@ class SourceTable:
     """The alias table, compiled for fast search.
 
     Each alias is tried only in text that contains one of its required literals (see
-    `tolltrace.literals`): when its matches (and lookaheads) have a bounded extent, only in
+    `_fastscan.literals`): when its matches (and lookaheads) have a bounded extent, only in
     windows around them; when only their length is bounded, from just before the first
     of them. All literals of an article are found in one pass, kept for the article's
     later sentences.

@@ -1,7 +1,7 @@
 """Which numbers of a sentence each of its eras dates (`assign_eras`).
 
 A sentence is cut into clauses at commas, semicolons, colons, brackets and dashes (not at
-a comma inside a number or a date). An era (tolltrace.eras) dates:
+a comma inside a number or a date). An era (tolltrace.extract.eras) dates:
 
 - inside its clause, the numbers after it and the nearest one before it ("40 were killed
   on Tuesday and more than 1,200 since January 2024": only the 1,200);
@@ -29,8 +29,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from tolltrace.eras import EVENT_NOUN, Era, find_eras
-from tolltrace.timeref import WEEKDAYS
+from tolltrace.extract.eras import EVENT_NOUN, Era, find_eras
+from tolltrace.extract.timeref import WEEKDAYS
 
 _BREAK_RE = re.compile(r"[;:()\[\]—–]|\s-\s|,(?!\d)|(?<!\d),")
 # A comparison, up to the next clause break or 100 characters: an era inside it is what the

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from tolltrace.scanning import literal_positions, matches_at
+from tolltrace.extract._fastscan.scanning import literal_positions, matches_at
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(

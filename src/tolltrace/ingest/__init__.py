@@ -1,0 +1,1 @@
+"""Ingest: a raw folder's files, manifest and settings, read as they are (never edited)."""

@@ -1,0 +1,1 @@
+"""Publish: charts, the notebooks' helpers and the HTML reports."""
