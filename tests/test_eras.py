@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tolltrace.extract.claims import _article_words
 from tolltrace.extract._fastscan.scanning import lowered
+from tolltrace.extract.claims import _article_words
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.sentences import split_sentences

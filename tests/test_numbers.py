@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tolltrace.extract.numbers import find_number_phrases, parse_number, vague_terms
+from tolltrace.extract.lexicon import vague_terms
+from tolltrace.extract.numbers import find_number_phrases, parse_number
 
 
 def one(text: str):

@@ -30,7 +30,6 @@ SOURCES_OVERRIDE_NAME = "sources.csv"
 # The word lists and alias tables a journalist may extend (see docs/rules.md).
 LEXICON_DIR = PACKAGE_DIR / "extract" / "lexicon"
 BUILTIN_SOURCES = LEXICON_DIR / "sources.csv"
-BUILTIN_VAGUE_TERMS = LEXICON_DIR / "vague_terms.csv"
 
 KERNEL_NAME = "tolltrace"
 

@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import (
     Guarded,
     LiteralFinder,
@@ -36,25 +37,11 @@ from tolltrace.extract.timeref import TimeExpr, find_time_expressions
 from tolltrace.extract.victims import is_person_word, read_noun_phrase, victim_group
 from tolltrace.model import Claim
 
-_KILLED = (
-    r"kill|kills|killed|killing|died|dead|deaths?|executed|massacred|slain|murdered|perished|"
-    r"lost\s+their\s+lives|shot\s+dead|beheaded|slaughtered|fatalities|lives\s+of|buried|"
-    r"martyred|drowned"
-)
-_INJURED = (
-    r"injured|injuring|injures|wounded|wounding|wounds|hurt|injuries|"
-    r"(?:being\s+)?treated\s+(?:in|at|for)|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital|"
-    r"(?:critical|serious|grave)\s+condition"
-)
-_MISSING = r"missing|unaccounted\s+for"
-_NEGATIVE = (
-    r"fled|flee|fleeing|displaced|displacing|sought\s+refuge|seeking\s+refuge|taken\s+refuge|"
-    r"took\s+refuge|sheltered|sheltering|evacuated|evacuating|arrested|arresting|detained|"
-    r"detaining|kidnapped|kidnapping|kidnappings|abducted|abducting|abductions|taken\s+hostage|"
-    r"held\s+hostage|rescued|protested|gathered|returned|deported|released|freed|born|"
-    r"incidents|massacres|attacks|sought|seek|seeking|alive|survived|boarded|trapped|stranded|"
-    r"treated\s+for\s+(?:heat\w*|dehydration|cholera|symptoms)"
-)
+# The casualty words of lexicon/casualty_words.csv, as alternations by outcome.
+_KILLED = lexicon.alternation(lexicon.casualty_phrases("killed"))
+_INJURED = lexicon.alternation(lexicon.casualty_phrases("injured"))
+_MISSING = lexicon.alternation(lexicon.casualty_phrases("missing"))
+_NEGATIVE = lexicon.alternation(lexicon.casualty_phrases(lexicon.NOT_A_CASUALTY))
 _CUE_RE = re.compile(
     rf"\b(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<missing>{_MISSING})|"
     rf"(?P<negative>{_NEGATIVE}))\b",
@@ -67,8 +54,7 @@ _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, rever
 # Casualty frames before a number that has no noun of its own ("the death toll rose to 524").
 _TOLL_FRAME = StartAnchored(
     re.compile(
-        rf"\b(?:death\s+toll|toll|figure|tally|number\s+of\s+(?:dead|deaths|fatalities|victims|missing|"
-        rf"injured|wounded)|fatalities|deaths\s+of|{_KILLED}|{_INJURED}|{_MISSING})\b"
+        rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|{_KILLED}|{_INJURED}|{_MISSING})\b"
         # an aside between commas ("The death toll from Cyclone Ameya, which …, rose to 96"),
         # then up to 100 characters in which a decimal point may stand ("magnitude 7.1")
         r"(?:,[^,.;]{1,120},)?(?:[^.;]|\.(?=\d)){0,100}?"
@@ -82,16 +68,15 @@ _TOLL_FRAME = StartAnchored(
 _IMMEDIATE_VERB_RE = re.compile(
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|been|being|also|now|reportedly|"
     r"allegedly|already|since|so\s+far|feared|believed|confirmed|still|remain|remained|"
-    r"remains|others?|more|in|a)\s+)*(?P<cue>killed|died|dead|executed|massacred|slain|"
-    r"murdered|perished|martyred|lost\s+their\s+lives|injured|wounded|hurt|missing|"
-    r"unaccounted\s+for|treated\s+(?:in|at|for)|hospitali[sz]ed|"
-    r"(?:critical|serious|grave)\s+condition)\b",
+    r"remains|others?|more|in|a)\s+)*(?P<cue>"
+    + lexicon.alternation(lexicon.role_phrases("state"))
+    + r")\b",
     re.IGNORECASE,
 )
-_SOFT_NEGATIVES = frozenset({"alive", "survived", "rescued"})
+_SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
 _MIXED_RE = re.compile(
     r"\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|gone\s+|went\s+)*"
-    r"(?:missing|injured|wounded|killed|dead|died|disappeared)\b",
+    rf"(?:{lexicon.alternation(lexicon.role_phrases('either'))})\b",
     re.IGNORECASE,
 )
 # "32 of them minors", "about 10 of them seriously": a part of the count before it.
@@ -200,7 +185,7 @@ def _tail_search(tail: tuple[re.Pattern[str], tuple[str, ...]], left: str) -> re
 # A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
 # rose to 2013 on Tuesday".
 _DEATH_NOUN_AFTER_RE = re.compile(
-    r"\s+(?:dead|wounded|injured|deaths|fatalities|bodies|casualties)\b", re.IGNORECASE
+    rf"\s+(?:{lexicon.alternation(lexicon.count_nouns())})\b", re.IGNORECASE
 )
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|all|some|about|nearly|over)\s+$", re.IGNORECASE)
 _TOLL_REACHED_RE = re.compile(
@@ -279,8 +264,9 @@ _RUNNING_TOTAL_RE = re.compile(
     r"\b(?:total|so\s+far|overall|toll|(?:has|have|had)\b[^.;]{0,80}?\bsince)\b"
 )
 _MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    "(?:"
+    + "|".join([m.name for m in lexicon.months()] + list(lexicon.month_abbreviations()))
+    + r")\.?"
 )
 _MONTH_BEFORE = StartAnchored(re.compile(rf"\b{_MONTHS}\s+$"))
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")

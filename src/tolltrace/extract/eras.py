@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import lead_windows, matches_at
 from tolltrace.extract.timeref import MONTH_PATTERN, MONTHS
 
@@ -49,25 +50,22 @@ class Era(NamedTuple):
 # A month with no day or year is only read spelled out, with its capital ("in March", not
 # "in Mar" or "in march"); with a day or year, timeref's MONTH_PATTERN (abbreviations too).
 _FULL_MONTH = (
-    "(?-i:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")\b"
+    "(?-i:"
+    + "|".join(
+        w for m in lexicon.months() for w in (m.name, *m.abbreviations) if len(w) > 3 or w == m.name
+    )
+    + r")\b"
 )
 _YEAR = r"(?<![\d,.])(?:19|20)\d\d(?![\d%])(?![.,]\d)"
 # Nouns naming an event or period: "the 2004 tsunami", "Türkiye's 2023 earthquakes".
-EVENT_NOUN = (
-    r"(?:earthquakes?|quakes?|tremors?|tsunamis?|floods?|flooding|storms?|hurricanes?|"
-    r"cyclones?|typhoons?|droughts?|famines?|heatwaves?|heat\s+waves?|landslides?|fires?|"
-    r"wildfires?|eruptions?|epidemics?|pandemics?|outbreaks?|wars?|conflicts?|fighting|"
-    r"violence|clashes|massacres?|attacks?|bombings?|strikes?|airstrikes?|shootings?|"
-    r"uprising|revolution|invasion|offensive|crackdown|coup|riots?|protests?|collapse|"
-    r"disaster|crisis|insurgency|siege|genocide|elections?|stampedes?|crush|sinking|"
-    r"shipwrecks?|crash|derailment|explosions?|blasts?|tragedy|accident|raids?|ambush|"
-    r"assaults?|killings|murders|executions|mudslides?|avalanches?)\b"
-)
-_N = r"(?P<{}>\d{{1,2}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+EVENT_NOUN = "(?:" + lexicon.alternation(lexicon.event_nouns()) + r")\b"
+# How many years or months back: "two years ago", "in the past decade", "a few months ago".
 _SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 2, "several": 2,
+    "a": 1, "an": 1,
+    **{w: v for w, v in lexicon.number_words()["unit"].items() if 1 <= v <= 10},
+    "a few": 2, "several": 2,
 }  # fmt: skip
+_N = r"(?P<{}>\d{{1,2}}|an?|" + "|".join(lexicon.small_number_words(1, 10)) + r"|a\s+few|several)"
 
 ERA_RE = re.compile(
     rf"""(?xi)

@@ -8,12 +8,10 @@ shipped with the package, and the words themselves are kept.
 
 from __future__ import annotations
 
-import csv
 import re
-from functools import cache
 from typing import NamedTuple
 
-from tolltrace import config
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import (
     LiteralFinder,
     anchored_matches,
@@ -22,32 +20,12 @@ from tolltrace.extract._fastscan.scanning import (
 )
 from tolltrace.extract.timeref import MONTH_PATTERN
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-
-# Qualifier words before a number, longest first so that "just over" wins over "over".
-QUALIFIER_WORDS: dict[str, str] = {
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
-    "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
-    "exceeding": "more_than", "above": "more_than", "over the": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "not less than": "at_least", "a minimum of": "at_least",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "fewer than": "up_to",
-    "less than": "up_to", "under": "up_to", "just under": "up_to", "a maximum of": "up_to",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
-    "some": "about", "roughly": "about", "an estimated": "about", "estimated": "about",
-    "nearly": "about", "almost": "about", "close to": "about", "circa": "about",
-    "a total of": "exact",
-}  # fmt: skip
+UNITS = lexicon.number_words()["unit"]
+TENS = lexicon.number_words()["ten"]
+SCALES = lexicon.number_words()["scale"]
+# Qualifier words before a number ("more than": more_than); longest first in the pattern,
+# so that "just over" wins over "over".
+QUALIFIER_WORDS = lexicon.qualifiers()
 
 _NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?![\d])|\d+(?:\.\d+)?"
@@ -56,15 +34,8 @@ _SCALE_AFTER = r"(?:\s+(?:hundred|thousand|million))?"
 _ONE_NUMBER = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|a\s+(?:dozen|hundred|thousand)|{_WORDNUM})"
 
 
-@cache
-def vague_terms() -> dict[str, int]:
-    """The coding of vague quantity words: term → conservative low value."""
-    with config.BUILTIN_VAGUE_TERMS.open(encoding="utf-8", newline="") as fh:
-        return {row["term"]: int(row["low"]) for row in csv.DictReader(fh)}
-
-
 def _vague_pattern() -> str:
-    terms = sorted(vague_terms(), key=len, reverse=True)
+    terms = sorted(lexicon.vague_terms(), key=len, reverse=True)
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
 
 
@@ -163,7 +134,7 @@ def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
     qualifier = QUALIFIER_WORDS.get(qual_words, "exact")
     if m.group("vague"):
         term = " ".join(m.group("vague").lower().split())
-        low = vague_terms()[term]
+        low = lexicon.vague_terms()[term]
         return NumberPhrase(m.start(), m.end(), m.group(0), low, None, "vague", term)
     first = m.group("b1") or m.group("n1")
     second = m.group("b2") or m.group("n2")
@@ -194,7 +165,7 @@ def _prefix_words() -> frozenset[str]:
     """Words that can open a number phrase before its first number or vague word."""
     words = {*QUALIFIER_WORDS, "between", "several", "a few", "a", "tens of", "hundreds of"}
     words |= {f"{q} a" for q in QUALIFIER_WORDS} | {f"{q} between" for q in QUALIFIER_WORDS}
-    for term in vague_terms():
+    for term in lexicon.vague_terms():
         parts = term.split()
         words |= {" ".join(parts[:i]) for i in range(1, len(parts))}
     return frozenset(words)

@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import literal_positions, matches_at
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt maj capt sgt st jr sr rev gov sen rep pres
-    no vs etc al inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.n u.k e.g i.e approx est""".split()
-)
+    no vs etc al inc ltd co corp u.s u.n u.k e.g i.e approx est""".split()
+) | {a.lower() for a in lexicon.month_abbreviations()}
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # digit, quote or dash.

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import (
     LiteralFinder,
     lead_windows,
@@ -20,13 +21,9 @@ from tolltrace.extract._fastscan.scanning import (
     matches_at,
 )
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+WEEKDAYS = lexicon.weekdays()
+# Month names and abbreviations in lower case → month number.
+MONTHS = lexicon.month_numbers()
 
 
 class TimeExpr(NamedTuple):
@@ -48,11 +45,15 @@ class TimeExpr(NamedTuple):
     day: str
 
 
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # capitalised in prose
+_WD = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"  # capitalised in prose
 # Month names are matched case-sensitively: "may" and "march" are also ordinary words.
 MONTH_PATTERN = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+    "(?-i:"
+    + "|".join(
+        [m.name for m in lexicon.months()]
+        + [re.escape(a) + r"\.?" for a in lexicon.month_abbreviations()]
+    )
+    + ")(?![a-z])"
 )
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 
@@ -68,7 +69,12 @@ def _date_pattern(p: str) -> str:
     )
 
 
-_SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-four|forty-eight)"
+# How many days or hours: "in the past 24 hours", "within two days", "forty-eight hours".
+_SMALL = (
+    "(?:"
+    + "|".join((r"\d+", *lexicon.small_number_words(2, 10), "twenty-four", "forty-eight"))
+    + ")"
+)
 
 
 def _cap(words: str) -> str:
@@ -101,7 +107,7 @@ TIME_RE = re.compile(
 # Every time expression contains one of these: lower-case words (searched in a
 # lower-cased copy), capitalised month abbreviations, or an ISO date's digits.
 TIME_WORD_ANCHORS = ("day", "night", "week", "hour")
-MONTH_ANCHORS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ANCHORS = tuple(m.name[:3] for m in lexicon.months())
 # ... and starts at most this many characters before one of them ("over the course of
 # Friday": 19 characters before the weekday, which ends in its anchor)...
 MAX_LEAD = 45

@@ -5,50 +5,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-SECURITY_WORDS = frozenset(
-    "security soldiers soldier troops troop officers officer police policemen policeman "
-    "personnel army servicemen serviceman guards guard military forces force gendarmes "
-    "conscripts recruits peacekeepers corps".split()
-)
-FIGHTER_WORDS = frozenset(
-    "fighters fighter militants militant gunmen gunman insurgents insurgent rebels rebel "
-    "jihadists jihadist militiamen militiaman militia loyalists combatants combatant "
-    "paramilitaries attackers assailants terrorists terrorist bandits bandit".split()
-)
-CIVILIAN_WORDS = frozenset(
-    "civilians civilian women woman children child kids babies infants toddlers girls boys "
-    "residents villagers worshippers passengers patients students pupils pilgrims refugees "
-    "migrants shoppers bystanders journalists medics paramedics nurses doctors teachers "
-    "farmers workers elderly miners fishermen tourists employees staff volunteers pedestrians "
-    "spectators fans guests customers crew sailors vendors traders inmates "
-    "schoolchildren motorists commuters minors firefighters firefighter rescuers rescuer "
-    "worshipers hikers climbers drivers labourers laborers".split()
-)
-GENERIC_PERSON_WORDS = frozenset(
-    "people persons person individuals victims men man others members member "
-    "family families relatives adults youths teenagers citizens inhabitants nationals "
-    "protesters demonstrators detainees prisoners captives hostages survivors".split()
-)
-# Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
-DEATH_NOUNS = {
-    "deaths": "killed", "dead": "killed", "fatalities": "killed", "bodies": "killed",
-    "corpses": "killed", "martyrs": "killed", "wounded": "injured", "injured": "injured",
-    "casualties": "",
-}  # fmt: skip
+from tolltrace.extract import lexicon
+
+SECURITY_WORDS = lexicon.words_of("security_forces")
+FIGHTER_WORDS = lexicon.words_of("fighters")
+CIVILIAN_WORDS = lexicon.words_of("civilians")
+GENERIC_PERSON_WORDS = lexicon.words_of(lexicon.PEOPLE)
 # A head noun that is not a person: the number counts something else.
-NON_PERSON_WORDS = frozenset(
-    """incidents incident massacres massacre attacks attack strikes strike airstrikes raids
-    villages village towns town cities city homes houses buildings years year days day hours
-    hour weeks week months month minutes percent per times km kilometres kilometers miles
-    metres meters feet vehicles cars tanks rockets missiles drones bombs shells rounds sites
-    locations areas provinces countries districts neighbourhoods neighborhoods dollars euros
-    pounds votes seats cases episodes incidents operations checkpoints positions bases
-    factions groups organisations organizations videos reports articles letters tonnes tons
-    acres hectares rupees dollars euros pounds shekels lira liras pesos yuan naira rand dinars
-    riyals dirhams francs shillings afghanis hryvnias roubles rubles hospitals hospital
-    clinics schools mosques churches shelters animals birds dogs cats cows cattle sheep goats
-    horses donkeys camels pigs chickens livestock fish""".split()
-)
+NON_PERSON_WORDS = lexicon.words_of(lexicon.NOT_PERSON)
+# Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
+DEATH_NOUNS = lexicon.head_nouns()
 # Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
 STOP_WORDS = frozenset(
     """were was have has had are is be been being who that which whom whose killed died dead

@@ -1,0 +1,209 @@
+"""The extractor's word lists, read once from the data files in `lexicon/`.
+
+Each list is defined once, in a CSV file a journalist can read and extend without
+touching a pattern; the rules build their patterns from these lists (`phrase_pattern`)
+and know from them which words can start a match (`first_words`), which the fast scan
+indexes. A phrase is words separated by single spaces (any run of white space in the
+text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwave).
+
+| file | what it lists |
+|---|---|
+| `casualty_words.csv` | words that tell of a casualty (or that the people counted are not one) |
+| `casualty_nouns.csv` | nouns that are themselves casualties ("47 bodies", "three of the dead") |
+| `toll_frames.csv` | nouns of a toll that a number follows ("the death toll rose to 524") |
+| `victim_words.csv` | nouns of people by victim group, and nouns of things that are not people |
+| `number_words.csv` | number words ("twelve", "hundred") |
+| `qualifiers.csv` | words before a number that qualify it ("more than", "about") |
+| `vague_terms.csv` | vague quantity words and their conservative coding ("dozens": 12) |
+| `calendar.csv` | month and weekday names, with their abbreviations |
+| `event_nouns.csv` | nouns naming an event or period ("the 2004 tsunami") |
+| `sources.csv` | the source alias table (see `tolltrace.extract.sources`) |
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
+
+from tolltrace import config
+
+# The outcome of words that say the people counted are no casualty ("fled", "rescued").
+NOT_A_CASUALTY = "none"
+# Victim-word groups besides the victim groups: generic people, and things that are not.
+PEOPLE = "people"
+NOT_PERSON = "not_person"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (config.LEXICON_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression of one lexicon phrase: "lost their lives" gives
+    r"lost\\s+their\\s+lives", "heat*" gives r"heat\\w*"."""
+    words = []
+    for word in phrase.split():
+        if word.endswith("*"):
+            words.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            words.append(re.escape(word))
+    return r"\s+".join(words)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation, in their order."""
+    return "|".join(phrase_pattern(p) for p in phrases)
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The lower-case first words of the phrases: every match of `alternation(phrases)`
+    starts with one of them."""
+    return frozenset(p.split()[0].rstrip("*").lower() for p in phrases)
+
+
+class CasualtyWord(NamedTuple):
+    """A row of casualty_words.csv. `roles`: `cue` (anywhere in the number's clause it
+    names the outcome, or for `none` rules the count out), `state` (right after the
+    number: "30 were killed"), `either` (in "died or gone missing": a count of two
+    outcomes at once, which is no count of either), `soft` (a `none` word that can still
+    go with injuries: "pulled out alive and taken to hospital")."""
+
+    phrase: str
+    outcome: str
+    roles: frozenset[str]
+
+
+@cache
+def casualty_words() -> tuple[CasualtyWord, ...]:
+    return tuple(
+        CasualtyWord(r["phrase"], r["outcome"], frozenset(r["roles"].split()))
+        for r in _rows("casualty_words.csv")
+    )
+
+
+def casualty_phrases(outcome: str, role: str = "cue") -> tuple[str, ...]:
+    """The phrases of one outcome (`NOT_A_CASUALTY` for the disqualifying ones) with
+    `role`, in file order."""
+    return tuple(w.phrase for w in casualty_words() if w.outcome == outcome and role in w.roles)
+
+
+def role_phrases(role: str) -> tuple[str, ...]:
+    """Every phrase with `role`, whatever its outcome, in file order."""
+    return tuple(w.phrase for w in casualty_words() if role in w.roles)
+
+
+@cache
+def casualty_nouns() -> dict[str, tuple[str, frozenset[str]]]:
+    """noun → (outcome, roles): `head` (a number's own noun that is a casualty: "47
+    bodies"), `count` (after a four-digit number, it makes a count, not a year: "the 2000
+    wounded")."""
+    return {
+        r["noun"]: (r["outcome"], frozenset(r["roles"].split()))
+        for r in _rows("casualty_nouns.csv")
+    }
+
+
+def head_nouns() -> dict[str, str]:
+    """Casualty nouns a number can have as its own noun, with their outcome."""
+    return {n: o for n, (o, roles) in casualty_nouns().items() if "head" in roles}
+
+
+def count_nouns() -> tuple[str, ...]:
+    return tuple(n for n, (_, roles) in casualty_nouns().items() if "count" in roles)
+
+
+@cache
+def toll_frames() -> tuple[str, ...]:
+    return tuple(r["phrase"] for r in _rows("toll_frames.csv"))
+
+
+@cache
+def victim_words() -> dict[str, frozenset[str]]:
+    """group → its words: the victim groups civilians, security_forces and fighters,
+    `PEOPLE` (people of no group: "people", "victims") and `NOT_PERSON` ("homes")."""
+    groups: dict[str, set[str]] = {}
+    for r in _rows("victim_words.csv"):
+        groups.setdefault(r["group"], set()).add(r["word"])
+    return {group: frozenset(words) for group, words in groups.items()}
+
+
+def words_of(group: str) -> frozenset[str]:
+    return victim_words().get(group, frozenset())
+
+
+@cache
+def number_words() -> dict[str, dict[str, int]]:
+    """kind (`unit`, `ten`, `scale`) → {word: value}, in file order."""
+    kinds: dict[str, dict[str, int]] = {}
+    for r in _rows("number_words.csv"):
+        kinds.setdefault(r["kind"], {})[r["word"]] = int(r["value"])
+    return kinds
+
+
+def small_number_words(lowest: int, highest: int) -> tuple[str, ...]:
+    """Unit and ten words whose value lies in [lowest, highest], in file order."""
+    kinds = number_words()
+    return tuple(
+        w
+        for kind in ("unit", "ten")
+        for w, v in kinds.get(kind, {}).items()
+        if lowest <= v <= highest
+    )
+
+
+@cache
+def qualifiers() -> dict[str, str]:
+    """Words before a number → its qualifier ("more than": more_than)."""
+    return {r["phrase"]: r["qualifier"] for r in _rows("qualifiers.csv")}
+
+
+@cache
+def vague_terms() -> dict[str, int]:
+    """The coding of vague quantity words: term → conservative low value."""
+    return {r["term"]: int(r["low"]) for r in _rows("vague_terms.csv")}
+
+
+class Month(NamedTuple):
+    number: int
+    name: str
+    abbreviations: tuple[str, ...]
+
+
+@cache
+def months() -> tuple[Month, ...]:
+    return tuple(
+        Month(int(r["number"]), r["name"], tuple(r["abbreviations"].split()))
+        for r in _rows("calendar.csv")
+        if r["kind"] == "month"
+    )
+
+
+@cache
+def weekdays() -> tuple[str, ...]:
+    """Weekday names in lower case, Monday first (the order of `date.weekday()`)."""
+    rows = [r for r in _rows("calendar.csv") if r["kind"] == "weekday"]
+    return tuple(r["name"].lower() for r in sorted(rows, key=lambda r: int(r["number"])))
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """Every month abbreviation in month order, the longer first ("Sept", "Sep")."""
+    return tuple(a for m in months() for a in sorted(m.abbreviations, key=len, reverse=True))
+
+
+def month_numbers() -> dict[str, int]:
+    """Lower-case month names and abbreviations → month number."""
+    numbers: dict[str, int] = {}
+    for m in months():
+        numbers[m.name.lower()] = m.number
+        for abbreviation in m.abbreviations:
+            numbers[abbreviation.lower()] = m.number
+    return numbers
+
+
+@cache
+def event_nouns() -> tuple[str, ...]:
+    return tuple(r["noun"] for r in _rows("event_nouns.csv"))
