@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tolltrace.extract._fastscan.index import article_index
 from tolltrace.extract._fastscan.scanning import lowered
-from tolltrace.extract.claims import _article_words
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.sentences import split_sentences
@@ -231,7 +231,7 @@ def test_the_anchored_search_finds_what_the_plain_search_finds():
     for folder in folders:
         for path in sorted((tests / folder).glob("*.txt")):
             text = path.read_text(encoding="utf-8")
-            anchors = _article_words(lowered(text), text).era
+            anchors = article_index(lowered(text), text).era
             for s in split_sentences(text):
                 assert find_eras(text, s.start, s.end, anchors) == find_eras(text, s.start, s.end)
                 checked += 1

@@ -22,13 +22,15 @@ from tolltrace.extract.sources import (
     SourceMention,
     SourceTable,
 )
+from tolltrace.model import Claim
 
 # "..., he said": the speaker is whoever the article quoted last.
 _PRONOUN_SPEAKER_RE = Guarded(
     re.compile(
         r"\b(?:(?:he|she|they|it)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she|it))\b",
         re.IGNORECASE,
-    )
+    ),
+    needs=("said", "says", "added", "told", "noted", "stated"),
 )
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
@@ -139,7 +141,8 @@ class ArticleAttributions:
 
     def _named_of(self, kind: str) -> list[SourceMention]:
         if kind not in self._named:
-            self._named[kind] = self.table.all_of_kind(self.text, kind, self.low)
+            spans = [(s.start, s.end) for s in self.sentences]
+            self._named[kind] = self.table.all_of_kind(self.text, kind, spans, self.low)
         return self._named[kind]
 
 
@@ -159,3 +162,23 @@ def _rank(m: SourceMention) -> int:
 
 def _centre(m: SourceMention) -> int:
     return (m.start + m.end) // 2
+
+
+def attribute_headlines(claims: list[Claim]) -> None:
+    """A headline figure the body repeats with a source takes that source."""
+    for c in claims:
+        if not c.is_headline or c.source_basis != "none":
+            continue
+        body = next(
+            (
+                k
+                for k in claims
+                if not k.is_headline
+                and k.source_basis == "explicit"
+                and (k.low, k.high, k.outcome) == (c.low, c.high, c.outcome)
+            ),
+            None,
+        )
+        if body is not None:
+            c.source, c.source_kind, c.source_text = body.source, body.source_kind, body.source_text
+            c.source_basis = "carried"

@@ -60,9 +60,10 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def first_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The lower-case first words of the phrases: every match of `alternation(phrases)`
-    starts with one of them."""
-    return frozenset(p.split()[0].rstrip("*").lower() for p in phrases)
+    """The lower-case first words of the phrases, less those another one begins ("kill"
+    stands for "killed" too): every match of `alternation(phrases)` starts with one."""
+    words = {p.split()[0].rstrip("*").lower() for p in phrases}
+    return frozenset(w for w in words if not any(w != v and w.startswith(v) for v in words))
 
 
 class CasualtyWord(NamedTuple):

@@ -103,3 +103,18 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
         return sentences[lo]
     return None
+
+
+# A title line is at most this long; a longer first line is the lede.
+MAX_HEADLINE_CHARS = 200
+
+
+def headline_paragraph(text: str, sentences: list[Sentence]) -> int | None:
+    """The title line: a short first line with no closing full stop, followed by more text."""
+    if len(sentences) < 2:
+        return None
+    first = sentences[0]
+    line = text[first.start : first.end]
+    if sentences[1].paragraph == first.paragraph or len(line) > MAX_HEADLINE_CHARS:
+        return None
+    return first.paragraph if line[-1:] not in '.!?:"”' else None

@@ -8,7 +8,10 @@ before the built-in ones.
 
 Columns: source_id, kind, pattern (a case-insensitive regular expression; use `(?-i:...)`
 for acronyms), needs_frame (true for words that name a source only when they report a
-figure: "officials said", "according to residents"), note.
+figure: "officials said", "according to residents"), words (optional: `|`-separated
+words one of which every match holds, such as `observatory` or `SOHR`; a word with a
+capital is looked for as written, others in any case; a row with words is tried only in
+sentences that hold one, a row without on every sentence), note.
 """
 
 from __future__ import annotations
@@ -16,23 +19,26 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from tolltrace import config
-from tolltrace.extract._fastscan.literals import breaker_class, max_extent, required_literals
 from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
 
-SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "note")
+SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "words", "note")
+REQUIRED_COLUMNS = ("source_id", "kind", "pattern", "needs_frame")
 # Kinds that only relay what others count; they lose to any other source in a sentence.
 RELAY_KINDS = frozenset({"media"})
 GENERIC_PREFIX = "generic_"
 UNATTRIBUTED = "unattributed"
-# Matches longer than this count as unbounded: such aliases are scanned over the sentence.
-MAX_BOUNDED_WIDTH = 1000
+
+# A name holds only letters, digits, white space and these: an alias never matches across
+# any other character (a comma, a colon, a bracket, a quote), so a row is scanned only in
+# the stretches between such characters that hold one of its words.
+NAME_PUNCTUATION = ".'’-&"
+_NOT_IN_NAMES_RE = re.compile(rf"[^\w\s{re.escape(NAME_PUNCTUATION)}]")
 
 # Before a source: "according to", "reported by", or an inverted quote attribution
 # ('..., said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
@@ -42,11 +48,27 @@ _FRAME_BEFORE_RE = Guarded(
         r"figures\s+from|reports\s+from|count\s+by|tally\s+by|"
         r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
         re.IGNORECASE,
-    )
+    ),
+    needs=(
+        "according",
+        "reported",
+        "cited",
+        "citing",
+        "quoted",
+        "per",
+        "data",
+        "figures",
+        "reports",
+        "count",
+        "tally",
+        "said",
+        "says",
+    ),
 )
 # "killings by the military": an agent, not a source.
 _AGENT_BEFORE_RE = Guarded(
-    re.compile(r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE)
+    re.compile(r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE),
+    needs=("by",),
 )
 # After a source: at most three words that are not verbs of another clause ("for
 # Political Prisoners", "Oleh Tkachenko"), an optional "(SOHR)" or ", a volunteer group
@@ -63,7 +85,34 @@ _FRAME_AFTER_RE = re.compile(
 
 
 # The reporting verb of _FRAME_AFTER_RE: without one after a name, it is not framed there.
-_FRAME_AFTER_GUARD = Guarded(_FRAME_AFTER_RE)
+_FRAME_AFTER_GUARD = Guarded(
+    _FRAME_AFTER_RE,
+    needs=(
+        "said",
+        "say",
+        "report",
+        "stated",
+        "states",
+        "added",
+        "adds",
+        "confirm",
+        "document",
+        "claim",
+        "told",
+        "announce",
+        "record",
+        "estimate",
+        "counted",
+        "noted",
+        "indicated",
+        "tallied",
+        "put",
+        "gave",
+        "show",
+        "wrote",
+        "posted",
+    ),
+)
 
 
 def _may_be_framed(
@@ -97,6 +146,7 @@ class SourceAlias:
     kind: str
     pattern: str
     needs_frame: bool
+    words: tuple[str, ...] = ()
 
 
 class SourceMention(NamedTuple):
@@ -115,7 +165,7 @@ def read_alias_rows(path: Path) -> list[SourceAlias]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
-            missing = [c for c in SOURCE_COLUMNS[:4] if c not in (reader.fieldnames or [])]
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise SourceTableError(f"{path}: missing column(s) {', '.join(missing)}")
             rows = []
@@ -125,6 +175,9 @@ def read_alias_rows(path: Path) -> list[SourceAlias]:
                     kind=(row["kind"] or "").strip(),
                     pattern=(row["pattern"] or "").strip(),
                     needs_frame=(row["needs_frame"] or "").strip().lower() == "true",
+                    words=tuple(
+                        w.strip() for w in (row.get("words") or "").split("|") if w.strip()
+                    ),
                 )
                 if not alias.source_id or not alias.pattern:
                     raise SourceTableError(f"{path}, line {line}: empty source_id or pattern")
@@ -141,11 +194,9 @@ def read_alias_rows(path: Path) -> list[SourceAlias]:
 class SourceTable:
     """The alias table, compiled for fast search.
 
-    Each alias is tried only in text that contains one of its required literals (see
-    `_fastscan.literals`): when its matches (and lookaheads) have a bounded extent, only in
-    windows around them; when only their length is bounded, from just before the first
-    of them. All literals of an article are found in one pass, kept for the article's
-    later sentences.
+    A row that declares its `words` is tried only in a sentence that holds one of them;
+    the words of every row are found in one pass over the article, kept for the
+    article's later sentences.
     """
 
     def __init__(self, aliases: Iterable[SourceAlias]) -> None:
@@ -153,25 +204,15 @@ class SourceTable:
         self._regexes = [
             re.compile(rf"(?<![\w])(?:{a.pattern})(?![\w])", re.IGNORECASE) for a in self.aliases
         ]
-        # Longest possible match of each alias (None: unbounded), to start scans late, and
-        # how far a match reads with its lookaheads, to scan windows only.
-        self._reach = [_max_width(r.pattern) for r in self._regexes]
-        self._extent = [max_extent(r.pattern) for r in self._regexes]
-        # Characters no match of an unbounded alias can hold, to scan between them only.
-        self._breakers = [
-            _compiled_breakers(r) if extent is None else None
-            for r, extent in zip(self._regexes, self._extent, strict=True)
-        ]
-        self._always: list[int] = []  # rows with no required literal: tried everywhere
+        self._always: list[int] = []  # rows that declare no words: tried everywhere
         rows_by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         for i, alias in enumerate(self.aliases):
-            literals = required_literals(alias.pattern)
-            if literals is None:
+            if not alias.words:
                 self._always.append(i)
-            else:
-                for lit in literals:
-                    rows_by_word[lit.cased].setdefault(lit.text, []).append(i)
-        # Case-insensitive literals are searched in the lower-cased text, others as written.
+            for word in alias.words:
+                cased = word != word.lower()
+                rows_by_word[cased].setdefault(word, []).append(i)
+        # Words with a capital are searched as written, others in the lower-cased text.
         self._finders = {cased: LiteralFinder(words) for cased, words in rows_by_word.items()}
         self._word_rows = {
             cased: [tuple(rows_by_word[cased][w]) for w in finder.words]
@@ -179,7 +220,7 @@ class SourceTable:
         }
         self._index: tuple[str, _LiteralIndex | None] | None = None
         self._by_kind: dict[str, SourceTable] = {}
-        # A table of some of another table's rows reads that table's literal index.
+        # A table of some of another table's rows reads that table's word index.
         self._parent: tuple[SourceTable, dict[int, int]] | None = None
 
     @classmethod
@@ -191,14 +232,22 @@ class SourceTable:
         rows.extend(read_alias_rows(config.BUILTIN_SOURCES))
         return cls(rows)
 
-    def all_of_kind(self, text: str, kind: str, low: str | None = None) -> list[SourceMention]:
-        """Every place in `text` that names a source of `kind` (e.g. "monitor")."""
+    def all_of_kind(
+        self, text: str, kind: str, spans: Iterable[tuple[int, int]], low: str | None = None
+    ) -> list[SourceMention]:
+        """Every place in the sentences `spans` of `text` that names a source of `kind`
+        (e.g. "monitor")."""
         if kind not in self._by_kind:
             rows = [i for i, a in enumerate(self.aliases) if a.kind == kind]
             table = SourceTable([self.aliases[i] for i in rows])
             table._parent = (self, {row: j for j, row in enumerate(rows)})
             self._by_kind[kind] = table
-        return self._by_kind[kind].find(text, low=low)
+        table = self._by_kind[kind]
+        found: list[SourceMention] = []
+        for start, end in spans:
+            if table._candidates(text, start, end, low):
+                found.extend(table.find(text, start, end, low))
+        return found
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, low: str | None = None
@@ -211,6 +260,7 @@ class SourceTable:
         """
         stop = len(text) if end is None else end
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
+        cuts: list[int] | None = None
         for i, anchors in self._candidates(text, start, stop, low).items():
             if (
                 anchors
@@ -218,9 +268,16 @@ class SourceTable:
                 and not _may_be_framed(text, start, stop, anchors, low)
             ):
                 continue  # its matches would all be dropped as unframed
-            hits.extend(
-                (m.start(), i, m.end()) for m in self._matches(i, text, start, stop, anchors)
-            )
+            if not anchors:
+                spans = [(start, stop)]
+            else:
+                if cuts is None:
+                    cuts = [m.start() for m in _NOT_IN_NAMES_RE.finditer(text, start, stop)]
+                spans = _stretches(cuts, anchors, start, stop)
+            for lo, hi in spans:
+                hits.extend(
+                    (m.start(), i, m.end()) for m in self._regexes[i].finditer(text, lo, hi)
+                )
         # Where aliases overlap, the earlier row of the table wins: named sources are
         # listed before the broad categories ("officials", "local sources").
         hits.sort(key=lambda h: (h[1], h[0]))
@@ -246,41 +303,6 @@ class SourceTable:
             )
         found.sort(key=lambda f: f.start)
         return found
-
-    def _matches(
-        self, i: int, text: str, start: int, stop: int, anchors: list[int] | None
-    ) -> Iterator[re.Match[str]]:
-        """What `regexes[i].finditer(text, start, stop)` finds, given that every match
-        contains a literal occurrence at one of the sorted `anchors` (None: unknown)."""
-        regex = self._regexes[i]
-        if not anchors:
-            yield from regex.finditer(text, start, stop)
-            return
-        extent = self._extent[i]
-        if extent is None:
-            reach = self._reach[i]
-            # A match at most `reach` long that contains anchors[0] starts at or after
-            # anchors[0] - reach.
-            lo = start if reach is None else max(start, anchors[0] - reach)
-            breakers = self._breakers[i]
-            if breakers is None:
-                yield from regex.finditer(text, lo, stop)
-                return
-            # No match holds a breaker: scan only the stretches between breakers that
-            # hold an anchor, each cut at its closing breaker.
-            last_end = lo
-            for s_lo, s_hi in _stretches(breakers, anchors, text, lo, stop):
-                for m in regex.finditer(text, max(s_lo, last_end), s_hi):
-                    last_end = m.end()
-                    yield m
-            return
-        # Each match, lookaheads included, lies within [a - extent, a + extent] of an
-        # anchor a inside it: scanning those windows (merged) finds exactly the same.
-        last_end = start
-        for lo, hi in _windows(anchors, extent, start, stop):
-            for m in regex.finditer(text, max(lo, last_end), hi):
-                last_end = m.end()
-                yield m
 
     def _candidates(
         self, text: str, start: int, stop: int, low: str | None = None
@@ -350,49 +372,16 @@ class _LiteralIndex(NamedTuple):
     occurrences: list[tuple[int, int, tuple[int, ...]]]
 
 
-def _windows(anchors: list[int], extent: int, start: int, stop: int) -> list[tuple[int, int]]:
-    """Merged [a - extent, a + extent + 1) spans of sorted `anchors`, within [start, stop)."""
-    spans: list[list[int]] = []
-    for a in anchors:
-        lo, hi = max(start, a - extent), min(stop, a + extent + 1)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        else:
-            spans.append([lo, hi])
-    return [(lo, hi) for lo, hi in spans]
-
-
-def _compiled_breakers(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    cls = breaker_class(regex.pattern, regex.flags)
-    return re.compile(cls) if cls is not None else None
-
-
-def _stretches(
-    breakers: re.Pattern[str], anchors: list[int], text: str, start: int, stop: int
-) -> list[tuple[int, int]]:
-    """The stretches of text[start:stop] between breaker characters that hold one of the
-    sorted `anchors` (all at or after `start`): (first offset, offset of the closing
-    breaker or stop)."""
-    cuts = [m.start() for m in breakers.finditer(text, start, stop)]
+def _stretches(cuts: list[int], anchors: list[int], start: int, stop: int) -> list[tuple[int, int]]:
+    """The stretches of [start, stop) between the sorted `cuts` (offsets of characters no
+    name holds) that hold one of the sorted `anchors`: no match can lie elsewhere."""
     spans: list[tuple[int, int]] = []
-    k = 0
     for a in anchors:
-        while k < len(cuts) and cuts[k] < a:
-            k += 1
-        lo = cuts[k - 1] + 1 if k else start
-        hi = cuts[k] if k < len(cuts) else stop
-        if not spans or spans[-1] != (lo, hi):
-            spans.append((lo, hi))
+        k = bisect.bisect_left(cuts, a)
+        span = (cuts[k - 1] + 1 if k else start, cuts[k] if k < len(cuts) else stop)
+        if not spans or spans[-1] != span:
+            spans.append(span)
     return spans
-
-
-def _max_width(pattern: str) -> int | None:
-    """The longest text `pattern` can match, or None when unbounded (or unknown)."""
-    try:
-        widest = _parser.parse(pattern, re.IGNORECASE).getwidth()[1]
-    except (re.error, OverflowError, RecursionError):
-        return None
-    return widest if widest <= MAX_BOUNDED_WIDTH else None
 
 
 _DEFAULT: SourceTable | None = None

@@ -15,8 +15,6 @@ from functools import cache
 
 import ahocorasick_rs
 
-from tolltrace.extract._fastscan.literals import required_literals, start_literals
-
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -63,24 +61,23 @@ def lowered(text: str) -> str | None:
 
 
 class Guarded:
-    """A compiled pattern that runs only where it can match: its required literals (see
-    `tolltrace.extract._fastscan.literals`) are looked for first, with `str.find`.
+    """A compiled pattern that runs only where it can match: one of `needs` (lower-case
+    strings, one of which every match contains, declared next to the rule) is looked for
+    first, with one scan of the lower-cased text.
 
     Worth it for patterns that rarely match and cost a scan of every position when they
     do not (end-anchored ones such as "(?:previous|earlier) toll of $"). `search` and
-    `match` return exactly what the pattern's own methods return.
+    `match` return exactly what the pattern's own methods return, provided every match
+    holds one of `needs` (tests/test_fastscan.py checks the declarations).
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], needs: Iterable[str]) -> None:
         self.pattern = pattern
-        literals = required_literals(pattern.pattern, pattern.flags, min_length=1)
-        self._always = literals is None
-        # One alternation per case class: a single C-level scan tests every literal.
-        self._cased = _alternation(lit.text for lit in literals or () if lit.cased)
-        self._lower = _alternation(lit.text for lit in literals or () if not lit.cased)
-        # An ASCII literal is found in a lower-cased copy of a longer text exactly where
-        # it is found in the lower-cased slice (only a final sigma lowers by context).
-        self._lower_ascii = all(lit.text.isascii() for lit in literals or () if not lit.cased)
+        self.needs = frozenset(need.lower() for need in needs)
+        self._needs = _alternation(self.needs)
+        # An ASCII string is found in a lower-cased copy of a longer text exactly where it
+        # is found in the lower-cased slice (only a final sigma lowers by context).
+        self._ascii = all(need.isascii() for need in self.needs)
 
     def may_match(
         self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
@@ -90,16 +87,12 @@ class Guarded:
         `low` is `string` lower-cased with the same offsets (see `lowered`), when the
         caller has it: then nothing is sliced or lower-cased here.
         """
-        if self._always:
-            return True
         end = len(string) if endpos is None else endpos
-        if self._cased is not None and self._cased.search(string, pos, end):
+        if self._needs is None:
             return True
-        if self._lower is not None:
-            if low is not None and self._lower_ascii:
-                return self._lower.search(low, pos, end) is not None
-            return self._lower.search(string[pos:end].lower()) is not None
-        return False
+        if low is not None and self._ascii:
+            return self._needs.search(low, pos, end) is not None
+        return self._needs.search(string[pos:end].lower()) is not None
 
     def search(
         self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
@@ -121,22 +114,21 @@ class Guarded:
 
 
 class StartAnchored:
-    """A compiled pattern every match of which starts with one of a few literals (see
-    `literals.start_literals`), such as a word list behind `\\b`.
+    """A compiled pattern every match of which starts with one of `starts` (lower-case
+    words declared next to the rule, such as the words of a list behind `\\b`).
 
-    `index(low)` lists where those literals occur in an article's lower-cased text; then
+    `index(low)` lists where those words occur in an article's lower-cased text; then
     `search` and `finditer` try `match` only there, and return exactly what the pattern's
-    own methods return, also on a slice of the article (give the slice's `offset`).
-    Without an index (None) they fall back to the pattern's own methods.
+    own methods return, also on a slice of the article (give the slice's `offset`),
+    provided every match starts with one of `starts` (tests/test_fastscan.py checks the
+    declarations). Without an index (None) they fall back to the pattern's own methods.
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        literals = start_literals(pattern.pattern, pattern.flags)
-        if literals is None:
-            raise ValueError(f"no start literals in {pattern.pattern!r}")
+    def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
         self.pattern = pattern
-        # Case-sensitive ones are looked for in lower case too: more places, none missed.
-        self.words = frozenset(lit.text.lower() for lit in literals)
+        self.words = frozenset(word.lower() for word in starts)
+        if not self.words:
+            raise ValueError(f"no start words declared for {pattern.pattern!r}")
         self._finder = LiteralFinder(self.words)
 
     def index(self, low: str | None) -> list[int] | None:

@@ -1,0 +1,191 @@
+"""Casualty words around a number, and the outcome they give it.
+
+The words come from `lexicon/casualty_words.csv`, by outcome (`killed`, `injured`,
+`missing`, or `none` for words that make the people counted no casualties: "fled",
+"arrested", "rescued"). Each rule here says where it reads them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tolltrace.extract import lexicon
+from tolltrace.extract._fastscan.scanning import StartAnchored
+from tolltrace.extract.context import NumberContext
+from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
+from tolltrace.extract.sentences import Sentence
+
+NEGATIVE = "negative"  # the group of the cue pattern that rules a count out
+_KILLED = lexicon.alternation(lexicon.casualty_phrases("killed"))
+_INJURED = lexicon.alternation(lexicon.casualty_phrases("injured"))
+_MISSING = lexicon.alternation(lexicon.casualty_phrases("missing"))
+_NEGATIVE = lexicon.alternation(lexicon.casualty_phrases(lexicon.NOT_A_CASUALTY))
+
+# Any casualty word, named by its outcome: "were killed", "wounded", "fled".
+CUE = StartAnchored(
+    re.compile(
+        rf"\b(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<missing>{_MISSING})|"
+        rf"(?P<{NEGATIVE}>{_NEGATIVE}))\b",
+        re.IGNORECASE,
+    ),
+    starts=lexicon.first_words(lexicon.role_phrases("cue")),
+)
+
+# A casualty frame before a number that has no noun of its own: "the death toll rose to 524",
+# "killing at least 12". A frame noun or casualty word, an aside between commas ("The death
+# toll from Cyclone Ameya, which …, rose to 96"), then up to 100 characters in which a
+# decimal point may stand ("magnitude 7.1"), then the verb or preposition before the number.
+_OUTCOME_PHRASES = tuple(
+    p for outcome in ("killed", "injured", "missing") for p in lexicon.casualty_phrases(outcome)
+)
+TOLL_FRAME = StartAnchored(
+    re.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|{_KILLED}|{_INJURED}|{_MISSING})\b"
+        r"(?:,[^,.;]{1,120},)?(?:[^.;]|\.(?=\d)){0,100}?"
+        r"\b(?:to|at|of|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|hits|"
+        r"passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
+        r"killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
+        r"(?:at\s+|to\s+)?[\"'“‘]?$",
+        re.IGNORECASE,
+    ),
+    starts=lexicon.first_words((*lexicon.toll_frames(), *_OUTCOME_PHRASES)),
+)
+
+# A casualty state right after the number and its helpers: "30 were killed", "12 of them
+# remain missing", "eight others in critical condition".
+IMMEDIATE_STATE_RE = re.compile(
+    r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
+    r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
+    r"confirmed|still|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
+    + lexicon.alternation(lexicon.role_phrases("state"))
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words that rule a count out but may still go with injuries: "pulled out alive and taken to
+# hospital".
+_SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
+# A count of two outcomes at once is no count of either: "died or gone missing".
+_EITHER_RE = re.compile(
+    r"\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|gone\s+|went\s+)*"
+    rf"(?:{lexicon.alternation(lexicon.role_phrases('either'))})\b",
+    re.IGNORECASE,
+)
+
+
+# A verb right before the number governs it. A casualty verb makes it a count of that
+# casualty ("killed 5 soldiers and wounded 20"); a `none` verb ("arrested 45 people")
+# makes it no casualty count. Every match starts with a cue word, so it is tried only
+# where the article's cue index (built for CUE, whose words include all of these) has one.
+def _adjacent(outcomes: tuple[str, ...]) -> StartAnchored:
+    phrases = [p for outcome in outcomes for p in lexicon.casualty_phrases(outcome)]
+    return StartAnchored(
+        re.compile(
+            rf"\b(?P<cue>{lexicon.alternation(phrases)})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
+        ),
+        starts=lexicon.first_words(phrases),
+    )
+
+
+ADJACENT_CUE = _adjacent(("killed", "injured"))
+ADJACENT_NEGATIVE = _adjacent((lexicon.NOT_A_CASUALTY,))
+if not ADJACENT_CUE.words | ADJACENT_NEGATIVE.words <= CUE.words:  # pragma: no cover
+    raise RuntimeError("every start word of the ADJACENT patterns must be in the CUE index")
+# A verb before the number reads at most this far back: the longest, "treated for
+# dehydration the ", is under 40 characters.
+ADJACENT_REACH = 40
+# The first casualty word after the noun phrase counts within this reach.
+RIGHT_CUE_REACH = 160
+# The nearest casualty word before the number counts within this reach.
+LEFT_CUE_REACH = 100
+
+# Every claim's sentence names a casualty with one of these (lower-case substrings): a
+# sentence without one is skipped whole, so this list must cover every casualty word.
+CASUALTY_LITERALS = (
+    "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
+    "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
+    "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown", "victim",
+)  # fmt: skip
+
+_DIGIT_RE = re.compile(r"\d")
+# Every number phrase holds a digit or one of these words (numbers.NUMBER_WORD_ANCHORS).
+_NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
+
+
+def mentions_casualties(
+    text: str, low: str | None, sentence: Sentence, hits: list[tuple[int, int]] | None
+) -> bool:
+    """Whether the sentence has any casualty word; without one no number in it is a claim.
+
+    `hits` are the (start, end) offsets of CASUALTY_LITERALS in the article, if known.
+    """
+    if hits is None:
+        words = (low if low is not None else text.lower())[sentence.start : sentence.end]
+        return any(lit in words for lit in CASUALTY_LITERALS)
+    i = bisect.bisect_left(hits, (sentence.start, 0))
+    while i < len(hits) and hits[i][0] < sentence.end:
+        if hits[i][1] <= sentence.end:
+            return True
+        i += 1
+    return False
+
+
+def cue_outcome(word: str) -> str:
+    """The outcome a casualty word names ("wounded": injured)."""
+    m = CUE.pattern.match(word)
+    return m.lastgroup if m else "killed"  # type: ignore[return-value]
+
+
+def right_cue(ctx: NumberContext) -> str | None:
+    """The first casualty (or disqualifying) word after the noun phrase, within reach.
+
+    A count of two outcomes at once ("died or gone missing") is no count of either.
+    """
+    window = ctx.after_noun[:RIGHT_CUE_REACH]
+    offset = ctx.noun.end
+    m = CUE.search(window, ctx.cues, offset)
+    if m is None:
+        return None
+    if _EITHER_RE.match(window, m.end()):
+        return NEGATIVE
+    if m.lastgroup == NEGATIVE and m.group(0).lower() in _SOFT_NEGATIVES:
+        # "pulled out alive and taken to hospital with injuries": hurt, not unharmed.
+        later = CUE.search(window, ctx.cues, offset, m.end())
+        # Not when another number has the injuries: "64 rescued, 12 of them with injuries".
+        if (
+            later is not None
+            and later.lastgroup == "injured"
+            and not _DIGIT_RE.search(window, m.end(), later.start())
+        ):
+            return "injured"
+    return m.lastgroup
+
+
+def left_cue(ctx: NumberContext) -> str | None:
+    """The nearest casualty word before the number, if no other number stands between."""
+    left = ctx.left
+    window = left[-LEFT_CUE_REACH:]
+    last = None
+    for m in CUE.finditer(window, ctx.cues, ctx.left_at + len(left) - len(window)):
+        last = m
+    if last is None:
+        return None
+    between = window[last.end() :]
+    if _DIGIT_RE.search(between) or (
+        _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
+    ):
+        return None
+    return last.lastgroup
+
+
+def adjacent_cue(ctx: NumberContext) -> re.Match[str] | None:
+    """A casualty verb right before the number: "killed 5 soldiers"."""
+    return ADJACENT_CUE.search(ctx.left, ctx.cues, ctx.left_at)
+
+
+def adjacent_negative(ctx: NumberContext) -> bool:
+    """A verb right before the number that makes it no casualty count: "arrested 45"."""
+    left = ctx.left
+    return bool(
+        ADJACENT_NEGATIVE.search(left, ctx.cues, ctx.left_at, max(0, len(left) - ADJACENT_REACH))
+    )

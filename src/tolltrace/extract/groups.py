@@ -1,0 +1,112 @@
+"""Which victim group a claim counts.
+
+The noun phrase after the number decides first (`victims.victim_group`); then, in order:
+"others" takes the group of the total it adds to; a casualty noun takes the group its
+predicate names ("Three of the dead were children"); a bare number takes the group named
+after "among" ("among them 12 soldiers"); and a count said to include combatants covers
+everyone (`all`). After the whole article is read, totals of everyone are marked
+(`mark_totals_of_everyone`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
+from tolltrace.extract.context import NumberContext
+from tolltrace.extract.sentences import Sentence, sentence_at
+from tolltrace.extract.victims import read_noun_phrase, victim_group
+from tolltrace.model import Claim
+
+# The words after the noun that victim_group reads ("… from both sides").
+GROUP_TAIL_REACH = 40
+# "Three of the dead were children": who the counted dead were.
+_PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
+# "Among them 12 soldiers": the group named after "among".
+AMONG = StartAnchored(
+    re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE), starts=("among",)
+)
+# "… including both soldiers and fighters": a count that includes combatants.
+_INCLUDES_COMBATANTS_PATTERN = re.compile(
+    r"\binclud\w*\s+(?:both\s+)?[^.;]{0,80}?\b(?:forces|fighters|soldiers|troops|combatants|"
+    r"militants|personnel)\b",
+    re.IGNORECASE,
+)
+INCLUDES_COMBATANTS = StartAnchored(_INCLUDES_COMBATANTS_PATTERN, starts=("includ",))
+_INCLUDES_COMBATANTS_ANYWHERE = Guarded(_INCLUDES_COMBATANTS_PATTERN, needs=("includ",))
+# "This casualty count includes both government forces and …": a sentence about the
+# count before it.
+_INCLUDES_COUNT_RE = re.compile(
+    r"^[\"“]?(?:This|The)\s+(?:casualty\s+|death\s+)?(?:count|toll|figure|number|tally)\s+"
+    r"(?:includes|included|covers|comprises)\b",
+    re.IGNORECASE,
+)
+_COMBATANT_GROUPS = ("fighters", "security_forces", "combatants")
+
+
+def claim_group(
+    ctx: NumberContext, previous: Claim | None, earlier: list[Claim]
+) -> tuple[str, tuple[str, ...]]:
+    """(victim group, the words that name the victims) of the number in `ctx`. `previous`
+    is the claim before it in its sentence, `earlier` every claim before it."""
+    noun = ctx.noun
+    words = noun.words if (noun.is_person or noun.is_death_noun) else ()
+    group = victim_group(words, ctx.after_noun[:GROUP_TAIL_REACH])
+    if noun.head.lower() == "others" and previous is not None:
+        group = _root(previous, earlier).victim_group  # "… and 12 others"
+    elif noun.is_death_noun:
+        predicate = _PREDICATE_RE.match(ctx.text, noun.end, ctx.clause_end)
+        if predicate:
+            described = read_noun_phrase(ctx.text, predicate.end(), ctx.clause_end)
+            if described.is_person:
+                group = victim_group(described.words)
+    if group == "unspecified" and not noun.is_person:
+        among = AMONG.search(ctx.left, ctx.left_starts)
+        if among:
+            group = victim_group(tuple(among.group(1).split()))
+    if group == "unspecified" and INCLUDES_COMBATANTS.search(
+        ctx.after_noun, INCLUDES_COMBATANTS.index(ctx.after_low)
+    ):
+        group = "all"
+    return group, words
+
+
+def _root(claim: Claim, earlier: list[Claim]) -> Claim:
+    """The total a part belongs to, following part_of links back."""
+    root = claim
+    while root.part_of:
+        root = next((c for c in earlier if c.claim_id == root.part_of), root)
+        if not root.part_of or root is claim:
+            break
+    return root
+
+
+def mark_totals_of_everyone(text: str, sentences: list[Sentence], claims: list[Claim]) -> None:
+    """A total said to include combatants, or civilians among others, covers everyone:
+    code it `all`.
+
+    Two forms: a part of another group ("524, including 213 fighters"; "1,018 people,
+    including 745 civilians": the rest are not civilians), and a next sentence that says so
+    ("This casualty count includes both government forces and ...").
+    """
+    by_id = {c.claim_id: c for c in claims}
+    for c in claims:
+        total = by_id.get(c.part_of)
+        if (
+            total is not None
+            and total.victim_group == "unspecified"
+            and (c.victim_group in _COMBATANT_GROUPS or c.victim_text.lower().endswith("civilians"))
+        ):
+            total.victim_group = "all"
+    for c in claims:
+        if c.victim_group != "unspecified":
+            continue
+        here = sentence_at(sentences, c.char_start)
+        if here is None or here.index + 1 >= len(sentences):
+            continue
+        nxt = sentences[here.index + 1]
+        body = text[nxt.start : nxt.end]
+        if _INCLUDES_COUNT_RE.match(body) and _INCLUDES_COMBATANTS_ANYWHERE.search(body):
+            last_in_sentence = [k for k in claims if k.sentence_start == c.sentence_start][-1]
+            if last_in_sentence is c:
+                c.victim_group = "all"

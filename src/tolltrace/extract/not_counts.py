@@ -1,0 +1,170 @@
+"""Numbers that are no casualty count: units, dates, years, labels, ages, rates, speakers,
+bodies identified, and counts of people who are not casualties (nobody, people on board,
+forecasts).
+
+A wrong number on a chart is worse than a missed one, so doubtful cases are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tolltrace.extract import lexicon
+from tolltrace.extract._fastscan.scanning import StartAnchored
+from tolltrace.extract.context import Left, NumberContext
+from tolltrace.extract.cues import adjacent_negative
+from tolltrace.extract.numbers import NumberPhrase
+from tolltrace.extract.sentences import Sentence
+
+# A plain four-digit number in this range is a year unless a count's words frame it. (An
+# era, tolltrace.extract.eras, names only 1900-2099: a year that dates a toll.)
+YEARS = range(1800, 2101)
+
+# A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph".
+_UNIT_AFTER_RE = re.compile(
+    r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
+    r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
+    r"kph|mph|km/h|knots))",
+    re.IGNORECASE,
+)
+# Counts of people that are not casualties, read on the words before the number.
+NOT_A_TOLL = StartAnchored(
+    re.compile(
+        "|".join(
+            (
+                # "no one was killed", "none of the 300 passengers were hurt": nobody.
+                r"\b(?:no|none\s+of(?:\s+the|\s+its|\s+their)?|not\s+a\s+single)\s+$",
+                # "a ferry carrying 250 passengers": who was on board, not who died.
+                r"\b(?:carrying|carried|transporting|ferrying|"
+                r"(?:packed|crammed|overloaded|loaded)\s+with)\s+$",
+                # "could kill up to 1,000", "the toll is expected to rise to 80": a forecast.
+                # "may have killed 40" stays a claim; "May" and "Will" (a month, a name)
+                # count only in lower case.
+                r"\b(?:could|might|would|can|(?-i:may|will)|"
+                r"(?:expected|likely|set|projected|feared)\s+to)\s+(?!have\b)(?:\w+\s+){0,2}?"
+                r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|grow|go\s+up|"
+                r"double|jump|soar)\b[^.;]{0,25}$",
+                # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
+                r"\b(?:per|every)\s+$",
+            )
+        ),
+        re.IGNORECASE,
+    ),
+    starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
+            "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
+            "likely", "set", "projected", "feared", "per", "every"),
+)  # fmt: skip
+# NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
+# longest forecast ("are expected to rise further to about ") is under 100 characters.
+NOT_A_TOLL_REACH = 100
+# "an average of 400 a year": a mean, not a toll (read on the last words: "an" and "on" are
+# too common to index).
+_AVERAGE_BEFORE_RE = re.compile(r"\b(?:an\s+average\s+of|on\s+average,?)\s+$", re.IGNORECASE)
+_AVERAGE_REACH = 20  # "on average, " and "an average of " are under 20 characters
+# A day of a month: "March 6", "6th of March".
+_MONTHS = (
+    "(?:"
+    + "|".join([m.name for m in lexicon.months()] + list(lexicon.month_abbreviations()))
+    + r")\.?"
+)
+MONTH_BEFORE = StartAnchored(
+    re.compile(rf"\b{_MONTHS}\s+$"), starts=(m.name[:3] for m in lexicon.months())
+)
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+# A label: "Resolution 2254", "No. 3", "aged 12", "Route 66".
+LABEL_BEFORE = StartAnchored(
+    re.compile(
+        r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages)\s*$",
+        re.IGNORECASE,
+    ),
+    starts=("no.", "number", "resolution", "article", "route", "highway", "page", "chapter",
+            "section", "age"),
+)  # fmt: skip
+# A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
+# rose to 2013 on Tuesday".
+_COUNT_NOUN_AFTER_RE = re.compile(
+    rf"\s+(?:{lexicon.alternation(lexicon.count_nouns())})\b", re.IGNORECASE
+)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|all|some|about|nearly|over)\s+$", re.IGNORECASE)
+_DETERMINER_REACH = 12  # "nearly " with spaces around it
+_TOLL_REACHED_RE = re.compile(
+    r"\b(?:toll|tally|figure)\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|"
+    r"reached|stood\s+at|stands\s+at)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_TOLL_REACHED_REACH = 40  # "tally has stood at to " is under 40 characters
+# "raised the death toll from 28 to 68": a rise, not the range 28-68.
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_REACH = 8
+# The number counts bodies identified, not the dead: "16 of the victims had been identified".
+_IDENTIFIED_AFTER_RE = re.compile(
+    r"(?:\s+(?:had|have|has|been|were|was|now|so\s+far))*\s+identified\b(?!\s+as\b)"
+)
+# The number counts who speak, not who died: "Two security sources said another 19 …".
+_SPEAKERS_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|who|which|that)\b)[A-Za-z][\w-]*){0,2}"
+    r"\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+# "3 deaths per 100,000 people", "400 people a year", read after the noun: a rate.
+_RATE_AFTER_RE = re.compile(
+    r"\s+(?:(?:per|for\s+every|out\s+of\s+every|in\s+every)\s+(?:[\d,]+|hundred|thousand|"
+    r"million|capita|head)\b|(?:a|an|each|every|per)\s+(?:year|month|week|day)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|into|on|since)\b)|"
+    r"(?:annually|yearly)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
+    """Numbers that are units, dates, years, labels or ages rather than counts of people,
+    or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
+    words = left.text
+    if (
+        _UNIT_AFTER_RE.match(text, phrase.end, sentence.end)
+        or NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
+        or _AVERAGE_BEFORE_RE.search(words[-_AVERAGE_REACH:])
+    ):
+        return True
+    if phrase.vague_term:
+        return False
+    if MONTH_BEFORE.search(words, left.starts) or _MONTH_AFTER_RE.match(
+        text, phrase.end, sentence.end
+    ):
+        return True
+    if _is_a_year(text, sentence, phrase, words):
+        return True
+    if phrase.qualifier == "exact" and LABEL_BEFORE.search(words, left.starts):
+        return True
+    # "raised the death toll from 28 to 68": a rise, not a range
+    return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))
+
+
+def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) -> bool:
+    """A plain four-digit number in YEARS, unless a count's words frame it ("the 2000
+    wounded", "the toll rose to 2013")."""
+    if not (
+        phrase.qualifier == "exact"
+        and phrase.text.isdigit()
+        and len(phrase.text) == 4
+        and phrase.low in YEARS
+    ):
+        return False
+    counted = _COUNT_NOUN_AFTER_RE.match(
+        text, phrase.end, sentence.end
+    ) and _DETERMINER_BEFORE_RE.search(words[-_DETERMINER_REACH:])
+    return not counted and not _TOLL_REACHED_RE.search(words[-_TOLL_REACHED_REACH:])
+
+
+def is_no_casualty_count(ctx: NumberContext) -> bool:
+    """Read after the noun: a count of things, a rate, who speaks, bodies identified, or
+    people a verb before the number makes no casualties ("arrested 45 people")."""
+    text, noun = ctx.text, ctx.noun
+    if (
+        noun.is_non_person
+        or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)
+        or _SPEAKERS_AFTER_RE.match(text, ctx.phrase.end, ctx.clause_end)
+        or _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end)
+    ):
+        return True
+    return not noun.is_death_noun and adjacent_negative(ctx)

@@ -1,0 +1,136 @@
+"""Parts of a total: which claims count some of the people another claim counts.
+
+A part names its total in `part_of`: "524, including 213 fighters", "32 of them minors",
+"killed 198 people there and more than 670 in Malawi" (coordinated: part of what the
+first is part of), and subsets told after their toll ("Three of the dead were women",
+"In Las Piedras alone, 214"), linked once the whole article is read (`link_subsets`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
+from tolltrace.extract.context import NumberContext, tail_search
+from tolltrace.extract.cues import CUE, right_cue
+from tolltrace.extract.numbers import find_number_phrases
+from tolltrace.extract.victims import is_person_word
+from tolltrace.model import Claim
+
+# A claim's part_of until `link_subsets` finds its total.
+TOTAL_BEFORE = "<total before>"
+
+# Before the number: "including 35", "among them 12", "Among the dead were 17", "including
+# fighters from both sides and at least 40".
+PART = StartAnchored(
+    re.compile(
+        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+        r"among\s+the\s+(?:dead|victims|injured|wounded)(?:\s+were)?)"
+        r"\s+[\"'“‘]?$",
+        re.IGNORECASE,
+    ),
+    starts=("including", "among", "of"),
+)
+# More part frames, read on the last words only (their start words are too common to
+# index): "The injured include five …", "Of the 112 injured, 17 …".
+PART_TAIL = Guarded(
+    re.compile(
+        r"(?:\b(?:dead|injured|wounded|victims)\s+include[sd]?|"
+        r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
+        r"\s+[\"'“‘]?$",
+        re.IGNORECASE,
+    ),
+    needs=("includ", "of"),
+)
+# After the number: "32 of them minors", "four of the dead" (group `dead`: the people
+# counted are dead), "600 of the wounded".
+_OF_THEM_RE = re.compile(
+    r"\s+of\s+(?:them|whom|those|these|the\s+(?:(?P<dead>dead|victims|bodies|deaths)|injured|"
+    r"wounded))\b",
+    re.IGNORECASE,
+)
+# "killing at least five soldiers and three civilians": the second count shares the verb.
+_COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
+# A number with no noun, before a place or time, shares the noun of the one it is
+# coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
+# Sunday and four more on Monday".
+_BARE_RE = re.compile(
+    r"\s*(?:more\s+)?(?:(?:in|at|on|across|from|inside|near|during|there)\b|$)", re.IGNORECASE
+)
+# After the noun: the people counted are some of a toll told before ("seven police officers
+# were among the dead").
+_AMONG_AFTER_RE = re.compile(
+    r"(?:\s+(?:who|which|that)\b[^.;\d]{0,80}?)?\s+(?:were|was|are)\s+(?:also\s+)?among\s+"
+    r"(?:the\s+|those\s+)?"
+    r"(?:dead|victims|killed|wounded|injured|missing)\b",
+    re.IGNORECASE,
+)
+# "In Las Piedras alone, 214": a part of the whole toll.
+_ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
+
+
+def of_them(ctx: NumberContext) -> re.Match[str] | None:
+    """ "N of them", "N of the dead" right after the number."""
+    return _OF_THEM_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+
+
+def is_part(ctx: NumberContext) -> bool:
+    """Whether the words before the number make it part of a total: "including 35",
+    "Among the dead were 17", "including fighters from both sides and at least 40", but
+    not "including eight women and three" (a number between: the three is coordinated) nor
+    "towns including Rafah and 12" (no people between)."""
+    m = PART.search(ctx.left, ctx.left_starts) or tail_search(PART_TAIL, ctx.left)
+    if m is None:
+        return False
+    words = m.group(0)
+    if words[:9].lower() != "including" or " and" not in words:
+        return True
+    between = words[9 : words.rfind(" and")].split()
+    return not find_number_phrases(words) and any(is_person_word(w) for w in between)
+
+
+def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number shares the verb and noun of the claim before it in its sentence:
+    "and" between them, no casualty word between, a person noun or none, and no casualty
+    word of its own after it."""
+    text, phrase = ctx.text, ctx.phrase
+    return bool(
+        previous.char_end <= phrase.start
+        and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
+        and not CUE.search(text, ctx.cues, 0, previous.char_end, phrase.start)
+        and (ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
+        and right_cue(ctx) is None
+    )
+
+
+def is_subset_of_earlier(
+    ctx: NumberContext, previous: Claim | None, of_them: re.Match[str] | None, part: bool
+) -> bool:
+    """Whether the number is part of a toll told before its sentence (no claim before it in
+    the sentence, and a part's words: "Three of the dead were women", "In Las Piedras
+    alone, 214", "seven police officers were among the dead")."""
+    if previous is None and (
+        of_them or part or ("alone" in ctx.left.lower() and _ALONE_RE.search(ctx.left))
+    ):
+        return True
+    return bool(_AMONG_AFTER_RE.match(ctx.text, ctx.noun.end, ctx.clause_end))
+
+
+def link_subsets(claims: list[Claim]) -> None:
+    """Point each subset told after its toll ("At least 58 were killed. Three of the dead
+    were women"; part_of TOTAL_BEFORE) to that toll: the nearest earlier claim of the same
+    outcome that is no part and no previous figure, preferring one not dated to a year or
+    past period (era_text). None such: no link."""
+    for i, claim in enumerate(claims):
+        if claim.part_of != TOTAL_BEFORE:
+            continue
+        totals = [
+            c
+            for c in reversed(claims[:i])
+            if c.outcome == claim.outcome
+            and not c.part_of
+            and not c.is_previous
+            and (c.low or 0) >= (claim.low or 0)
+        ]
+        current = [c for c in totals if not c.era_text]
+        claim.part_of = (current or totals)[0].claim_id if totals else ""
