@@ -1,16 +1,15 @@
 """The analysis on the five shipped articles: the orders and checks issue 3 requires.
 
-Two inputs: a claims table built from the hand annotations (tests/gold/claims.csv), which
+Two inputs: a claims table built from the hand annotations (tests/annotations/gold), which
 tests the analysis alone, and the real pipeline (extractor included) run into tmp_path.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from analysis_frames import EVENT_START, articles_frame, claims_frame, run
+from annotation_sets import annotations
 
 from tolltrace import config
 from tolltrace.analysis import article_scores
@@ -18,7 +17,6 @@ from tolltrace.extract.timeref import find_time_expressions
 from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import read_table
 
-GOLD = Path(__file__).resolve().parent / "gold" / "claims.csv"
 A0, A2, A3 = "000_4e79d535c6ea8260", "002_696d2abe624ca1f4", "003_30b87b7eb73067d6"
 CIVILIAN_SERIES = [
     ("300", "more_than"),
@@ -36,28 +34,27 @@ PART_OF = {(A3, 2569): f"{A3}@2554"}
 
 def _gold_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims, articles) mirroring the hand annotations of the seeds."""
-    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
     manifest = pd.read_csv(config.RAW_DIR / "articles.csv", dtype=str, keep_default_na=False)
     outlets = dict(zip(manifest["file"].str.removesuffix(".txt"), manifest["outlet"], strict=True))
     rows = []
-    for g in gold.to_dict("records"):
-        key = (g["article_id"], int(g["char_start"]))
-        exprs = find_time_expressions(g["time_text"])
+    for g in annotations("gold"):
+        key = (g.article_id, g.char_start)
+        exprs = find_time_expressions(g.time_text)
         rows.append(
             {
-                "article_id": g["article_id"],
-                "outlet": outlets[g["article_id"]],
-                "char_start": key[1],
-                "mention": g["mention"],
-                "low": int(g["low"]),
-                "high": int(g["high"]) if g["high"] else None,
-                **{c: g[c] for c in ("outcome", "qualifier", "vague_term", "victim_group")},
-                **{c: g[c] for c in ("source", "scope", "time_text")},
+                "article_id": g.article_id,
+                "outlet": outlets[g.article_id],
+                "char_start": g.char_start,
+                "mention": g.mention,
+                "low": g.low,
+                "high": g.high,
+                **{c: getattr(g, c) for c in ("outcome", "qualifier", "vague_term")},
+                **{c: getattr(g, c) for c in ("victim_group", "source", "scope", "time_text")},
                 "since_text": "; ".join(e.text for e in exprs if e.kind == "since"),
                 "as_of_text": AS_OF_TEXT.get(
                     key, "; ".join(e.text for e in exprs if e.kind != "since")
                 ),
-                "is_headline": g["is_headline"] == "true",
+                "is_headline": g.is_headline,
                 "part_of": PART_OF.get(key, ""),
             }
         )

@@ -1,17 +1,14 @@
-"""Regression scores on tests/chartable: which extracted tolls may reach the escalation
-chart, against labels written blind (see tests/chartable/README.md)."""
+"""Regression scores on the chartable set: which extracted tolls may reach the escalation
+chart, against labels written blind (see tests/annotations/chartable/README.md)."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from pathlib import Path
+
+from annotation_sets import annotations, extracted_claims
 
 from tolltrace.analysis.releases import POOLED_GROUPS
-from tolltrace.extract import extract_claims
 from tolltrace.model import Claim
-
-FOLDER = Path(__file__).parent / "chartable"
 
 
 def _series(group: str) -> str:
@@ -29,22 +26,19 @@ def _charted(claim: Claim, by_id: dict[str, Claim]) -> bool:
 
 
 def _scores() -> Counter:
-    claims: list[Claim] = []
-    for path in sorted((FOLDER / "articles").glob("*.txt")):
-        claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
+    claims = extracted_claims("chartable")
     by_id = {c.claim_id: c for c in claims}
-    with open(FOLDER / "labels.csv", encoding="utf-8", newline="") as f:
-        labels = list(csv.DictReader(f))
     score: Counter = Counter()
     matched = set()
-    for label in labels:
-        start, end = int(label["char_start"]), int(label["char_start"]) + len(label["mention"])
+    for label in annotations("chartable"):
         hits = [
             c
             for c in claims
-            if c.article_id == label["article_id"] and c.char_start < end and start < c.char_end
+            if c.article_id == label.article_id
+            and c.char_start < label.char_end
+            and label.char_start < c.char_end
         ]
-        charted_label = label["chart_ok"] == "true" and label["qualifier"] != "vague"
+        charted_label = bool(label.chart_ok) and label.qualifier != "vague"
         if not hits:
             score["missed"] += 1
             score["missed chart points"] += charted_label
@@ -52,9 +46,9 @@ def _scores() -> Counter:
         claim = hits[0]
         matched.add(claim.claim_id)
         score["found"] += 1
-        score["scope agrees"] += claim.scope == label["scope"]
-        score["is_previous agrees"] += str(claim.is_previous).lower() == label["is_previous"]
-        if label["qualifier"] != "vague":
+        score["scope agrees"] += claim.scope == label.scope
+        score["is_previous agrees"] += claim.is_previous == label.is_previous
+        if label.qualifier != "vague":
             charted = _charted(claim, by_id)
             score["false chart points"] += charted and not charted_label
             score["missed chart points"] += charted_label and not charted

@@ -1,29 +1,21 @@
-"""Score the extractor against the hand-annotated seed claims (tests/gold/claims.csv)."""
+"""Score the extractor against the hand-annotated seed claims (tests/annotations/gold)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from annotation_sets import annotations, article_paths, extracted_claims
 
-from tolltrace import config
-from tolltrace.evaluate import read_gold, score
-from tolltrace.extract import extract_claims
-
-GOLD = Path(__file__).parent / "gold" / "claims.csv"
+from tolltrace.evaluate import score
 
 
 @pytest.fixture(scope="module")
 def seed_claims():
-    claims = []
-    for path in sorted(config.RAW_DIR.glob("*.txt")):
-        claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
-    return claims
+    return extracted_claims("gold")
 
 
 @pytest.fixture(scope="module")
 def result(seed_claims):
-    outcome = score(seed_claims, read_gold(GOLD))
+    outcome = score(seed_claims, annotations("gold"))
     print("\n" + outcome.report())
     return outcome
 
@@ -44,7 +36,7 @@ def test_source_and_victim_group_mostly_right(result):
 
 
 def test_every_offset_slices_its_mention(seed_claims):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in config.RAW_DIR.glob("*.txt")}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in article_paths("gold")}
     for claim in seed_claims:
         assert texts[claim.article_id][claim.char_start : claim.char_end] == claim.mention
         sentence = texts[claim.article_id][claim.sentence_start : claim.sentence_end]

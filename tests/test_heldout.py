@@ -1,4 +1,4 @@
-"""Regression tests on the synthetic evaluation sets tests/heldout and tests/blind.
+"""Regression tests on the synthetic evaluation sets heldout and blind (tests/annotations).
 
 Both sets were written blind to the extractor, and their first scores (recorded in their
 READMEs) are the honest measures of generalisation. The extractor was improved against
@@ -7,24 +7,19 @@ them afterwards, so these tests now guard those improvements.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from annotation_sets import annotations, extracted_claims
 
 from tolltrace.analysis.dating import date_claims
-from tolltrace.evaluate import read_gold, score
-from tolltrace.extract import extract_claims
+from tolltrace.evaluate import score
 
-SETS = [Path(__file__).parent / "heldout", Path(__file__).parent / "blind"]
+SETS = ["heldout", "blind"]
 
 
-@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
-def test_scores_do_not_regress(folder):
-    claims = []
-    for path in sorted((folder / "articles").glob("*.txt")):
-        claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
-    result = score(claims, read_gold(folder / "claims.csv"))
+@pytest.mark.parametrize("name", SETS)
+def test_scores_do_not_regress(name):
+    result = score(extracted_claims(name), annotations(name))
     print("\n" + result.report())
     assert result.pair_precision >= 0.97
     assert result.pair_recall >= 0.97
@@ -58,10 +53,7 @@ OTHER_PERIOD = {
 
 
 def test_background_tolls_are_marked_as_another_period_and_nothing_else_is():
-    claims = []
-    for folder in SETS:
-        for path in sorted((folder / "articles").glob("*.txt")):
-            claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
+    claims = [claim for name in SETS for claim in extracted_claims(name)]
     frame = pd.DataFrame([c.as_row() for c in claims])
     # The articles carry no dates; take them as published mid-2025, after every year named.
     articles = pd.DataFrame(

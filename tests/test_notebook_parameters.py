@@ -19,6 +19,7 @@ import nbformat
 import pandas as pd
 import papermill
 import pytest
+from annotation_sets import annotations
 
 from tolltrace import config
 from tolltrace.publish import notebook as nbt
@@ -28,7 +29,6 @@ from tolltrace.tables.csvio import read_table
 
 NOTEBOOKS = report.notebook_paths()
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
-GOLD = Path(__file__).parent / "gold" / "claims.csv"
 
 # A small invented event: river floods, starting on Monday 2 October 2023.
 OTHER_EVENT = {
@@ -163,13 +163,12 @@ def test_committed_notebook_is_executed_and_scrubbed(path):
 
 
 def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
-    with GOLD.open(encoding="utf-8") as fh:
-        # Stated figures only: a vague word's coding ("hundreds" = 100) is not a corpus figure.
-        figures = {
-            r["low"]
-            for r in csv.DictReader(fh)
-            if r["low"] and int(r["low"]) >= 100 and r["qualifier"] != "vague"
-        }
+    # Stated figures only: a vague word's coding ("hundreds" = 100) is not a corpus figure.
+    figures = {
+        str(a.low)
+        for a in annotations("gold")
+        if a.low is not None and a.low >= 100 and a.qualifier != "vague"
+    }
     markers = _seed_markers() | {"SOHR", "Syria", "Alawite", "Latakia", "Tartus"}
     sources = [(config.PACKAGE_DIR / "publish" / "charts.py").read_text(encoding="utf-8")]
     for path in NOTEBOOKS:

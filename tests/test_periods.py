@@ -1,18 +1,15 @@
-"""Regression tests on tests/periods: tolls of another period against tolls of the event."""
+"""Regression tests on the periods sets: tolls of another period against tolls of the event."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from annotation_sets import annotations, extracted_claims
 
 from tolltrace.analysis.dating import date_claims
-from tolltrace.extract import extract_claims
 
-FOLDER = Path(__file__).parent / "periods"
 EVENT_START = dt.date(2025, 3, 6)
 # Known errors, as (article, labelled words). A year in a relative clause without commas
 # dates the number after it ("The government that seized power in 2022 said only 19
@@ -30,33 +27,28 @@ FOUND = {"probe": 136, "blind": 154}
 
 @pytest.mark.parametrize("name", ["probe", "blind"])
 def test_background_tolls_are_marked_and_tolls_of_the_event_are_not(name):
-    folder = FOLDER / name
-    claims = []
-    for path in sorted((folder / "articles").glob("*.txt")):
-        claims.extend(extract_claims(path.read_text(encoding="utf-8"), path.stem))
+    claims = extracted_claims(f"periods-{name}")
     frame = pd.DataFrame([c.as_row() for c in claims])
     articles = pd.DataFrame(
         {"article_id": sorted(set(frame["article_id"])), "published": "2025-03-09"}
     )
     frame["other_period"] = date_claims(frame, articles, EVENT_START)["other_period"]
 
-    with open(folder / "labels.csv", encoding="utf-8", newline="") as f:
-        labels = list(csv.DictReader(f))
     marked, other, found = set(), set(), 0
-    for label in labels:
-        at = int(label["char_start"])
+    for label in annotations(f"periods-{name}"):
+        at = label.char_start
         claim = frame[
-            (frame["article_id"] == label["article_id"])
+            (frame["article_id"] == label.article_id)
             & (frame["char_start"] <= at)
             & (frame["char_end"] > at)
         ]
         if claim.empty:
             continue
         found += 1
-        key = (label["article_id"], label["mention"])
+        key = (label.article_id, label.mention)
         if bool(claim["other_period"].iloc[0]):
             marked.add(key)
-        if label["period"] == "other":
+        if label.period == "other":
             other.add(key)
     assert found == FOUND[name]
     assert marked == (other - MISSED[name]) | MARKED_WRONGLY[name]
