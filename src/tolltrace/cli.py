@@ -184,13 +184,21 @@ def _run_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# What the report command needs beyond `tolltrace process` (the `report` extra).
+REPORT_EXTRA_MODULES = ("altair", "nbconvert", "nbformat", "papermill", "vl_convert")
+
+
 def _run_report(args: argparse.Namespace) -> int:
-    """`tolltrace report`: delegated to tolltrace.publish.report.main_report."""
+    """`tolltrace report`: delegated to tolltrace.publish.report.main_report, which needs
+    the `report` extra; without it the message says how to install it."""
     try:
         from tolltrace.publish.report import main_report
-    except ImportError as err:
-        if err.name not in ("tolltrace.publish.report", None):
+    except ModuleNotFoundError as err:
+        if err.name not in REPORT_EXTRA_MODULES:
             raise
-        _error("the report command is not available in this installation")
-        return EXIT_NOTHING_USABLE
+        _error(
+            f"tolltrace report needs the notebook and report packages ({err.name} is missing): "
+            "pip install 'tolltrace[report]', or run `make report` in the checkout"
+        )
+        return EXIT_USAGE
     return int(main_report(args) or 0)
