@@ -16,18 +16,26 @@ from pandera.errors import SchemaError, SchemaErrors
 
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
-    ARTICLE_STATUSES,
-    AS_OF_BASES,
-    CONSISTENCY_STATUSES,
     DIVERGENCE_CLASSES,
-    ORDER_BASES,
     OUTCOMES,
-    QUALIFIERS,
-    SCOPES,
-    SOURCE_BASES,
-    VICTIM_GROUPS,
+    ArticleStatus,
+    AsOfBasis,
+    ConsistencyStatus,
+    OrderBasis,
+    Qualifier,
+    Scope,
+    SourceBasis,
+    VictimGroup,
 )
 
+ARTICLE_STATUSES = tuple(ArticleStatus)
+AS_OF_BASES = tuple(AsOfBasis)
+CONSISTENCY_STATUSES = tuple(ConsistencyStatus)
+ORDER_BASES = tuple(OrderBasis)
+QUALIFIERS = tuple(Qualifier)
+SCOPES = tuple(Scope)
+SOURCE_BASES = tuple(SourceBasis)
+VICTIM_GROUPS = tuple(VictimGroup)
 ARTICLE_FORMATS = ("text", "html", "")
 
 _ISO_DATE_OR_EMPTY = r"^(?:\d{4}-\d{2}-\d{2})?$"
