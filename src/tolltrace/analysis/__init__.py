@@ -22,13 +22,13 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from tolltrace.analysis._arrays import column_flags
 from tolltrace.analysis.consistency import check_consistency
 from tolltrace.analysis.dating import date_claims
 from tolltrace.analysis.divergence import article_scores, classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
 from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
-from tolltrace.tables.csvio import column_flags
 
 __all__ = [
     "analyze",
@@ -37,6 +37,7 @@ __all__ = [
     "build_releases",
     "check_consistency",
     "classify_divergence",
+    "column_flags",
     "date_claims",
     "estimate_tolls",
     "prepare_claims",

@@ -31,7 +31,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import CUMULATIVE, codes_of, group_codes, text_array
+from tolltrace.analysis._arrays import codes_of, group_codes, text_array
+from tolltrace.analysis.releases import CUMULATIVE
 
 ABOUT_TOLERANCE = 0.10
 CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")

@@ -53,9 +53,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from tolltrace.analysis._arrays import column_flags
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions
-from tolltrace.tables.csvio import column_flags
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.

@@ -46,18 +46,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import (
-    CUMULATIVE,
-    UNATTRIBUTED,
+from tolltrace.analysis._arrays import (
+    column_flags,
     day_array,
     group_codes,
     obj_series,
+    text_array,
+)
+from tolltrace.analysis.releases import (
+    CUMULATIVE,
+    UNATTRIBUTED,
     release_values,
     set_aside,
     subsets_in_own_series,
-    text_array,
 )
-from tolltrace.tables.csvio import column_flags
 
 DIVERGENCE_COLUMNS: tuple[str, ...] = (
     "reference_release_id",

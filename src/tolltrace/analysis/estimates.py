@@ -29,16 +29,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import (
-    CUMULATIVE,
-    GROUP_SPECIFICITY,
-    UNATTRIBUTED,
-    codes_of,
-    day_array,
-    group_codes,
-    join_groups,
-    text_array,
-)
+from tolltrace.analysis._arrays import codes_of, day_array, group_codes, join_groups, text_array
+from tolltrace.analysis.releases import CUMULATIVE, GROUP_SPECIFICITY, UNATTRIBUTED
 
 GRADES = ("single_source", "multiple_sources")
 ESTIMATE_COLUMNS: tuple[str, ...] = (

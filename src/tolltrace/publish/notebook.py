@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from tolltrace import config
+from tolltrace.analysis import column_flags
 from tolltrace.model import OUTCOMES
 from tolltrace.publish import charts
-from tolltrace.tables.csvio import column_flags
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
 # and shows the SVG next to it; report.py turns it into an interactive chart.
