@@ -277,13 +277,15 @@ ARTICLES = Table(
         vocab(
             "status",
             ArticleStatus,
-            "`ok`; `warning` (read, with something to check: not in the manifest, a bad "
-            "manifest date or sha256, claims dropped for bad offsets, an extractor "
-            "failure); `empty` (empty, whitespace only, or a page with no article text); "
-            "`binary` (NUL or control bytes; skipped); `duplicate` (same bytes, or same text "
-            "apart from whitespace, as `duplicate_of`; no claims written); `missing` (in the "
-            "manifest, no such file); `too_large` (over the size limit; refused unread); "
-            "`unreadable` (cannot be opened, read or decoded)",
+            "`ok` (read and extracted; the message notes any decoding or HTML extraction); "
+            "`warning` (read and extracted, with something to check: not in the manifest, a "
+            "malformed manifest date or sha256, a sha256 that differs from the manifest's, "
+            "claims dropped for bad offsets, an extractor failure); `empty` (empty, "
+            "whitespace only, or a page with no article text); `binary` (NUL or control "
+            "bytes; skipped); `duplicate` (same bytes, or same text apart from whitespace, "
+            "as `duplicate_of`, the first such article by `article_id`; no claims written); "
+            "`missing` (in the manifest, no such file); `too_large` (over the size limit; "
+            "refused unread); `unreadable` (cannot be opened, read or decoded)",
         ),
         text("message", "what happened, in words"),
         text("duplicate_of", "the `article_id` this file duplicates"),
