@@ -28,7 +28,7 @@ from tolltrace.analysis.dating import date_claims
 from tolltrace.analysis.divergence import article_scores, classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
-from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
+from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS
 
 __all__ = [
     "analyze",
@@ -43,7 +43,7 @@ __all__ = [
     "prepare_claims",
 ]
 
-_TEXT_COLUMNS = (
+_TEXT_COLUMNS = CLAIMS.select(
     "article_id", "outlet", "claim_id", "outcome", "qualifier", "vague_term", "victim_group",
     "source", "as_of_text", "since_text", "era_text", "time_text", "scope", "part_of",
 )  # fmt: skip
@@ -51,7 +51,7 @@ _TEXT_COLUMNS = (
 
 # Columns the analysis never reads: left out of its working copy, which at 100,000
 # articles saves a copy of each of them per step.
-_NOT_ANALYSED = ("file", "sentence", "mention", "victim_text", "source_text")
+_NOT_ANALYSED = CLAIMS.select("file", "sentence", "mention", "victim_text", "source_text")
 
 
 def prepare_claims(
@@ -116,7 +116,7 @@ def analyze(
         out = claims.reset_index(drop=True).copy(deep=False)
     else:
         out = claims.take(order).reset_index(drop=True)
-    added = {col: dated[col] for col in ("as_of", "as_of_basis", "period_start", "other_period")}
+    added = {col: dated[col] for col in dated.columns}
     added["release_id"] = assignment["release_id"]
     added.update({col: divergence[col] for col in divergence.columns})
     for col in ANALYSIS_CLAIM_COLUMNS:

@@ -33,26 +33,13 @@ import pandas as pd
 
 from tolltrace.analysis._arrays import codes_of, group_codes, text_array
 from tolltrace.analysis.releases import CUMULATIVE
+from tolltrace.model import CLAIMS, CONSISTENCY
 
 ABOUT_TOLERANCE = 0.10
 CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")
 PART_GROUPS = ("civilians", "combatants", "security_forces", "fighters")
 COMBATANT_PARTS = ("security_forces", "fighters")
-CONSISTENCY_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "source",
-    "outcome",
-    "total_claim_id",
-    "total_group",
-    "total_value",
-    "total_qualifier",
-    "part_claim_ids",
-    "part_groups",
-    "parts_sum",
-    "check",
-    "status",
-    "note",
-)
+CONSISTENCY_COLUMNS = CONSISTENCY.names
 
 
 def figure_interval(
@@ -96,7 +83,7 @@ def _join_in_order(codes: np.ndarray, values: np.ndarray, sep: str) -> dict[int,
     return out
 
 
-_READ_COLUMNS = (
+_READ_COLUMNS = CLAIMS.select(
     "article_id", "claim_id", "source", "outcome", "victim_group", "qualifier", "low", "high",
     "char_start", "part_of",
 )  # fmt: skip

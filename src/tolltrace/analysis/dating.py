@@ -56,7 +56,10 @@ import pandas as pd
 from tolltrace.analysis._arrays import column_flags
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions
+from tolltrace.model import CLAIMS, Kind
 
+# The claims columns date_claims gives.
+DATING_COLUMNS = CLAIMS.select("as_of", "as_of_basis", "period_start", "other_period")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
@@ -211,20 +214,20 @@ def date_claims(
     event_start: dt.date | None,
     find: Finder = find_time_expressions,
 ) -> pd.DataFrame:
-    """as_of, as_of_basis and period_start for every claim (see the module docstring).
+    """as_of, as_of_basis, period_start and other_period for every claim (see the module
+    docstring).
 
-    Returns a DataFrame on the claims' index with `as_of` and `period_start` as ISO date
-    text ("" when unknown) and `as_of_basis` in AS_OF_BASES. Each distinct text is parsed
-    once, so the cost grows with the number of distinct time phrases and articles, not
-    with the number of claims. `find` is the time-expression finder (injectable for tests).
+    Returns a DataFrame on the claims' index with DATING_COLUMNS: `as_of` and
+    `period_start` as ISO date text ("" when unknown), `as_of_basis` an AsOfBasis. Each
+    distinct text is parsed once, so the cost grows with the number of distinct time
+    phrases and articles, not with the number of claims. `find` is the time-expression
+    finder (injectable for tests).
     """
     index = claims.index
     if len(claims) == 0:
-        return pd.DataFrame(
-            {"as_of": pd.Series(dtype=object), "as_of_basis": pd.Series(dtype=object),
-             "period_start": pd.Series(dtype=object), "other_period": pd.Series(dtype=bool)},
-            index=index,
-        )  # fmt: skip
+        kinds = {col: CLAIMS.column(col).kind for col in DATING_COLUMNS}
+        empty = {col: pd.Series(dtype=bool if kinds[col] is Kind.BOOL else object) for col in kinds}
+        return pd.DataFrame(empty, index=index)
 
     # Lists, not Series: iterating a pandas text column costs a call per element.
     art_ids = _text_col(articles, "article_id").tolist()

@@ -60,29 +60,12 @@ from tolltrace.analysis.releases import (
     set_aside,
     subsets_in_own_series,
 )
+from tolltrace.model import ARTICLE_SCORES, CLAIMS
 
-DIVERGENCE_COLUMNS: tuple[str, ...] = (
-    "reference_release_id",
-    "reference_value",
-    "divergence_class",
-    "divergence_note",
+DIVERGENCE_COLUMNS = CLAIMS.select(
+    "reference_release_id", "reference_value", "divergence_class", "divergence_note"
 )
-SCORE_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "claim_id",
-    "is_headline",
-    "source",
-    "low",
-    "qualifier",
-    "as_of",
-    "as_of_basis",
-    "reference_release_id",
-    "reference_value",
-    "difference",
-    "ratio",
-    "divergence_class",
-    "note",
-)
+SCORE_COLUMNS = ARTICLE_SCORES.names
 TIME_UNKNOWN = "time unknown: compared with the highest figure of the series"
 
 

@@ -31,24 +31,10 @@ import pandas as pd
 
 from tolltrace.analysis._arrays import codes_of, day_array, group_codes, join_groups, text_array
 from tolltrace.analysis.releases import CUMULATIVE, GROUP_SPECIFICITY, UNATTRIBUTED
+from tolltrace.model import ESTIMATES
 
 GRADES = ("single_source", "multiple_sources")
-ESTIMATE_COLUMNS: tuple[str, ...] = (
-    "date",
-    "victim_group",
-    "series",
-    "outcome",
-    "low",
-    "best",
-    "high",
-    "sources",
-    "grade",
-    "n_sources",
-    "n_releases",
-    "best_source",
-    "best_release_id",
-    "note",
-)
+ESTIMATE_COLUMNS = ESTIMATES.names
 
 
 def _empty() -> pd.DataFrame:

@@ -62,6 +62,7 @@ from tolltrace.analysis._arrays import (
     obj_series,
     text_array,
 )
+from tolltrace.model import RELEASES
 
 POOLED_SERIES = "civilians_or_unspecified"
 POOLED_GROUPS = ("civilians", "unspecified")
@@ -85,28 +86,7 @@ GROUP_SPECIFICITY = {
     "all": 3,
     "unspecified": 4,
 }
-RELEASE_COLUMNS: tuple[str, ...] = (
-    "release_id",
-    "source",
-    "series",
-    "victim_group",
-    "outcome",
-    "scope",
-    "low",
-    "high",
-    "qualifier",
-    "figure",
-    "as_of_first",
-    "as_of_last",
-    "series_order",
-    "order_basis",
-    "n_mentions",
-    "n_articles",
-    "n_outlets",
-    "article_ids",
-    "outlets",
-    "stated_previous",
-)
+RELEASE_COLUMNS = RELEASES.names
 # Per-claim columns returned by assign_releases.
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "series",

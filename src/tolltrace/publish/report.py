@@ -26,6 +26,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from tolltrace import config
+from tolltrace.model import ARTICLES, CLAIMS
 from tolltrace.publish import charts
 from tolltrace.publish.notebook import (
     CHART_MIMETYPE,
@@ -294,7 +295,10 @@ def _count(frame: pd.DataFrame, column: str, value: str) -> int:
 
 
 # The columns summary_paragraph reads from the two long tables (the others are small).
-SUMMARY_COLUMNS = {"articles": ["status"], "claims": ["source", "outcome", "divergence_class"]}
+SUMMARY_COLUMNS = {
+    ARTICLES.name: list(ARTICLES.select("status")),
+    CLAIMS.name: list(CLAIMS.select("source", "outcome", "divergence_class")),
+}
 
 
 def read_summary_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
