@@ -1,5 +1,6 @@
-"""The data model: the records passed between stages, the vocabularies, and the single
-definition of every column of every table (columns.py)."""
+"""The data model: the records passed between stages (records.py), the vocabularies
+(vocab.py), and the single definition of every column of every table (columns.py, in the
+shape table.py gives)."""
 
 from tolltrace.model.columns import (
     ANALYSIS_CLAIM_COLUMNS,
@@ -13,12 +14,9 @@ from tolltrace.model.columns import (
     EXTRACTED_CLAIM_COLUMNS,
     RELEASES,
     TABLES,
-    Column,
-    Kind,
-    Origin,
-    Table,
 )
 from tolltrace.model.records import ArticleText, Claim
+from tolltrace.model.table import Column, Kind, Origin, Table
 from tolltrace.model.vocab import (
     DIVERGENCE_CLASSES,
     OUTCOMES,
