@@ -32,13 +32,24 @@ import numpy as np
 import pandas as pd
 
 from tolltrace.analysis._arrays import codes_of, group_codes, text_array
-from tolltrace.analysis.releases import CUMULATIVE
-from tolltrace.model import CLAIMS, CONSISTENCY
+from tolltrace.model import (
+    CLAIMS,
+    CONSISTENCY,
+    CheckKind,
+    ConsistencyStatus,
+    Qualifier,
+    Scope,
+    VictimGroup,
+)
 
 ABOUT_TOLERANCE = 0.10
-CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")
-PART_GROUPS = ("civilians", "combatants", "security_forces", "fighters")
-COMBATANT_PARTS = ("security_forces", "fighters")
+PART_GROUPS = (
+    VictimGroup.CIVILIANS,
+    VictimGroup.COMBATANTS,
+    VictimGroup.SECURITY_FORCES,
+    VictimGroup.FIGHTERS,
+)
+COMBATANT_PARTS = (VictimGroup.SECURITY_FORCES, VictimGroup.FIGHTERS)
 CONSISTENCY_COLUMNS = CONSISTENCY.names
 
 
@@ -55,13 +66,13 @@ def figure_interval(
     q = qualifier.astype(str)
     lo = v.copy()
     hi = v.copy()
-    about = q == "about"
+    about = q == Qualifier.ABOUT
     lo[about] = np.floor(v[about] * (1 - ABOUT_TOLERANCE))
     hi[about] = np.ceil(v[about] * (1 + ABOUT_TOLERANCE))
-    open_ended = q.isin(["more_than", "at_least", "vague"])
+    open_ended = q.isin([Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.VAGUE])
     hi[open_ended] = np.inf
-    lo[q == "up_to"] = 0.0
-    is_range = (q == "range") & h.notna()
+    lo[q == Qualifier.UP_TO] = 0.0
+    is_range = (q == Qualifier.RANGE) & h.notna()
     hi[is_range] = h[is_range]
     return lo, hi
 
@@ -100,7 +111,7 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
         return _empty()
     low_num = pd.to_numeric(claims["low"], errors="coerce")
     keep = (
-        (text_array(claims["scope"]) == CUMULATIVE)
+        (text_array(claims["scope"]) == Scope.CUMULATIVE)
         & ~claims["is_previous"].to_numpy(bool)
         & low_num.notna().to_numpy()
     )
@@ -119,13 +130,13 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     pos = pd.to_numeric(c["char_start"]).to_numpy(np.int64)
     lo, hi = figure_interval(c["low"], c["high"], c["qualifier"])
     lo, hi = lo.to_numpy(), hi.to_numpy()
-    vague = qualifier == "vague"
+    vague = qualifier == Qualifier.VAGUE
     target = pd.Index(claim_id).get_indexer(text_array(c["part_of"]))  # -1: no link
     key = group_codes(codes_of(article)[0], codes_of(source)[0], codes_of(outcome)[0])
     gcode = np.array([PART_GROUPS.index(g) if g in PART_GROUPS else -1 for g in group])
     rows = np.arange(len(c))
 
-    is_total = np.isin(group, ["all", "combatants"])
+    is_total = np.isin(group, [VictimGroup.ALL, VictimGroup.COMBATANTS])
     is_total[target[target >= 0]] = True
     is_part = (gcode >= 0) | (target >= 0)
     tot = pd.DataFrame({"key": key[is_total], "t": rows[is_total]})
@@ -135,8 +146,8 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     linked = target[p_i] == t_i
     g_t, g_p = group[t_i], group[p_i]
     by_algebra = (target[p_i] < 0) & (
-        ((g_t == "all") & (gcode[p_i] >= 0))
-        | ((g_t == "combatants") & np.isin(g_p, COMBATANT_PARTS))
+        ((g_t == VictimGroup.ALL) & (gcode[p_i] >= 0))
+        | ((g_t == VictimGroup.COMBATANTS) & np.isin(g_p, COMBATANT_PARTS))
     )
     ok = (p_i != t_i) & (linked | by_algebra)
     t_i, p_i, linked = t_i[ok], p_i[ok], linked[ok]
@@ -155,8 +166,8 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     has = np.zeros((len(totals), len(PART_GROUPS)), dtype=bool)
     has[slot, gcode[best_p]] = True
     civ, comb, sf, fi = has.T
-    is_all = group[totals] == "all"
-    is_comb = group[totals] == "combatants"
+    is_all = group[totals] == VictimGroup.ALL
+    is_comb = group[totals] == VictimGroup.COMBATANTS
     f_civ_comb = is_all & civ & comb
     f_three = is_all & ~f_civ_comb & civ & sf & fi
     f_comb = is_comb & sf & fi
@@ -196,17 +207,25 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
         parts_sum=("low", "sum"), lo_sum=("lo", "sum"), hi_sum=("hi", "sum"), any_vague=("v", "any")
     )
     parts_sum = sums["parts_sum"].to_numpy(np.int64)
-    check = np.where(complete[k], "algebra", np.where(links_only[k], "part_of", "partial"))
+    check = np.where(
+        complete[k],
+        CheckKind.ALGEBRA,
+        np.where(links_only[k], CheckKind.PART_OF, CheckKind.PARTIAL),
+    )
     any_vague = sums["any_vague"].to_numpy(bool) | vague[out_totals]
     meets = (sums["lo_sum"].to_numpy() <= hi[out_totals]) & (
         lo[out_totals] <= sums["hi_sum"].to_numpy()
     )
     exceeds = sums["lo_sum"].to_numpy() > hi[out_totals]
-    algebra = check == "algebra"
+    algebra = check == CheckKind.ALGEBRA
     status = np.select(
         [any_vague, algebra & meets, algebra | exceeds],
-        ["not_checkable", "consistent", "inconsistent"],
-        default="not_checkable",
+        [
+            ConsistencyStatus.NOT_CHECKABLE,
+            ConsistencyStatus.CONSISTENT,
+            ConsistencyStatus.INCONSISTENT,
+        ],
+        default=ConsistencyStatus.NOT_CHECKABLE,
     )
     total_text = qualifier[out_totals] + " " + low[out_totals].astype(str).astype(object)
     sum_text = np.array(

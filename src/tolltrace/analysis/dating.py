@@ -56,14 +56,14 @@ import pandas as pd
 from tolltrace.analysis._arrays import column_flags
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions
-from tolltrace.model import CLAIMS, Kind
+from tolltrace.model import CLAIMS, AsOfBasis, Kind, Scope
 
 # The claims columns date_claims gives.
 DATING_COLUMNS = CLAIMS.select("as_of", "as_of_basis", "period_start", "other_period")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
-NON_CUMULATIVE_SCOPES = ("daily", "incident", "increment")
+NON_CUMULATIVE_SCOPES = (Scope.DAILY, Scope.INCIDENT, Scope.INCREMENT)
 # Without an event start, an era must end this long before publication to be another
 # period: the event itself may have begun weeks before the article.
 UNDATED_MARGIN = dt.timedelta(days=60)
@@ -267,20 +267,20 @@ def date_claims(
     counted = scope.isin(NON_CUMULATIVE_SCOPES)
 
     as_of = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
-    basis = pd.Series("unknown", index=index, dtype=object)
+    basis = pd.Series(AsOfBasis.UNKNOWN, index=index, dtype=object)
     # Fill from the lowest precedence up, so that later assignments win.
     take = ~is_previous & inh.notna()
-    as_of[take], basis[take] = inh[take], "inherited"
+    as_of[take], basis[take] = inh[take], AsOfBasis.INHERITED
     take = ~is_previous & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
     take = ~is_previous & pub.notna()
-    as_of[take], basis[take] = pub[take], "published"
+    as_of[take], basis[take] = pub[take], AsOfBasis.PUBLISHED
     take = ~is_previous & counted & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
     take = ~is_previous & counted & count_ok
-    as_of[take], basis[take] = count_day[take], "text"
+    as_of[take], basis[take] = count_day[take], AsOfBasis.TEXT
     take = is_previous & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
 
     period = since.where(since_ok & (as_of.isna() | (since <= as_of)))
     era_text = _text_col(claims, "era_text").tolist()

@@ -54,13 +54,12 @@ from tolltrace.analysis._arrays import (
     text_array,
 )
 from tolltrace.analysis.releases import (
-    CUMULATIVE,
     UNATTRIBUTED,
     release_values,
     set_aside,
     subsets_in_own_series,
 )
-from tolltrace.model import ARTICLE_SCORES, CLAIMS
+from tolltrace.model import ARTICLE_SCORES, CLAIMS, DivergenceClass, Outcome, Qualifier, Scope
 
 DIVERGENCE_COLUMNS = CLAIMS.select(
     "reference_release_id", "reference_value", "divergence_class", "divergence_note"
@@ -90,7 +89,7 @@ class _Releases:
         self.low = r["low"].to_numpy(np.int64)
         self.first = day_array(r["as_of_first"])
         self.first_text = text_array(r["as_of_first"])
-        self.cum = text_array(r["scope"]) == CUMULATIVE
+        self.cum = text_array(r["scope"]) == Scope.CUMULATIVE
         self.n_outlets = r["n_outlets"].to_numpy(np.int64)
         self.n_mentions = r["n_mentions"].to_numpy(np.int64)
         self.vlow, self.vhigh = release_values(r)
@@ -225,7 +224,7 @@ def classify_divergence(
     """
     n = len(claims)
     idx = claims.index
-    cls = np.full(n, "unknown", dtype=object)
+    cls = np.full(n, DivergenceClass.UNKNOWN, dtype=object)
     note = np.full(n, "", dtype=object)
     ref = np.full(n, -1, dtype=np.int64)
     source = text_array(claims["source"]) if n else np.array([], dtype=object)
@@ -270,7 +269,7 @@ def classify_divergence(
     own = rel.index.get_indexer(own_id)
     has_own = own >= 0
     named = source != UNATTRIBUTED
-    cum = scope == CUMULATIVE
+    cum = scope == Scope.CUMULATIVE
     figure = np.where(has_own, rel.figure[np.maximum(own, 0)], "").astype(object)
 
     # Named claims of a release, in its home series.
@@ -293,10 +292,10 @@ def classify_divergence(
     previous = _text_where(prev, "stated as a previous figure; ")
 
     m = normal & is_own & (qualifier == own_q)
-    cls[m] = "same"
+    cls[m] = DivergenceClass.SAME
     note[m & undated_cum] = TIME_UNKNOWN
     m = normal & is_own & (qualifier != own_q)
-    cls[m] = "qualifier_drift"
+    cls[m] = DivergenceClass.QUALIFIER_DRIFT
     note[m] = _cat(
         m,
         lead,
@@ -313,7 +312,7 @@ def classify_divergence(
     older = normal & ~is_own
     own_earlier = np.asarray(o_first <= r_first, dtype=bool)
     m = older & ~has_t
-    cls[m] = "timing"
+    cls[m] = DivergenceClass.TIMING
     note[m] = _cat(
         m,
         previous,
@@ -329,7 +328,7 @@ def classify_divergence(
     )
     m = older & has_t & (prev | own_earlier)
     same_day = _text_where(o_first == r_first, " (same day: order inferred from value)")
-    cls[m] = "timing"
+    cls[m] = DivergenceClass.TIMING
     note[m] = _cat(
         m,
         previous,
@@ -348,7 +347,7 @@ def classify_divergence(
     m[late_rows[other >= 0]] = True
     other_id = np.full(n, "", dtype=object)
     other_id[late_rows[other >= 0]] = rel.id[other[other >= 0]]
-    cls[m] = "attribution_shift"
+    cls[m] = DivergenceClass.ATTRIBUTION_SHIFT
     note[m] = _cat(
         m,
         figure,
@@ -363,7 +362,7 @@ def classify_divergence(
     )
     m = np.zeros(n, dtype=bool)
     m[late_rows[other < 0]] = True
-    cls[m] = "contradiction"
+    cls[m] = DivergenceClass.CONTRADICTION
     note[m] = _cat(
         m,
         source,
@@ -383,7 +382,7 @@ def classify_divergence(
     self_ref = np.where(has_t, upto, rel.highest(gk_self))
     m = named & has_own & (category == "shift")
     ref[m] = self_ref[m]
-    cls[m] = "category_shift"
+    cls[m] = DivergenceClass.CATEGORY_SHIFT
     note[m] = _cat(
         m,
         figure,
@@ -425,7 +424,7 @@ def classify_divergence(
     match = _attribution_match(rel, loose, vlow, vhigh, cum)
     found, missing = loose[match >= 0], loose[match < 0]
     ref[found] = match[match >= 0]
-    cls[found] = "attribution_shift"
+    cls[found] = DivergenceClass.ATTRIBUTION_SHIFT
     note[found] = "unattributed here; " + rel.id[ref[found]] + " is a named source's release"
     note[missing] = "unattributed, and no named source released this figure"
     return _result(idx, cls, note, ref, rel)
@@ -496,7 +495,7 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     both are empty for unattributed figures and where no same-source reference exists.
     Articles without a numeric killed figure have no row. Sorted by article_id.
     """
-    keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
+    keep = (claims["outcome"] == Outcome.KILLED) & (claims["qualifier"] != Qualifier.VAGUE)
     keep &= ~set_aside(claims)
     k = claims[keep].copy()
     if k.empty:

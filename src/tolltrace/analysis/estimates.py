@@ -30,10 +30,9 @@ import numpy as np
 import pandas as pd
 
 from tolltrace.analysis._arrays import codes_of, day_array, group_codes, join_groups, text_array
-from tolltrace.analysis.releases import CUMULATIVE, GROUP_SPECIFICITY, UNATTRIBUTED
-from tolltrace.model import ESTIMATES
+from tolltrace.analysis.releases import GROUP_SPECIFICITY, UNATTRIBUTED
+from tolltrace.model import ESTIMATES, Grade, Qualifier, Scope
 
-GRADES = ("single_source", "multiple_sources")
 ESTIMATE_COLUMNS = ESTIMATES.names
 
 
@@ -51,7 +50,7 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     if len(releases) == 0:
         return _empty()
     named = (text_array(releases["source"]) != UNATTRIBUTED) & (
-        text_array(releases["scope"]) == CUMULATIVE
+        text_array(releases["scope"]) == Scope.CUMULATIVE
     )
     r = releases[named].reset_index(drop=True)
     if r.empty:
@@ -64,7 +63,7 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     vlow = r["low"].to_numpy(np.int64)
     vhigh = pd.array(r["high"], dtype="Int64").fillna(0).to_numpy(np.int64)
     vhigh = np.where(r["high"].isna().to_numpy(), vlow, vhigh)
-    is_range = text_array(r["qualifier"]) == "range"
+    is_range = text_array(r["qualifier"]) == Qualifier.RANGE
     point = np.where(is_range, (vlow + vhigh) // 2, vlow)
     order_in_series = r["series_order"].to_numpy(np.int64)
     first = day_array(r["as_of_first"])
@@ -157,7 +156,7 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
             "best": best,
             "high": high,
             "sources": sources,
-            "grade": np.where(n_backers >= 2, "multiple_sources", "single_source"),
+            "grade": np.where(n_backers >= 2, Grade.MULTIPLE_SOURCES, Grade.SINGLE_SOURCE),
             "n_sources": n_sources,
             "n_releases": n_releases,
             "best_source": source[best_rel],

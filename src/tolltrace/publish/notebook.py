@@ -20,7 +20,15 @@ import pandas as pd
 
 from tolltrace import config
 from tolltrace.analysis import column_flags
-from tolltrace.model import ARTICLES, CLAIMS, OUTCOMES, RELEASES, TABLES
+from tolltrace.model import (
+    ARTICLES,
+    CLAIMS,
+    OUTCOMES,
+    RELEASES,
+    TABLES,
+    ArticleStatus,
+    DivergenceClass,
+)
 from tolltrace.publish import charts
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
@@ -214,7 +222,7 @@ def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
     ledger = {
         file: sha
         for file, sha, status in ledger_table.itertuples(index=False)
-        if status != "missing"
+        if status != ArticleStatus.MISSING
     }
     names, _ = list_raw_files(raw_dir)
     added = sorted(set(names) - set(ledger))
@@ -384,5 +392,6 @@ def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 def differing_claims(claims: pd.DataFrame, outcome: str) -> pd.DataFrame:
     """Return the `outcome` claims whose divergence class is not `same`, in table order."""
-    chosen = claims[(claims["outcome"] == outcome) & (claims["divergence_class"] != "same")]
+    same = DivergenceClass.SAME
+    chosen = claims[(claims["outcome"] == outcome) & (claims["divergence_class"] != same)]
     return chosen[[c for c in DIFFERENCE_COLUMNS if c in chosen]].reset_index(drop=True)
