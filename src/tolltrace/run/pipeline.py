@@ -275,13 +275,7 @@ def process_corpus(
     when a table breaks its schema (nothing is then written).
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
-    if not raw_dir.is_dir():
-        raise PipelineUsageError(f"raw folder not found: {raw_dir}")
-    if out_dir.resolve() == raw_dir.resolve():
-        raise PipelineUsageError(
-            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
-            "and its manifest are not overwritten"
-        )
+    _check_folders(raw_dir, out_dir)
     summary = ProcessSummary()
     manifest = read_manifest(raw_dir)
     corpus = read_corpus_config(raw_dir)
@@ -291,40 +285,68 @@ def process_corpus(
 
     source_files = _source_files(raw_dir, sources_path)
     load_sources(source_files)  # fails here, before any work, when a table is bad
+    if progress is None:
+        progress = sys.stderr.isatty()
+    reading = _Reading(source_files, max_bytes, jobs, engine, progress)
+    frames = _read_corpus(raw_dir, manifest, reading, summary)
+    _analyse(frames, summary.event_start)
+    for name, df in frames.items():
+        schemas.validate_table(name, df)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in frames.items():
+        path = out_dir / f"{name}.csv"
+        tables.write_table(df, path)
+        summary.tables[name] = path
+    return summary
 
+
+def _check_folders(raw_dir: Path, out_dir: Path) -> None:
+    """Raise PipelineUsageError for a raw folder that is not there, or output over it."""
+    if not raw_dir.is_dir():
+        raise PipelineUsageError(f"raw folder not found: {raw_dir}")
+    if out_dir.resolve() == raw_dir.resolve():
+        raise PipelineUsageError(
+            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
+            "and its manifest are not overwritten"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How the files of a run are read: alias tables, size limit, workers, progress bar."""
+
+    source_files: tuple[str, ...]
+    max_bytes: int
+    jobs: int
+    engine: str
+    progress: bool
+
+
+def _read_corpus(
+    raw_dir: Path, manifest: Manifest, reading: _Reading, summary: ProcessSummary
+) -> dict[str, pd.DataFrame]:
+    """Read every file in raw_dir and extract its claims: {"articles": the ledger, "claims":
+    the claims before analysis}. Adds the summary's counts, warnings and problem lines."""
     names, listing_warnings = list_raw_files(raw_dir)
     summary.warnings.extend(listing_warnings)
     n_files = len(names)
     present = set(names)
     missing = [entry for name, entry in manifest.entries.items() if name not in present]
     ids = assign_article_ids(names + [e.file for e in missing])
+    files, limit = reading.source_files, reading.max_bytes
     tasks = sorted(
-        (
-            FileTask(raw_file_path(raw_dir, name), ids[name], source_files, max_bytes)
-            for name in names
-        ),
+        (FileTask(raw_file_path(raw_dir, name), ids[name], files, limit) for name in names),
         key=lambda task: task.article_id,
     )
     name_of = {ids[name]: name for name in names}
     del names, present
-    if progress is None:
-        progress = sys.stderr.isatty()
 
-    listed = manifest.lists_files
-    ledger: list[tuple] = []
     claims = ClaimCollector()
-    first_by_bytes: dict[str, str] = {}
-    first_by_text: dict[bytes, str] = {}
-    results = engines.map_ordered(process_file, tasks, jobs=jobs, engine=engine, progress=progress)
-    for result in results:
-        name = name_of.pop(result.article_id)
-        entry = manifest.entries.pop(name, None)  # freed as used
-        duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
-        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
-        if row[_STATUS] in USABLE_STATUSES:
-            claims.add(result.claims, name, str(row[_OUTLET]))
-        ledger.append(row)
-    del tasks, first_by_bytes, first_by_text
+    results = engines.map_ordered(
+        process_file, tasks, jobs=reading.jobs, engine=reading.engine, progress=reading.progress
+    )
+    ledger = _ledger_rows(results, name_of, manifest, claims)
+    del tasks, results
     for entry in missing:
         ledger.append(_missing_row(ids[entry.file], entry, manifest))
 
@@ -335,23 +357,40 @@ def process_corpus(
         articles[name] = articles[name].astype("Int64" if ARTICLES.column(name).empty else "int64")
     _count(summary, articles, n_files)
     summary.problems.extend(_problem_lines(articles))
+    return {"articles": articles, "claims": claims.frame()}
 
-    frames = {"articles": articles, "claims": claims.frame()}
-    del claims
+
+def _ledger_rows(
+    results: Iterable[FileResult],
+    name_of: dict[str, str],
+    manifest: Manifest,
+    claims: ClaimCollector,
+) -> list[tuple]:
+    """The ledger row of every file read, in arrival order; the claims of the usable
+    articles go to `claims`. `name_of` and the manifest's entries are emptied as used."""
+    listed = manifest.lists_files
+    ledger: list[tuple] = []
+    first_by_bytes: dict[str, str] = {}
+    first_by_text: dict[bytes, str] = {}
+    for result in results:
+        name = name_of.pop(result.article_id)
+        entry = manifest.entries.pop(name, None)  # freed as used
+        duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
+        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
+        if row[_STATUS] in USABLE_STATUSES:
+            claims.add(result.claims, name, str(row[_OUTLET]))
+        ledger.append(row)
+    return ledger
+
+
+def _analyse(frames: dict[str, pd.DataFrame], event_start: dt.date | None) -> None:
+    """Replace frames["claims"] by the analysed claims and add the analysis tables, each
+    in its documented order."""
     # Hand the claims over without keeping a reference: only one copy stays alive.
-    results_by_table = analyze(frames.pop("claims"), articles, summary.event_start)
-    frames["claims"] = _order_claims(results_by_table.pop("claims"))
+    results = analyze(frames.pop("claims"), frames["articles"], event_start)
+    frames["claims"] = _order_claims(results.pop("claims"))
     for table in ANALYSIS_TABLES:
-        frames[table.name] = _sorted(table, results_by_table.pop(table.name))
-    del results_by_table
-    for name, df in frames.items():
-        schemas.validate_table(name, df)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, df in frames.items():
-        path = out_dir / f"{name}.csv"
-        tables.write_table(df, path)
-        summary.tables[name] = path
-    return summary
+        frames[table.name] = _sorted(table, results.pop(table.name))
 
 
 def _source_files(raw_dir: Path, sources_path: Path | None) -> tuple[str, ...]:
