@@ -229,19 +229,7 @@ def date_claims(
         empty = {col: pd.Series(dtype=bool if kinds[col] is Kind.BOOL else object) for col in kinds}
         return pd.DataFrame(empty, index=index)
 
-    # Lists, not Series: iterating a pandas text column costs a call per element.
-    art_ids = _text_col(articles, "article_id").tolist()
-    published_text = _text_col(articles, "published").tolist()
-    # Articles share few publication dates: each distinct value is parsed once.
-    date_of = {text: parse_published(text) for text in set(published_text)}
-    published = {aid: date_of[p] for aid, p in zip(art_ids, published_text, strict=True)}
-    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions").tolist(), strict=True))
-    cache: dict[str, list[dt.date]] = {}
-    inherited = {
-        aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
-        for aid in published
-    }
-
+    published, inherited = _article_days(articles, event_start, find)
     article_id = _text_col(claims, "article_id")
     pub = _as_datetime(article_id.map(published))
     inh = _as_datetime(article_id.map(inherited))
@@ -297,6 +285,26 @@ def date_claims(
         },
         index=index,
     )
+
+
+def _article_days(
+    articles: pd.DataFrame, event_start: dt.date | None, find: Finder
+) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
+    """Per article_id: its publication date, and the latest day it mentions (never after
+    publication), each None when unknown."""
+    # Lists, not Series: iterating a pandas text column costs a call per element.
+    art_ids = _text_col(articles, "article_id").tolist()
+    published_text = _text_col(articles, "published").tolist()
+    # Articles share few publication dates: each distinct value is parsed once.
+    date_of = {text: parse_published(text) for text in set(published_text)}
+    published = {aid: date_of[p] for aid, p in zip(art_ids, published_text, strict=True)}
+    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions").tolist(), strict=True))
+    cache: dict[str, list[dt.date]] = {}
+    inherited = {
+        aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
+        for aid in published
+    }
+    return published, inherited
 
 
 def _with_parts(flags: list[bool], claims: pd.DataFrame) -> list[bool]:
