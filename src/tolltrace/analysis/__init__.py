@@ -7,7 +7,7 @@ own module so the notebooks can call it too:
 - `releases.assign_releases` / `releases.build_releases`: which claims relay one figure,
   and each source's series in order;
 - `divergence.classify_divergence`: the reference figure and divergence class per claim;
-  `divergence.article_scores`: each article's headline figure against its reference;
+  `scores.article_scores`: each article's headline figure against its reference;
 - `consistency.check_consistency`: parts against totals within articles;
 - `estimates.estimate_tolls`: low/best/high per date, victim group and outcome.
 
@@ -25,9 +25,10 @@ import pandas as pd
 from tolltrace.analysis._arrays import column_flags
 from tolltrace.analysis.consistency import check_consistency
 from tolltrace.analysis.dating import date_claims
-from tolltrace.analysis.divergence import article_scores, classify_divergence
+from tolltrace.analysis.divergence import classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
+from tolltrace.analysis.scores import article_scores
 from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS
 
 __all__ = [
