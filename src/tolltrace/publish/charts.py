@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from tolltrace.analysis.releases import set_aside
-from tolltrace.model import DIVERGENCE_CLASSES
+from tolltrace.model import DIVERGENCE_CLASSES, DivergenceClass, OrderBasis, Qualifier, Scope
 from tolltrace.publish.figures import (
     OKABE_ITO,
     SENTENCE_CHARS,
@@ -78,42 +78,42 @@ MAX_DIVERGENCE_ROWS = 40
 MAX_DIVERGENCE_POINTS = 1500
 
 DIVERGENCE_LABELS = {
-    "same": "same figure",
-    "timing": "timing (older or newer release)",
-    "category_shift": "category shift (victim group changed)",
-    "qualifier_drift": "qualifier drift (e.g. exact → 'more than')",
-    "attribution_shift": "attribution shift (other source or none)",
-    "contradiction": "contradiction (same source and time, other figure)",
-    "unknown": "unknown (no reference to compare with)",
+    DivergenceClass.SAME: "same figure",
+    DivergenceClass.TIMING: "timing (older or newer release)",
+    DivergenceClass.CATEGORY_SHIFT: "category shift (victim group changed)",
+    DivergenceClass.QUALIFIER_DRIFT: "qualifier drift (e.g. exact → 'more than')",
+    DivergenceClass.ATTRIBUTION_SHIFT: "attribution shift (other source or none)",
+    DivergenceClass.CONTRADICTION: "contradiction (same source and time, other figure)",
+    DivergenceClass.UNKNOWN: "unknown (no reference to compare with)",
 }
 DIVERGENCE_COLOURS = {
-    "same": "#009E73",
-    "timing": "#56B4E9",
-    "category_shift": "#E69F00",
-    "qualifier_drift": "#CC79A7",
-    "attribution_shift": "#0072B2",
-    "contradiction": "#D55E00",
-    "unknown": "#999999",
+    DivergenceClass.SAME: "#009E73",
+    DivergenceClass.TIMING: "#56B4E9",
+    DivergenceClass.CATEGORY_SHIFT: "#E69F00",
+    DivergenceClass.QUALIFIER_DRIFT: "#CC79A7",
+    DivergenceClass.ATTRIBUTION_SHIFT: "#0072B2",
+    DivergenceClass.CONTRADICTION: "#D55E00",
+    DivergenceClass.UNKNOWN: "#999999",
 }
 DIVERGENCE_SHAPES = {
-    "same": "circle",
-    "timing": "square",
-    "category_shift": "triangle-up",
-    "qualifier_drift": "diamond",
-    "attribution_shift": "triangle-down",
-    "contradiction": "cross",
-    "unknown": "triangle-right",
+    DivergenceClass.SAME: "circle",
+    DivergenceClass.TIMING: "square",
+    DivergenceClass.CATEGORY_SHIFT: "triangle-up",
+    DivergenceClass.QUALIFIER_DRIFT: "diamond",
+    DivergenceClass.ATTRIBUTION_SHIFT: "triangle-down",
+    DivergenceClass.CONTRADICTION: "cross",
+    DivergenceClass.UNKNOWN: "triangle-right",
 }
 
 # How each qualifier is drawn on the escalation chart.
 FIGURE_KINDS = {
-    "exact": "exact or approximate figure",
-    "about": "exact or approximate figure",
-    "more_than": "floor ('more than', 'at least')",
-    "at_least": "floor ('more than', 'at least')",
-    "up_to": "ceiling ('up to')",
-    "range": "range (band from low to high)",
-    "vague": "vague word, coded ('dozens' = 12)",
+    Qualifier.EXACT: "exact or approximate figure",
+    Qualifier.ABOUT: "exact or approximate figure",
+    Qualifier.MORE_THAN: "floor ('more than', 'at least')",
+    Qualifier.AT_LEAST: "floor ('more than', 'at least')",
+    Qualifier.UP_TO: "ceiling ('up to')",
+    Qualifier.RANGE: "range (band from low to high)",
+    Qualifier.VAGUE: "vague word, coded ('dozens' = 12)",
 }
 KIND_SHAPES = {
     "exact or approximate figure": "circle",
@@ -170,7 +170,7 @@ def escalation_points(
     rel = releases.copy()
     rel = rel[as_text(rel["outcome"]) == outcome]
     if "scope" in rel:
-        rel = rel[as_text(rel["scope"]).isin(["cumulative", ""])]
+        rel = rel[as_text(rel["scope"]).isin([Scope.CUMULATIVE, ""])]
     total = len(rel)
     if rel.empty:
         return pd.DataFrame(columns=_POINT_COLUMNS), 0
@@ -198,9 +198,9 @@ def escalation_points(
     rel["outlets"] = as_text(rel["outlets"])
     rel["sentence"] = as_text(rel["sentence"])
     vague = as_text(rel["vague_term"]) if "vague_term" in rel else pd.Series("", index=rel.index)
-    up_to = (rel["qualifier"] == "up_to") & rel["high"].notna()
+    up_to = (rel["qualifier"] == Qualifier.UP_TO) & rel["high"].notna()
     rel["value"] = rel["high"].where(up_to, rel["low"])
-    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS["exact"])
+    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS[Qualifier.EXACT])
     rel["figure"] = [
         figure_label(lo, hi, q, v)
         for lo, hi, q, v in zip(rel["low"], rel["high"], rel["qualifier"], vague, strict=True)
@@ -208,7 +208,7 @@ def escalation_points(
     rel["series_label"] = rel["source"] + ": " + rel["series"]
     rel["as_of_shown"] = rel["as_of"].where(rel["as_of"] != "", "date unknown")
     rel["order_note"] = rel["order_basis"].map(
-        {"time": "by date", "value": "inferred from the figures"}
+        {OrderBasis.TIME: "by date", OrderBasis.VALUE: "inferred from the figures"}
     )
     rel["order_note"] = as_text(rel["order_note"])
     rel = rel.sort_values(["source", "series", "series_order", "release_id"], kind="stable")
@@ -269,26 +269,7 @@ def escalation_chart(
     point's size counts the articles relaying that release.
     """
     points, total = escalation_points(releases, claims, outcome, max_points)
-    dated = not points.empty and bool((points["as_of"] != "").all())
-    if dated:
-        x = alt.X(
-            "as_of:T",
-            title="Date the figure describes (as of)",
-            scale=alt.Scale(type="utc", padding=24),
-            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
-        )
-        x_note = "x: the date each figure describes"
-    else:
-        x = alt.X(
-            "series_order:Q",
-            title="Release number within each source's series (dates missing: order inferred)",
-            scale=alt.Scale(padding=24),
-            axis=alt.Axis(tickMinStep=1, format="d"),
-        )
-        x_note = (
-            "x: the order of each source's releases, since some figures carry no date; "
-            "where dates tie or are missing the order is inferred from the figures"
-        )
+    x, x_note = _escalation_x(points)
     y_title = f"Reported number {outcome}"
     y = alt.Y("value:Q", title=y_title)
     colour = alt.Color(
@@ -307,8 +288,8 @@ def escalation_chart(
         title="Kind of figure",
         scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
     )
-    firm = points[points["qualifier"] != "vague"]
-    vague = points[points["qualifier"] == "vague"]
+    firm = points[points["qualifier"] != Qualifier.VAGUE]
+    vague = points[points["qualifier"] == Qualifier.VAGUE]
     base = alt.Chart(firm)
     steps = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=x, y=y, color=colour, detail="series_label:N", order="series_order:Q"
@@ -354,6 +335,29 @@ def escalation_chart(
     return Figure(f"escalation-{outcome}", title, caption, chart, len(points))
 
 
+def _escalation_x(points: pd.DataFrame) -> tuple[alt.X, str]:
+    """The escalation chart's x axis, and how the caption explains it: the as-of date
+    when every charted release has one, else the release's position in its series."""
+    if not points.empty and bool((points["as_of"] != "").all()):
+        x = alt.X(
+            "as_of:T",
+            title="Date the figure describes (as of)",
+            scale=alt.Scale(type="utc", padding=24),
+            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
+        )
+        return x, "x: the date each figure describes"
+    x = alt.X(
+        "series_order:Q",
+        title="Release number within each source's series (dates missing: order inferred)",
+        scale=alt.Scale(padding=24),
+        axis=alt.Axis(tickMinStep=1, format="d"),
+    )
+    return x, (
+        "x: the order of each source's releases, since some figures carry no date; "
+        "where dates tie or are missing the order is inferred from the figures"
+    )
+
+
 def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
     """Return up to `most` distinct whole counts from `counts`, smallest and largest kept."""
     values = sorted({int(c) for c in counts.dropna()}) or [1]
@@ -386,7 +390,7 @@ def divergence_points(
         return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0
     cl = cl.assign(
         ref=as_text(cl["reference_release_id"]),
-        divergence_class=as_text(cl["divergence_class"]).replace("", "unknown"),
+        divergence_class=as_text(cl["divergence_class"]).replace("", DivergenceClass.UNKNOWN),
         outlet=_outlet_names(cl),
         claimed_source=as_text(cl["source"]),
         qualifier=as_text(cl["qualifier"]),
@@ -401,6 +405,36 @@ def divergence_points(
             cl["low"], cl["high"], cl["qualifier"], cl["vague_term"], strict=True
         )
     ]
+    cl = _with_reference_rows(cl, releases)
+    counts = cl.groupby("row_label")["article_id"].size()
+    total = len(counts)
+    if total > max_rows:
+        keep = counts.reset_index(name="n").sort_values(["n", "row_label"], ascending=[False, True])
+        cl = cl[cl["row_label"].isin(set(keep["row_label"].head(max_rows)))]
+    keys = _DIVERGENCE_KEYS
+    grouped = cl.groupby(keys, sort=True, dropna=False)
+    out = grouped.agg(
+        reference_value=("reference_value", "first"),
+        n_mentions=("article_id", "size"),
+        note=("divergence_note", "first") if "divergence_note" in cl else ("figure", "first"),
+        sentence=("sentence", "first"),
+    ).reset_index()
+    out["note"] = as_text(out["note"]) if "divergence_note" in cl else ""
+    out["sentence"] = [shorten(s) for s in as_text(out["sentence"])]
+    out["class_label"] = (
+        out["divergence_class"].map(DIVERGENCE_LABELS).fillna(out["divergence_class"])
+    )
+    if len(out) > max_points:
+        out = out.sort_values(["n_mentions", *keys], ascending=[False] + [True] * len(keys))
+        out = out.head(max_points)
+    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    return out[_DIVERGENCE_COLUMNS], total
+
+
+def _with_reference_rows(cl: pd.DataFrame, releases: pd.DataFrame) -> pd.DataFrame:
+    """`cl` (claims with their `ref` release id) with the chart row of their reference
+    release: its label ("SOHR: 745 (civilians, release 2, as of 2025-03-08)") and a key
+    that sorts rows by source, series and release order, unmatched claims last."""
     rel = releases.assign(
         ref=as_text(releases["release_id"]),
         ref_source=as_text(releases["source"]),
@@ -437,29 +471,7 @@ def divergence_points(
         + "\x00"
         + cl["ref_order"].fillna(0).astype(int).astype(str).str.zfill(6)
     ).where(known, "\uffff")
-    counts = cl.groupby("row_label")["article_id"].size()
-    total = len(counts)
-    if total > max_rows:
-        keep = counts.reset_index(name="n").sort_values(["n", "row_label"], ascending=[False, True])
-        cl = cl[cl["row_label"].isin(set(keep["row_label"].head(max_rows)))]
-    keys = _DIVERGENCE_KEYS
-    grouped = cl.groupby(keys, sort=True, dropna=False)
-    out = grouped.agg(
-        reference_value=("reference_value", "first"),
-        n_mentions=("article_id", "size"),
-        note=("divergence_note", "first") if "divergence_note" in cl else ("figure", "first"),
-        sentence=("sentence", "first"),
-    ).reset_index()
-    out["note"] = as_text(out["note"]) if "divergence_note" in cl else ""
-    out["sentence"] = [shorten(s) for s in as_text(out["sentence"])]
-    out["class_label"] = (
-        out["divergence_class"].map(DIVERGENCE_LABELS).fillna(out["divergence_class"])
-    )
-    if len(out) > max_points:
-        out = out.sort_values(["n_mentions", *keys], ascending=[False] + [True] * len(keys))
-        out = out.head(max_points)
-    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
-    return out[_DIVERGENCE_COLUMNS], total
+    return cl
 
 
 # One chart point per combination of these; the table carries them and the aggregates.

@@ -14,6 +14,8 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from tolltrace.model import Qualifier
+
 # Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
@@ -62,13 +64,17 @@ def figure_label(low: object, high: object, qualifier: str, vague_term: str = ""
     """Return a reader's wording of a figure: 'more than 50', '20–30', 'dozens (12)'."""
     lo, hi = _int_or_none(low), _int_or_none(high)
     lo_text = f"{lo:,}" if lo is not None else "?"
-    if qualifier == "range" and hi is not None:
+    if qualifier == Qualifier.RANGE and hi is not None:
         return f"{lo_text}–{hi:,}"
-    if qualifier == "vague":
+    if qualifier == Qualifier.VAGUE:
         return f"{vague_term or 'vague'} (coded {lo_text})"
-    if qualifier == "up_to" and hi is not None:
+    if qualifier == Qualifier.UP_TO and hi is not None:
         return f"up to {hi:,}"
-    prefix = {"more_than": "more than ", "at_least": "at least ", "about": "about "}
+    prefix = {
+        Qualifier.MORE_THAN: "more than ",
+        Qualifier.AT_LEAST: "at least ",
+        Qualifier.ABOUT: "about ",
+    }
     return prefix.get(qualifier, "") + lo_text
 
 

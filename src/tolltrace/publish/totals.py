@@ -5,13 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from tolltrace.model import ConsistencyStatus
 from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, wrap
 
 MAX_CHECK_ROWS = 40
 STATUS_COLOURS = {
-    "consistent": "#009E73",
-    "inconsistent": "#D55E00",
-    "not_checkable": "#999999",
+    ConsistencyStatus.CONSISTENT: "#009E73",
+    ConsistencyStatus.INCONSISTENT: "#D55E00",
+    ConsistencyStatus.NOT_CHECKABLE: "#999999",
 }
 
 
