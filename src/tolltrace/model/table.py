@@ -145,11 +145,9 @@ class Table:
         """`names`, each checked to be a column of this table (KeyError otherwise)."""
         return tuple(self.column(name).name for name in names)
 
-    def of_kind(self, *kinds: Kind, empty: bool | None = None) -> tuple[str, ...]:
-        """Names of the columns of these kinds (and, when given, this `empty`), in order."""
-        return tuple(
-            c.name for c in self.columns if c.kind in kinds and (empty is None or c.empty == empty)
-        )
+    def of_kind(self, *kinds: Kind) -> tuple[str, ...]:
+        """Names of the columns of these kinds, in written order."""
+        return tuple(c.name for c in self.columns if c.kind in kinds)
 
     def from_origin(self, *origins: Origin) -> tuple[str, ...]:
         """Names of the columns filled by these stages, in written order."""
