@@ -433,7 +433,7 @@ def divergence_points(
 
 def _with_reference_rows(cl: pd.DataFrame, releases: pd.DataFrame) -> pd.DataFrame:
     """`cl` (claims with their `ref` release id) with the chart row of their reference
-    release: its label ("SOHR: 745 (civilians, release 2, as of 2025-03-08)") and a key
+    release: its label ("SOURCE: FIGURE (SERIES, release N, as of DATE)") and a key
     that sorts rows by source, series and release order, unmatched claims last."""
     rel = releases.assign(
         ref=as_text(releases["release_id"]),
