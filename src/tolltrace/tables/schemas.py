@@ -6,7 +6,7 @@ ledger status outside the vocabulary) stops the run with TableValidationError na
 table, instead of ending up in a published chart. Each column's type, vocabulary, empty
 cells and simple constraints come from its definition; the checks across the columns of
 a row are here. The ledger may hold no other columns, in no other order; the other tables
-may carry extra columns after their own.
+may carry extra columns (as before the column definitions existed).
 """
 
 from __future__ import annotations
