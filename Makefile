@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 # machines) Python would otherwise recompile pandas and friends at every start (seconds).
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: setup process report test unit nbval refresh lab lint format bench clean
+.PHONY: setup process report test unit nbval refresh lab lint format docs bench clean
 
 setup: $(STAMP)
 
@@ -58,6 +58,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+# The data dictionary, generated from the column definitions (src/tolltrace/model/columns.py).
+docs: $(STAMP)
+	$(BIN)/python -m tolltrace.tables.dictionary > docs/data-dictionary.md.tmp
+	mv docs/data-dictionary.md.tmp docs/data-dictionary.md
 
 # Benchmark on synthetic corpora (1k and 10k articles; more with BENCH_ARGS="--sizes 1000 10000 100000 --repeat 1").
 BENCH_ARGS ?=

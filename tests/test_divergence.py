@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from analysis_frames import articles_frame, claims_frame, run
 
-from tolltrace.analysis.divergence import article_scores
 from tolltrace.analysis.releases import POOLED_SERIES
+from tolltrace.analysis.scores import article_scores
 from tolltrace.model import DIVERGENCE_CLASSES
 from tolltrace.publish import charts
 

@@ -170,7 +170,10 @@ def test_no_shipped_names_or_figures_in_notebooks_or_chart_builder():
         if a.low is not None and a.low >= 100 and a.qualifier != "vague"
     }
     markers = _seed_markers() | {"SOHR", "Syria", "Alawite", "Latakia", "Tartus"}
-    sources = [(config.PACKAGE_DIR / "publish" / "charts.py").read_text(encoding="utf-8")]
+    sources = [
+        (config.PACKAGE_DIR / "publish" / name).read_text(encoding="utf-8")
+        for name in ("charts.py", "figures.py", "totals.py")
+    ]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         sources.append("\n".join(c.source for c in nb.cells))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tolltrace.extract import extract_claims
 from tolltrace.ingest.reading import decode_bytes, read_article
-from tolltrace.model import OUTCOMES, QUALIFIERS, SCOPES, SOURCE_BASES, VICTIM_GROUPS
+from tolltrace.model import Outcome, Qualifier, Scope, SourceBasis, VictimGroup
 from tolltrace.run.pipeline import file_stem
 from tolltrace.tables.csvio import read_table, write_table
 
@@ -65,11 +65,11 @@ def _check_claims(text: str) -> list:
         assert 0 <= claim.char_start < claim.char_end <= len(text)
         assert text[claim.char_start : claim.char_end] == claim.mention
         assert claim.claim_id == f"prop@{claim.char_start}"
-        assert claim.outcome in OUTCOMES
-        assert claim.qualifier in QUALIFIERS
-        assert claim.victim_group in VICTIM_GROUPS
-        assert claim.scope in SCOPES
-        assert claim.source_basis in SOURCE_BASES
+        assert claim.outcome in list(Outcome)
+        assert claim.qualifier in list(Qualifier)
+        assert claim.victim_group in list(VictimGroup)
+        assert claim.scope in list(Scope)
+        assert claim.source_basis in list(SourceBasis)
         assert claim.low >= 0
         assert claim.high is None or claim.high >= claim.low
         assert 0 <= claim.sentence_start <= claim.char_start

@@ -198,17 +198,19 @@ def test_a_bad_ledger_row_fails_loudly(tmp_path: Path) -> None:
         schemas.validate_table("articles", articles)
 
 
-def test_analysis_tables_check_their_fixed_columns() -> None:
+def test_analysis_tables_check_their_columns() -> None:
     releases = pd.DataFrame(
         {
-            "release_id": ["SOHR/civilians/killed/1"],
+            "release_id": ["SOHR|civilians_or_unspecified|killed|311"],
             "source": ["SOHR"],
+            "series": ["civilians_or_unspecified"],
             "victim_group": ["civilians"],
             "outcome": ["killed"],
             "scope": ["cumulative"],
             "low": [311],
             "high": [311],
             "qualifier": ["exact"],
+            "figure": ["311"],
             "as_of_first": ["2025-03-08"],
             "as_of_last": ["2025-03-08"],
             "series_order": [1],
@@ -217,6 +219,8 @@ def test_analysis_tables_check_their_fixed_columns() -> None:
             "n_articles": [2],
             "n_outlets": [1],
             "article_ids": ["a; b"],
+            "outlets": ["reuters"],
+            "stated_previous": [False],
             "extra_column": ["allowed"],
         }
     )
@@ -224,8 +228,11 @@ def test_analysis_tables_check_their_fixed_columns() -> None:
     bad = releases.assign(order_basis=["guess"])
     with pytest.raises(schemas.TableValidationError, match="releases.csv"):
         schemas.validate_table("releases", bad)
-    with pytest.raises(schemas.TableValidationError, match="series_order"):
-        schemas.validate_table("releases", releases.drop(columns="series_order"))
+    for column in ("series_order", "figure"):
+        with pytest.raises(schemas.TableValidationError, match=column):
+            schemas.validate_table("releases", releases.drop(columns=column))
+    with pytest.raises(schemas.TableValidationError, match="series"):
+        schemas.validate_table("releases", releases.assign(series=["people"]))
 
 
 def test_estimates_and_consistency_schemas() -> None:
@@ -233,25 +240,42 @@ def test_estimates_and_consistency_schemas() -> None:
         {
             "date": ["2025-03-08"],
             "victim_group": ["civilians"],
+            "series": ["civilians_or_unspecified"],
             "outcome": ["killed"],
             "low": [311],
-            "best": [400.5],
+            "best": [400],
             "high": [745],
             "sources": ["SOHR"],
-            "grade": ["single source"],
+            "grade": ["single_source"],
+            "n_sources": [1],
+            "n_releases": [2],
+            "best_source": ["SOHR"],
+            "best_release_id": ["SOHR|civilians_or_unspecified|killed|400"],
+            "note": [""],
         }
     )
     schemas.validate_table("estimates", estimates)
     with pytest.raises(schemas.TableValidationError, match="low <= best"):
         schemas.validate_table("estimates", estimates.assign(low=[500]))
+    with pytest.raises(schemas.TableValidationError, match="grade"):
+        schemas.validate_table("estimates", estimates.assign(grade=["single source"]))
+    with pytest.raises(schemas.TableValidationError, match="repeated"):
+        schemas.validate_table("estimates", pd.concat([estimates, estimates]))
     consistency = pd.DataFrame(
         {
             "article_id": ["a"],
+            "source": ["SOHR"],
+            "outcome": ["killed"],
             "total_claim_id": ["a@10"],
+            "total_group": ["all"],
             "total_value": [524],
+            "total_qualifier": ["exact"],
             "part_claim_ids": ["a@20; a@40"],
+            "part_groups": ["civilians; combatants"],
             "parts_sum": [524],
+            "check": ["algebra"],
             "status": ["consistent"],
+            "note": ["311 civilians + 213 combatants = 524 against exact 524"],
         }
     )
     schemas.validate_table("consistency", consistency)

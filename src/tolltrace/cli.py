@@ -33,7 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tolltrace {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_process(commands)
+    _add_text(commands)
+    _add_report(commands)
+    return parser
 
+
+def _add_process(commands: argparse._SubParsersAction) -> None:
+    """The `process` subcommand."""
     process = commands.add_parser(
         "process",
         help="read every file in RAW_DIR and write the processed tables",
@@ -70,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     process.set_defaults(handler=_run_process)
 
+
+def _add_text(commands: argparse._SubParsersAction) -> None:
+    """The `text` subcommand."""
     text = commands.add_parser(
         "text",
         help="print the decoded text that claim offsets refer to",
@@ -79,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("file", metavar="FILE", type=Path, help="a raw article file")
     text.set_defaults(handler=_run_text)
 
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    """The `report` subcommand."""
     report = commands.add_parser(
         "report",
         help="run the notebooks and build the offline HTML reports",
@@ -110,7 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="also store fresh outputs in the notebooks under notebooks/",
     )
     report.set_defaults(handler=_run_report)
-    return parser
 
 
 def _positive_int(value: str) -> int:

@@ -7,7 +7,7 @@ own module so the notebooks can call it too:
 - `releases.assign_releases` / `releases.build_releases`: which claims relay one figure,
   and each source's series in order;
 - `divergence.classify_divergence`: the reference figure and divergence class per claim;
-  `divergence.article_scores`: each article's headline figure against its reference;
+  `scores.article_scores`: each article's headline figure against its reference;
 - `consistency.check_consistency`: parts against totals within articles;
 - `estimates.estimate_tolls`: low/best/high per date, victim group and outcome.
 
@@ -22,13 +22,14 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from tolltrace.analysis._arrays import column_flags
 from tolltrace.analysis.consistency import check_consistency
 from tolltrace.analysis.dating import date_claims
-from tolltrace.analysis.divergence import article_scores, classify_divergence
+from tolltrace.analysis.divergence import classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
-from tolltrace.model import ANALYSIS_CLAIM_COLUMNS
-from tolltrace.tables.csvio import column_flags
+from tolltrace.analysis.scores import article_scores
+from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS
 
 __all__ = [
     "analyze",
@@ -37,12 +38,13 @@ __all__ = [
     "build_releases",
     "check_consistency",
     "classify_divergence",
+    "column_flags",
     "date_claims",
     "estimate_tolls",
     "prepare_claims",
 ]
 
-_TEXT_COLUMNS = (
+_TEXT_COLUMNS = CLAIMS.select(
     "article_id", "outlet", "claim_id", "outcome", "qualifier", "vague_term", "victim_group",
     "source", "as_of_text", "since_text", "era_text", "time_text", "scope", "part_of",
 )  # fmt: skip
@@ -50,7 +52,7 @@ _TEXT_COLUMNS = (
 
 # Columns the analysis never reads: left out of its working copy, which at 100,000
 # articles saves a copy of each of them per step.
-_NOT_ANALYSED = ("file", "sentence", "mention", "victim_text", "source_text")
+_NOT_ANALYSED = CLAIMS.select("file", "sentence", "mention", "victim_text", "source_text")
 
 
 def prepare_claims(
@@ -115,7 +117,7 @@ def analyze(
         out = claims.reset_index(drop=True).copy(deep=False)
     else:
         out = claims.take(order).reset_index(drop=True)
-    added = {col: dated[col] for col in ("as_of", "as_of_basis", "period_start", "other_period")}
+    added = {col: dated[col] for col in dated.columns}
     added["release_id"] = assignment["release_id"]
     added.update({col: divergence[col] for col in divergence.columns})
     for col in ANALYSIS_CLAIM_COLUMNS:

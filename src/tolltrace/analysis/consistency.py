@@ -28,30 +28,32 @@ Totals with no part at all get no row.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import CUMULATIVE, codes_of, group_codes, text_array
+from tolltrace.analysis._arrays import codes_of, group_codes, text_array
+from tolltrace.model import (
+    CLAIMS,
+    CONSISTENCY,
+    CheckKind,
+    ConsistencyStatus,
+    Kind,
+    Qualifier,
+    Scope,
+    VictimGroup,
+)
 
 ABOUT_TOLERANCE = 0.10
-CONSISTENCY_STATUSES = ("consistent", "inconsistent", "not_checkable")
-PART_GROUPS = ("civilians", "combatants", "security_forces", "fighters")
-COMBATANT_PARTS = ("security_forces", "fighters")
-CONSISTENCY_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "source",
-    "outcome",
-    "total_claim_id",
-    "total_group",
-    "total_value",
-    "total_qualifier",
-    "part_claim_ids",
-    "part_groups",
-    "parts_sum",
-    "check",
-    "status",
-    "note",
+PART_GROUPS = (
+    VictimGroup.CIVILIANS,
+    VictimGroup.COMBATANTS,
+    VictimGroup.SECURITY_FORCES,
+    VictimGroup.FIGHTERS,
 )
+COMBATANT_PARTS = (VictimGroup.SECURITY_FORCES, VictimGroup.FIGHTERS)
+CONSISTENCY_COLUMNS = CONSISTENCY.names
 
 
 def figure_interval(
@@ -67,13 +69,13 @@ def figure_interval(
     q = qualifier.astype(str)
     lo = v.copy()
     hi = v.copy()
-    about = q == "about"
+    about = q == Qualifier.ABOUT
     lo[about] = np.floor(v[about] * (1 - ABOUT_TOLERANCE))
     hi[about] = np.ceil(v[about] * (1 + ABOUT_TOLERANCE))
-    open_ended = q.isin(["more_than", "at_least", "vague"])
+    open_ended = q.isin([Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.VAGUE])
     hi[open_ended] = np.inf
-    lo[q == "up_to"] = 0.0
-    is_range = (q == "range") & h.notna()
+    lo[q == Qualifier.UP_TO] = 0.0
+    is_range = (q == Qualifier.RANGE) & h.notna()
     hi[is_range] = h[is_range]
     return lo, hi
 
@@ -95,7 +97,7 @@ def _join_in_order(codes: np.ndarray, values: np.ndarray, sep: str) -> dict[int,
     return out
 
 
-_READ_COLUMNS = (
+_READ_COLUMNS = CLAIMS.select(
     "article_id", "claim_id", "source", "outcome", "victim_group", "qualifier", "low", "high",
     "char_start", "part_of",
 )  # fmt: skip
@@ -108,52 +110,107 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     high, scope, char_start, part_of and is_previous. Sorted by (article_id,
     total_claim_id).
     """
-    if len(claims) == 0:
+    f = _Figures.of(claims)
+    if f is None:
         return _empty()
-    low_num = pd.to_numeric(claims["low"], errors="coerce")
-    keep = (
-        (text_array(claims["scope"]) == CUMULATIVE)
-        & ~claims["is_previous"].to_numpy(bool)
-        & low_num.notna().to_numpy()
-    )
-    # Only the columns read below: a copy of every column of a large table is the
-    # analysis's biggest transient allocation.
-    c = claims.loc[keep, list(_READ_COLUMNS)]
-    if c.empty:
+    t_i, p_i, linked = _candidate_pairs(f)
+    if len(t_i) == 0:
         return _empty()
-    claim_id = text_array(c["claim_id"])
-    article = text_array(c["article_id"])
-    source = text_array(c["source"])
-    outcome = text_array(c["outcome"])
-    group = text_array(c["victim_group"])
-    qualifier = text_array(c["qualifier"])
-    low = low_num[keep].to_numpy(np.int64)
-    pos = pd.to_numeric(c["char_start"]).to_numpy(np.int64)
-    lo, hi = figure_interval(c["low"], c["high"], c["qualifier"])
-    lo, hi = lo.to_numpy(), hi.to_numpy()
-    vague = qualifier == "vague"
-    target = pd.Index(claim_id).get_indexer(text_array(c["part_of"]))  # -1: no link
-    key = group_codes(codes_of(article)[0], codes_of(source)[0], codes_of(outcome)[0])
-    gcode = np.array([PART_GROUPS.index(g) if g in PART_GROUPS else -1 for g in group])
-    rows = np.arange(len(c))
+    used_t, used_p, totals, complete, links_only = _parts_used(f, t_i, p_i, linked)
+    if len(used_t) == 0:
+        return _empty()
+    return _checks_table(f, used_t, used_p, totals, complete, links_only)
 
-    is_total = np.isin(group, ["all", "combatants"])
+
+@dataclass(slots=True)
+class _Figures:
+    """The cumulative claims that are not previous figures, as arrays (row = position)."""
+
+    claim_id: np.ndarray
+    article: np.ndarray
+    source: np.ndarray
+    outcome: np.ndarray
+    group: np.ndarray
+    qualifier: np.ndarray
+    low: np.ndarray
+    pos: np.ndarray
+    lo: np.ndarray  # figure_interval bounds
+    hi: np.ndarray
+    vague: np.ndarray
+    target: np.ndarray  # row of the claim named by part_of, -1 for none
+    key: np.ndarray  # one code per article, source and outcome
+    gcode: np.ndarray  # index in PART_GROUPS, -1 for other groups
+
+    @classmethod
+    def of(cls, claims: pd.DataFrame) -> _Figures | None:
+        """The figures a check can use, or None when there are none."""
+        if len(claims) == 0:
+            return None
+        low_num = pd.to_numeric(claims["low"], errors="coerce")
+        keep = (
+            (text_array(claims["scope"]) == Scope.CUMULATIVE)
+            & ~claims["is_previous"].to_numpy(bool)
+            & low_num.notna().to_numpy()
+        )
+        # Only the columns read below: a copy of every column of a large table is the
+        # analysis's biggest transient allocation.
+        c = claims.loc[keep, list(_READ_COLUMNS)]
+        if c.empty:
+            return None
+        claim_id = text_array(c["claim_id"])
+        article = text_array(c["article_id"])
+        source = text_array(c["source"])
+        outcome = text_array(c["outcome"])
+        group = text_array(c["victim_group"])
+        qualifier = text_array(c["qualifier"])
+        lo, hi = figure_interval(c["low"], c["high"], c["qualifier"])
+        return cls(
+            claim_id=claim_id,
+            article=article,
+            source=source,
+            outcome=outcome,
+            group=group,
+            qualifier=qualifier,
+            low=low_num[keep].to_numpy(np.int64),
+            pos=pd.to_numeric(c["char_start"]).to_numpy(np.int64),
+            lo=lo.to_numpy(),
+            hi=hi.to_numpy(),
+            vague=qualifier == Qualifier.VAGUE,
+            target=pd.Index(claim_id).get_indexer(text_array(c["part_of"])),
+            key=group_codes(codes_of(article)[0], codes_of(source)[0], codes_of(outcome)[0]),
+            gcode=np.array([PART_GROUPS.index(g) if g in PART_GROUPS else -1 for g in group]),
+        )
+
+
+def _candidate_pairs(f: _Figures) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(total row, part row, explicitly linked) for every part that may count towards a
+    total of its article, source and outcome."""
+    group, target, gcode = f.group, f.target, f.gcode
+    rows = np.arange(len(group))
+    is_total = np.isin(group, [VictimGroup.ALL, VictimGroup.COMBATANTS])
     is_total[target[target >= 0]] = True
     is_part = (gcode >= 0) | (target >= 0)
-    tot = pd.DataFrame({"key": key[is_total], "t": rows[is_total]})
-    prt = pd.DataFrame({"key": key[is_part], "p": rows[is_part]})
+    tot = pd.DataFrame({"key": f.key[is_total], "t": rows[is_total]})
+    prt = pd.DataFrame({"key": f.key[is_part], "p": rows[is_part]})
     pairs = tot.merge(prt, on="key")
     t_i, p_i = pairs["t"].to_numpy(), pairs["p"].to_numpy()
     linked = target[p_i] == t_i
     g_t, g_p = group[t_i], group[p_i]
     by_algebra = (target[p_i] < 0) & (
-        ((g_t == "all") & (gcode[p_i] >= 0))
-        | ((g_t == "combatants") & np.isin(g_p, COMBATANT_PARTS))
+        ((g_t == VictimGroup.ALL) & (gcode[p_i] >= 0))
+        | ((g_t == VictimGroup.COMBATANTS) & np.isin(g_p, COMBATANT_PARTS))
     )
     ok = (p_i != t_i) & (linked | by_algebra)
-    t_i, p_i, linked = t_i[ok], p_i[ok], linked[ok]
-    if len(t_i) == 0:
-        return _empty()
+    return t_i[ok], p_i[ok], linked[ok]
+
+
+def _parts_used(
+    f: _Figures, t_i: np.ndarray, p_i: np.ndarray, linked: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The (total row, part row) pairs each check sums, ordered by total then text
+    position, with every candidate total (sorted), whether its decomposition is complete,
+    and whether it has only explicit links to go by."""
+    pos, gcode, group = f.pos, f.gcode, f.group
     dist = np.abs(pos[p_i] - pos[t_i])
     order = np.lexsort((pos[p_i], dist, ~linked, gcode[p_i], t_i))
     t_s, p_s = t_i[order], p_i[order]
@@ -167,8 +224,8 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     has = np.zeros((len(totals), len(PART_GROUPS)), dtype=bool)
     has[slot, gcode[best_p]] = True
     civ, comb, sf, fi = has.T
-    is_all = group[totals] == "all"
-    is_comb = group[totals] == "combatants"
+    is_all = group[totals] == VictimGroup.ALL
+    is_comb = group[totals] == VictimGroup.COMBATANTS
     f_civ_comb = is_all & civ & comb
     f_three = is_all & ~f_civ_comb & civ & sf & fi
     f_comb = is_comb & sf & fi
@@ -191,14 +248,24 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     use_link = linked & links_only[np.searchsorted(totals, t_i)]
     used_t = np.r_[best_t[use_alg], t_i[use_link]]
     used_p = np.r_[best_p[use_alg], p_i[use_link]]
-    if len(used_t) == 0:
-        return _empty()
     order = np.lexsort((pos[used_p], used_t))
-    used_t, used_p = used_t[order], used_p[order]
+    return used_t[order], used_p[order], totals, complete, links_only
+
+
+def _checks_table(
+    f: _Figures,
+    used_t: np.ndarray,
+    used_p: np.ndarray,
+    totals: np.ndarray,
+    complete: np.ndarray,
+    links_only: np.ndarray,
+) -> pd.DataFrame:
+    """One row per total: its parts summed, checked against it and put in words."""
+    low, lo, hi, vague, group = f.low, f.lo, f.hi, f.vague, f.group
     out_totals = np.unique(used_t)
     k = np.searchsorted(totals, out_totals)
     piece = low[used_p].astype(str).astype(object) + " " + group[used_p]
-    ids = _join_in_order(used_t, claim_id[used_p], "; ")
+    ids = _join_in_order(used_t, f.claim_id[used_p], "; ")
     groups = _join_in_order(used_t, group[used_p], "; ")
     pieces = _join_in_order(used_t, piece, " + ")
     frame = pd.DataFrame(
@@ -208,19 +275,27 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
         parts_sum=("low", "sum"), lo_sum=("lo", "sum"), hi_sum=("hi", "sum"), any_vague=("v", "any")
     )
     parts_sum = sums["parts_sum"].to_numpy(np.int64)
-    check = np.where(complete[k], "algebra", np.where(links_only[k], "part_of", "partial"))
+    check = np.where(
+        complete[k],
+        CheckKind.ALGEBRA,
+        np.where(links_only[k], CheckKind.PART_OF, CheckKind.PARTIAL),
+    )
     any_vague = sums["any_vague"].to_numpy(bool) | vague[out_totals]
     meets = (sums["lo_sum"].to_numpy() <= hi[out_totals]) & (
         lo[out_totals] <= sums["hi_sum"].to_numpy()
     )
     exceeds = sums["lo_sum"].to_numpy() > hi[out_totals]
-    algebra = check == "algebra"
+    algebra = check == CheckKind.ALGEBRA
     status = np.select(
         [any_vague, algebra & meets, algebra | exceeds],
-        ["not_checkable", "consistent", "inconsistent"],
-        default="not_checkable",
+        [
+            ConsistencyStatus.NOT_CHECKABLE,
+            ConsistencyStatus.CONSISTENT,
+            ConsistencyStatus.INCONSISTENT,
+        ],
+        default=ConsistencyStatus.NOT_CHECKABLE,
     )
-    total_text = qualifier[out_totals] + " " + low[out_totals].astype(str).astype(object)
+    total_text = f.qualifier[out_totals] + " " + low[out_totals].astype(str).astype(object)
     sum_text = np.array(
         [f"{pieces[t]} = {s}" for t, s in zip(out_totals, parts_sum, strict=True)], dtype=object
     )
@@ -231,13 +306,13 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     ).astype(object)
     out = pd.DataFrame(
         {
-            "article_id": article[out_totals],
-            "source": source[out_totals],
-            "outcome": outcome[out_totals],
-            "total_claim_id": claim_id[out_totals],
+            "article_id": f.article[out_totals],
+            "source": f.source[out_totals],
+            "outcome": f.outcome[out_totals],
+            "total_claim_id": f.claim_id[out_totals],
             "total_group": group[out_totals],
             "total_value": low[out_totals],
-            "total_qualifier": qualifier[out_totals],
+            "total_qualifier": f.qualifier[out_totals],
             "part_claim_ids": [ids[t] for t in out_totals],
             "part_groups": [groups[t] for t in out_totals],
             "parts_sum": parts_sum,
@@ -246,9 +321,7 @@ def check_consistency(claims: pd.DataFrame) -> pd.DataFrame:
             "note": lead + sum_text + " against " + total_text,
         }
     )
-    out = out.astype(
-        {col: object for col in out.columns if col not in ("total_value", "parts_sum")}
-    )
-    return out.sort_values(["article_id", "total_claim_id"]).reset_index(drop=True)[
-        list(CONSISTENCY_COLUMNS)
-    ]
+    numbers = CONSISTENCY.of_kind(Kind.INT)
+    out = out.astype({col: object for col in out.columns if col not in numbers})
+    out = out.sort_values(list(CONSISTENCY.sort_keys)).reset_index(drop=True)
+    return out[list(CONSISTENCY_COLUMNS)]

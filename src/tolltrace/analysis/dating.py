@@ -53,14 +53,17 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from tolltrace.analysis._arrays import column_flags
 from tolltrace.extract.eras import era_point, find_eras, period_end
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions
-from tolltrace.tables.csvio import column_flags
+from tolltrace.model import CLAIMS, AsOfBasis, Kind, Scope
 
+# The claims columns date_claims gives.
+DATING_COLUMNS = CLAIMS.select("as_of", "as_of_basis", "period_start", "other_period")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Expression kinds that name a day on which something was counted or reported.
 DAY_KINDS = frozenset({"on", "span", "date"})
-NON_CUMULATIVE_SCOPES = ("daily", "incident", "increment")
+NON_CUMULATIVE_SCOPES = (Scope.DAILY, Scope.INCIDENT, Scope.INCREMENT)
 # Without an event start, an era must end this long before publication to be another
 # period: the event itself may have begun weeks before the article.
 UNDATED_MARGIN = dt.timedelta(days=60)
@@ -211,34 +214,22 @@ def date_claims(
     event_start: dt.date | None,
     find: Finder = find_time_expressions,
 ) -> pd.DataFrame:
-    """as_of, as_of_basis and period_start for every claim (see the module docstring).
+    """as_of, as_of_basis, period_start and other_period for every claim (see the module
+    docstring).
 
-    Returns a DataFrame on the claims' index with `as_of` and `period_start` as ISO date
-    text ("" when unknown) and `as_of_basis` in AS_OF_BASES. Each distinct text is parsed
-    once, so the cost grows with the number of distinct time phrases and articles, not
-    with the number of claims. `find` is the time-expression finder (injectable for tests).
+    Returns a DataFrame on the claims' index with DATING_COLUMNS: `as_of` and
+    `period_start` as ISO date text ("" when unknown), `as_of_basis` an AsOfBasis. Each
+    distinct text is parsed once, so the cost grows with the number of distinct time
+    phrases and articles, not with the number of claims. `find` is the time-expression
+    finder (injectable for tests).
     """
     index = claims.index
     if len(claims) == 0:
-        return pd.DataFrame(
-            {"as_of": pd.Series(dtype=object), "as_of_basis": pd.Series(dtype=object),
-             "period_start": pd.Series(dtype=object), "other_period": pd.Series(dtype=bool)},
-            index=index,
-        )  # fmt: skip
+        kinds = {col: CLAIMS.column(col).kind for col in DATING_COLUMNS}
+        empty = {col: pd.Series(dtype=bool if kinds[col] is Kind.BOOL else object) for col in kinds}
+        return pd.DataFrame(empty, index=index)
 
-    # Lists, not Series: iterating a pandas text column costs a call per element.
-    art_ids = _text_col(articles, "article_id").tolist()
-    published_text = _text_col(articles, "published").tolist()
-    # Articles share few publication dates: each distinct value is parsed once.
-    date_of = {text: parse_published(text) for text in set(published_text)}
-    published = {aid: date_of[p] for aid, p in zip(art_ids, published_text, strict=True)}
-    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions").tolist(), strict=True))
-    cache: dict[str, list[dt.date]] = {}
-    inherited = {
-        aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
-        for aid in published
-    }
-
+    published, inherited = _article_days(articles, event_start, find)
     article_id = _text_col(claims, "article_id")
     pub = _as_datetime(article_id.map(published))
     inh = _as_datetime(article_id.map(inherited))
@@ -264,20 +255,20 @@ def date_claims(
     counted = scope.isin(NON_CUMULATIVE_SCOPES)
 
     as_of = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
-    basis = pd.Series("unknown", index=index, dtype=object)
+    basis = pd.Series(AsOfBasis.UNKNOWN, index=index, dtype=object)
     # Fill from the lowest precedence up, so that later assignments win.
     take = ~is_previous & inh.notna()
-    as_of[take], basis[take] = inh[take], "inherited"
+    as_of[take], basis[take] = inh[take], AsOfBasis.INHERITED
     take = ~is_previous & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
     take = ~is_previous & pub.notna()
-    as_of[take], basis[take] = pub[take], "published"
+    as_of[take], basis[take] = pub[take], AsOfBasis.PUBLISHED
     take = ~is_previous & counted & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
     take = ~is_previous & counted & count_ok
-    as_of[take], basis[take] = count_day[take], "text"
+    as_of[take], basis[take] = count_day[take], AsOfBasis.TEXT
     take = is_previous & own_ok
-    as_of[take], basis[take] = own[take], "text"
+    as_of[take], basis[take] = own[take], AsOfBasis.TEXT
 
     period = since.where(since_ok & (as_of.isna() | (since <= as_of)))
     era_text = _text_col(claims, "era_text").tolist()
@@ -294,6 +285,26 @@ def date_claims(
         },
         index=index,
     )
+
+
+def _article_days(
+    articles: pd.DataFrame, event_start: dt.date | None, find: Finder
+) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
+    """Per article_id: its publication date, and the latest day it mentions (never after
+    publication), each None when unknown."""
+    # Lists, not Series: iterating a pandas text column costs a call per element.
+    art_ids = _text_col(articles, "article_id").tolist()
+    published_text = _text_col(articles, "published").tolist()
+    # Articles share few publication dates: each distinct value is parsed once.
+    date_of = {text: parse_published(text) for text in set(published_text)}
+    published = {aid: date_of[p] for aid, p in zip(art_ids, published_text, strict=True)}
+    mentions = dict(zip(art_ids, _text_col(articles, "time_mentions").tolist(), strict=True))
+    cache: dict[str, list[dt.date]] = {}
+    inherited = {
+        aid: inherited_day(mentions[aid], event_start, published[aid], find, cache)
+        for aid in published
+    }
+    return published, inherited
 
 
 def _with_parts(flags: list[bool], claims: pd.DataFrame) -> list[bool]:

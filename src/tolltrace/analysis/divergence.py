@@ -37,49 +37,28 @@ Classes (`divergence_class`), first matching rule wins:
   day, first seen only after it, not stated as a previous figure, and not another
   source's release either.
 
-`article_scores` gives each article's headline figure (else its first numeric killed
-figure) against the highest figure then available from the same source.
+Each article's headline figure against its reference: scores.article_scores.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import (
-    CUMULATIVE,
-    UNATTRIBUTED,
+from tolltrace.analysis._arrays import (
+    column_flags,
     day_array,
     group_codes,
     obj_series,
-    release_values,
-    set_aside,
-    subsets_in_own_series,
     text_array,
 )
-from tolltrace.tables.csvio import column_flags
+from tolltrace.analysis.releases import UNATTRIBUTED, release_values, subsets_in_own_series
+from tolltrace.model import CLAIMS, DivergenceClass, Scope
 
-DIVERGENCE_COLUMNS: tuple[str, ...] = (
-    "reference_release_id",
-    "reference_value",
-    "divergence_class",
-    "divergence_note",
-)
-SCORE_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "claim_id",
-    "is_headline",
-    "source",
-    "low",
-    "qualifier",
-    "as_of",
-    "as_of_basis",
-    "reference_release_id",
-    "reference_value",
-    "difference",
-    "ratio",
-    "divergence_class",
-    "note",
+DIVERGENCE_COLUMNS = CLAIMS.select(
+    "reference_release_id", "reference_value", "divergence_class", "divergence_note"
 )
 TIME_UNKNOWN = "time unknown: compared with the highest figure of the series"
 
@@ -105,7 +84,7 @@ class _Releases:
         self.low = r["low"].to_numpy(np.int64)
         self.first = day_array(r["as_of_first"])
         self.first_text = text_array(r["as_of_first"])
-        self.cum = text_array(r["scope"]) == CUMULATIVE
+        self.cum = text_array(r["scope"]) == Scope.CUMULATIVE
         self.n_outlets = r["n_outlets"].to_numpy(np.int64)
         self.n_mentions = r["n_mentions"].to_numpy(np.int64)
         self.vlow, self.vhigh = release_values(r)
@@ -238,139 +217,227 @@ def classify_divergence(
     releases.assign_releases' result; `releases` is releases.build_releases' table. Rules
     in the module docstring.
     """
-    n = len(claims)
-    idx = claims.index
-    cls = np.full(n, "unknown", dtype=object)
-    note = np.full(n, "", dtype=object)
-    ref = np.full(n, -1, dtype=np.int64)
-    source = text_array(claims["source"]) if n else np.array([], dtype=object)
-    low = pd.to_numeric(claims["low"], errors="coerce").fillna(-1).to_numpy(np.int64)
-    vague_term = text_array(claims["vague_term"]) if n else source
+    v = _Verdicts.unknown(len(claims))
     own_id = assignment["release_id"].to_numpy(dtype=object)
+    vague = _note_uncompared(claims, own_id, v)
+    if len(claims) == 0 or len(releases) == 0:
+        return _result(claims.index, v.cls, v.note, v.ref, None)
+    c = _Claims.of(claims, assignment, releases, own_id)
+    _home_series(c, v)
+    _other_series(c, v, vague)
+    _unattributed(c, v)
+    return _result(claims.index, v.cls, v.note, v.ref, c.rel)
+
+
+@dataclass(slots=True)
+class _Verdicts:
+    """Per claim: its divergence class, note and reference (a row of _Releases, -1 none)."""
+
+    cls: np.ndarray
+    note: np.ndarray
+    ref: np.ndarray
+
+    @classmethod
+    def unknown(cls, n: int) -> _Verdicts:
+        """Every claim unknown, without a note or a reference."""
+        return cls(
+            np.full(n, DivergenceClass.UNKNOWN, dtype=object),
+            np.full(n, "", dtype=object),
+            np.full(n, -1, dtype=np.int64),
+        )
+
+
+@dataclass(slots=True)
+class _Claims:
+    """The claims as arrays, with their releases in the key space of `rel`."""
+
+    rel: _Releases
+    source: np.ndarray
+    qualifier: np.ndarray
+    group: np.ndarray
+    prev: np.ndarray
+    t: np.ndarray  # as_of day
+    has_t: np.ndarray
+    cum: np.ndarray
+    named: np.ndarray
+    rel_series: np.ndarray
+    category: np.ndarray
+    vlow: np.ndarray
+    vhigh: np.ndarray
+    own_id: np.ndarray
+    own: np.ndarray  # the claim's own release (a row of rel), -1 for none
+    has_own: np.ndarray
+    figure: np.ndarray  # the own release's figure text
+    gk_rel: np.ndarray  # series key of the release's series
+    gk_self: np.ndarray  # series key of the claim's own series
+
+    @classmethod
+    def of(
+        cls,
+        claims: pd.DataFrame,
+        assignment: pd.DataFrame,
+        releases: pd.DataFrame,
+        own_id: np.ndarray,
+    ) -> _Claims:
+        """The arrays of `claims` (as classify_divergence takes them)."""
+        source = text_array(claims["source"])
+        outcome = text_array(claims["outcome"])
+        t = day_array(claims["as_of"])
+        series = assignment["series"].to_numpy(dtype=object)
+        rel_series = assignment["rel_series"].to_numpy(dtype=object)
+        rel = _Releases(releases, source, outcome, [rel_series, series])
+        gk_rel, gk_self = rel.keys
+        own = rel.index.get_indexer(own_id)
+        has_own = own >= 0
+        return cls(
+            rel=rel,
+            source=source,
+            qualifier=text_array(claims["qualifier"]),
+            group=text_array(claims["victim_group"]),
+            prev=claims["is_previous"].to_numpy(bool),
+            t=t,
+            has_t=~np.isnat(t),
+            cum=text_array(claims["scope"]) == Scope.CUMULATIVE,
+            named=source != UNATTRIBUTED,
+            rel_series=rel_series,
+            category=assignment["category"].to_numpy(dtype=object),
+            vlow=assignment["vlow"].to_numpy(np.int64),
+            vhigh=assignment["vhigh"].to_numpy(np.int64),
+            own_id=own_id,
+            own=own,
+            has_own=has_own,
+            figure=np.where(has_own, rel.figure[np.maximum(own, 0)], "").astype(object),
+            gk_rel=gk_rel,
+            gk_self=gk_self,
+        )
+
+
+def _note_uncompared(claims: pd.DataFrame, own_id: np.ndarray, v: _Verdicts) -> np.ndarray:
+    """Note the claims no figure is compared with: vague figures, tolls of another period
+    and subsets of a total in their own series. Returns which claims are vague figures."""
+    n = len(claims)
+    low = pd.to_numeric(claims["low"], errors="coerce").fillna(-1).to_numpy(np.int64)
+    vague_term = text_array(claims["vague_term"]) if n else np.array([], dtype=object)
     other = column_flags(claims, "other_period")
     subset = subsets_in_own_series(claims) & ~other
     vague = (own_id == "") & ~other & ~subset
-    note[vague] = _cat(
+    v.note[vague] = _cat(
         vague, "vague figure ('", vague_term, "', coded ", low.astype(str).astype(object), ")"
     )
     if other.any():
         era = text_array(claims["era_text"]) if "era_text" in claims else np.full(n, "", object)
-        note[other] = _cat(
+        v.note[other] = _cat(
             other, "toll of another period ('", era, "'): not compared with this event's figures"
         )
     if subset.any():
-        note[subset] = _cat(
+        v.note[subset] = _cat(
             subset,
             "part of the total ",
             text_array(claims["part_of"]),
             ": a subset of its series, not compared with the series' figures",
         )
-    if n == 0 or len(releases) == 0:
-        return _result(idx, cls, note, ref, None)
+    return vague
 
-    outcome = text_array(claims["outcome"])
-    qualifier = text_array(claims["qualifier"])
-    group = text_array(claims["victim_group"])
-    scope = text_array(claims["scope"])
-    prev = claims["is_previous"].to_numpy(bool)
-    t = day_array(claims["as_of"])
-    has_t = ~np.isnat(t)
-    series = assignment["series"].to_numpy(dtype=object)
-    rel_series = assignment["rel_series"].to_numpy(dtype=object)
-    category = assignment["category"].to_numpy(dtype=object)
-    rel = _Releases(releases, source, outcome, [rel_series, series])
-    vlow = assignment["vlow"].to_numpy(np.int64)
-    vhigh = assignment["vhigh"].to_numpy(np.int64)
-    gk_rel, gk_self = rel.keys
-    own = rel.index.get_indexer(own_id)
-    has_own = own >= 0
-    named = source != UNATTRIBUTED
-    cum = scope == CUMULATIVE
-    figure = np.where(has_own, rel.figure[np.maximum(own, 0)], "").astype(object)
 
-    # Named claims of a release, in its home series.
-    normal = named & has_own & (category == "")
-    before = rel.highest_before(gk_rel, t, inclusive=False)
+def _home_series(c: _Claims, v: _Verdicts) -> None:
+    """Named claims of a release, in its home series: compared with the highest release
+    of their source then (their own, if higher)."""
+    rel, own = c.rel, c.own
+    normal = c.named & c.has_own & (c.category == "")
+    before = rel.highest_before(c.gk_rel, c.t, inclusive=False)
     own_rank = rel.vrank[np.maximum(own, 0)]
     before_rank = np.where(before >= 0, rel.vrank[np.maximum(before, 0)], -1)
     dated_ref = np.where(before_rank > own_rank, before, own)
-    series_ref = np.where(has_t, dated_ref, rel.highest(gk_rel))
-    ref[normal] = np.where(cum, series_ref, own)[normal]
+    series_ref = np.where(c.has_t, dated_ref, rel.highest(c.gk_rel))
+    v.ref[normal] = np.where(c.cum, series_ref, own)[normal]
 
-    is_own = ref == own
+    is_own = v.ref == own
     own_q = rel.qualifier[np.maximum(own, 0)]
-    r_id = rel.id[np.maximum(ref, 0)]
-    r_fig = rel.figure[np.maximum(ref, 0)]
-    r_first = rel.first_text[np.maximum(ref, 0)]
-    o_first = rel.first_text[np.maximum(own, 0)]
-    undated_cum = ~has_t & cum
+    undated_cum = ~c.has_t & c.cum
     lead = _text_where(undated_cum, TIME_UNKNOWN + "; ")
-    previous = _text_where(prev, "stated as a previous figure; ")
-
-    m = normal & is_own & (qualifier == own_q)
-    cls[m] = "same"
-    note[m & undated_cum] = TIME_UNKNOWN
-    m = normal & is_own & (qualifier != own_q)
-    cls[m] = "qualifier_drift"
-    note[m] = _cat(
+    m = normal & is_own & (c.qualifier == own_q)
+    v.cls[m] = DivergenceClass.SAME
+    v.note[m & undated_cum] = TIME_UNKNOWN
+    m = normal & is_own & (c.qualifier != own_q)
+    v.cls[m] = DivergenceClass.QUALIFIER_DRIFT
+    v.note[m] = _cat(
         m,
         lead,
         "the release states ",
         own_q,
         " ",
-        figure,
+        c.figure,
         "; this claim says ",
-        qualifier,
+        c.qualifier,
         " ",
-        figure,
+        c.figure,
     )
+    _older_release(c, v, normal & ~is_own)
 
-    older = normal & ~is_own
+
+def _older_release(c: _Claims, v: _Verdicts, older: np.ndarray) -> None:
+    """Claims relaying another release than their reference: timing when it is older,
+    else attribution shift or contradiction (_later_lower)."""
+    rel, ref = c.rel, v.ref
+    r_id = rel.id[np.maximum(ref, 0)]
+    r_fig = rel.figure[np.maximum(ref, 0)]
+    r_first = rel.first_text[np.maximum(ref, 0)]
+    o_first = rel.first_text[np.maximum(c.own, 0)]
+    previous = _text_where(c.prev, "stated as a previous figure; ")
     own_earlier = np.asarray(o_first <= r_first, dtype=bool)
-    m = older & ~has_t
-    cls[m] = "timing"
-    note[m] = _cat(
+    m = older & ~c.has_t
+    v.cls[m] = DivergenceClass.TIMING
+    v.note[m] = _cat(
         m,
         previous,
         TIME_UNKNOWN,
         "; the highest ",
-        source,
+        c.source,
         " figure is ",
         r_fig,
         " (",
         r_id,
         "); this claim relays the lower release ",
-        own_id,
+        c.own_id,
     )
-    m = older & has_t & (prev | own_earlier)
+    m = older & c.has_t & (c.prev | own_earlier)
     same_day = _text_where(o_first == r_first, " (same day: order inferred from value)")
-    cls[m] = "timing"
-    note[m] = _cat(
+    v.cls[m] = DivergenceClass.TIMING
+    v.note[m] = _cat(
         m,
         previous,
-        source,
+        c.source,
         " had released ",
         r_fig,
         " by ",
         r_first,
         "; this claim relays the older release ",
-        own_id,
+        c.own_id,
         same_day,
     )
-    late_rows = np.flatnonzero(older & has_t & ~prev & ~own_earlier)
-    other = _attribution_match(rel, late_rows, vlow, vhigh, cum)
+    _later_lower(c, v, np.flatnonzero(older & c.has_t & ~c.prev & ~own_earlier))
+
+
+def _later_lower(c: _Claims, v: _Verdicts, late_rows: np.ndarray) -> None:
+    """Claims (rows `late_rows`) of a lower figure first seen after their source's higher
+    one: an attribution shift when another source released it, else a contradiction."""
+    rel, n = c.rel, len(c.source)
+    r_fig = rel.figure[np.maximum(v.ref, 0)]
+    r_first = rel.first_text[np.maximum(v.ref, 0)]
+    o_first = rel.first_text[np.maximum(c.own, 0)]
+    other = _attribution_match(rel, late_rows, c.vlow, c.vhigh, c.cum)
     m = np.zeros(n, dtype=bool)
     m[late_rows[other >= 0]] = True
     other_id = np.full(n, "", dtype=object)
     other_id[late_rows[other >= 0]] = rel.id[other[other >= 0]]
-    cls[m] = "attribution_shift"
-    note[m] = _cat(
+    v.cls[m] = DivergenceClass.ATTRIBUTION_SHIFT
+    v.note[m] = _cat(
         m,
-        figure,
+        c.figure,
         " matches ",
         other_id,
         ", a release of another source; ",
-        source,
+        c.source,
         " had released ",
         r_fig,
         " by ",
@@ -378,56 +445,60 @@ def classify_divergence(
     )
     m = np.zeros(n, dtype=bool)
     m[late_rows[other < 0]] = True
-    cls[m] = "contradiction"
-    note[m] = _cat(
+    v.cls[m] = DivergenceClass.CONTRADICTION
+    v.note[m] = _cat(
         m,
-        source,
+        c.source,
         " had released ",
         r_fig,
         " by ",
         r_first,
         "; ",
-        figure,
+        c.figure,
         " is lower, first seen ",
         o_first,
         ", and the text states no revision",
     )
 
-    # Category shifts, ties between stated groups, vague figures (context only).
-    upto = rel.highest_before(gk_self, t, inclusive=True)
-    self_ref = np.where(has_t, upto, rel.highest(gk_self))
-    m = named & has_own & (category == "shift")
+
+def _other_series(c: _Claims, v: _Verdicts, vague: np.ndarray) -> None:
+    """Category shifts, ties between stated groups, and vague figures (the source's
+    figure then, for context only)."""
+    rel, ref, note = c.rel, v.ref, v.note
+    upto = rel.highest_before(c.gk_self, c.t, inclusive=True)
+    self_ref = np.where(c.has_t, upto, rel.highest(c.gk_self))
+    m = c.named & c.has_own & (c.category == "shift")
     ref[m] = self_ref[m]
-    cls[m] = "category_shift"
+    v.cls[m] = DivergenceClass.CATEGORY_SHIFT
     note[m] = _cat(
         m,
-        figure,
+        c.figure,
         " is ",
-        source,
+        c.source,
         "'s figure for ",
-        rel_series,
+        c.rel_series,
         " (",
-        own_id,
+        c.own_id,
         "); this claim reports it as ",
-        group,
+        c.group,
     )
-    m = has_own & (category == "ambiguous")
-    ref[m] = own[m]
+    m = c.has_own & (c.category == "ambiguous")
+    ref[m] = c.own[m]
     note[m] = _cat(
         m,
-        source,
+        c.source,
         " gives ",
-        figure,
+        c.figure,
         " for more than one victim group with equal support; which the source meant is not settled",
     )
-    m = vague & named
+    m = vague & c.named
     ref[m] = self_ref[m]
     m = m & (ref >= 0)
     note[m] = _cat(
         m,
         note,
         "; ",
-        source,
+        c.source,
         "'s figure then: ",
         rel.figure[np.maximum(ref, 0)],
         " (",
@@ -435,15 +506,16 @@ def classify_divergence(
         ")",
     )
 
-    # Unattributed figures.
-    loose = np.flatnonzero(~named & has_own)
-    match = _attribution_match(rel, loose, vlow, vhigh, cum)
+
+def _unattributed(c: _Claims, v: _Verdicts) -> None:
+    """Unattributed figures: an attribution shift when a named source released them."""
+    loose = np.flatnonzero(~c.named & c.has_own)
+    match = _attribution_match(c.rel, loose, c.vlow, c.vhigh, c.cum)
     found, missing = loose[match >= 0], loose[match < 0]
-    ref[found] = match[match >= 0]
-    cls[found] = "attribution_shift"
-    note[found] = "unattributed here; " + rel.id[ref[found]] + " is a named source's release"
-    note[missing] = "unattributed, and no named source released this figure"
-    return _result(idx, cls, note, ref, rel)
+    v.ref[found] = match[match >= 0]
+    v.cls[found] = DivergenceClass.ATTRIBUTION_SHIFT
+    v.note[found] = "unattributed here; " + c.rel.id[v.ref[found]] + " is a named source's release"
+    v.note[missing] = "unattributed, and no named source released this figure"
 
 
 def _text_where(mask: np.ndarray, text: str) -> np.ndarray:
@@ -498,41 +570,3 @@ def _shared(texts: np.ndarray) -> np.ndarray:
     """`texts` with equal strings held once: notes are built per claim, and most repeat."""
     codes, uniques = pd.factorize(texts)
     return np.asarray(uniques, dtype=object)[codes] if len(codes) else texts
-
-
-def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
-    """Per article: its headline killed figure against the highest then available.
-
-    `claims` is the analysed claims table (analysis columns present). The figure is the
-    headline's numeric killed claim, else the article's first numeric killed claim (vague
-    words and claims set aside, releases.set_aside, are skipped). `difference` = figure −
-    reference and `ratio` = figure / reference (4 decimals), where the reference is the
-    same source's highest figure at the claim's as_of (the claim's divergence reference);
-    both are empty for unattributed figures and where no same-source reference exists.
-    Articles without a numeric killed figure have no row. Sorted by article_id.
-    """
-    keep = (claims["outcome"] == "killed") & (claims["qualifier"] != "vague")
-    keep &= ~set_aside(claims)
-    k = claims[keep].copy()
-    if k.empty:
-        return pd.DataFrame({col: pd.Series(dtype=object) for col in SCORE_COLUMNS})
-    k["_not_headline"] = ~k["is_headline"].astype(bool)
-    k = k.sort_values(["article_id", "_not_headline", "char_start"]).drop_duplicates("article_id")
-    source = text_array(k["source"])
-    ref_source = np.array([r.split("|")[0] for r in text_array(k["reference_release_id"])])
-    same_source = (source != UNATTRIBUTED) & (ref_source == source)
-    reference = k["reference_value"].astype("Int64").where(same_source)
-    low = k["low"].astype("Int64")
-    k["reference_value"] = reference
-    k["difference"] = (low - reference).astype("Int64")
-    k["ratio"] = (low.astype("Float64") / reference.astype("Float64")).round(4)
-    notes = np.where(
-        source == UNATTRIBUTED,
-        "unattributed: no same-source reference",
-        np.where(reference.isna().to_numpy(), "no same-source reference", ""),
-    )
-    k["note"] = obj_series(notes, k.index)
-    k["reference_release_id"] = obj_series(
-        np.where(same_source, text_array(k["reference_release_id"]), ""), k.index
-    )
-    return k[list(SCORE_COLUMNS)].reset_index(drop=True)

@@ -29,34 +29,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.analysis.releases import (
-    CUMULATIVE,
-    GROUP_SPECIFICITY,
-    UNATTRIBUTED,
-    codes_of,
-    day_array,
-    group_codes,
-    join_groups,
-    text_array,
-)
+from tolltrace.analysis._arrays import codes_of, day_array, group_codes, join_groups, text_array
+from tolltrace.analysis.releases import GROUP_SPECIFICITY, UNATTRIBUTED
+from tolltrace.model import ESTIMATES, Grade, Qualifier, Scope
 
-GRADES = ("single_source", "multiple_sources")
-ESTIMATE_COLUMNS: tuple[str, ...] = (
-    "date",
-    "victim_group",
-    "series",
-    "outcome",
-    "low",
-    "best",
-    "high",
-    "sources",
-    "grade",
-    "n_sources",
-    "n_releases",
-    "best_source",
-    "best_release_id",
-    "note",
-)
+ESTIMATE_COLUMNS = ESTIMATES.names
 
 
 def _empty() -> pd.DataFrame:
@@ -73,7 +50,7 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     if len(releases) == 0:
         return _empty()
     named = (text_array(releases["source"]) != UNATTRIBUTED) & (
-        text_array(releases["scope"]) == CUMULATIVE
+        text_array(releases["scope"]) == Scope.CUMULATIVE
     )
     r = releases[named].reset_index(drop=True)
     if r.empty:
@@ -86,27 +63,9 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     vlow = r["low"].to_numpy(np.int64)
     vhigh = pd.array(r["high"], dtype="Int64").fillna(0).to_numpy(np.int64)
     vhigh = np.where(r["high"].isna().to_numpy(), vlow, vhigh)
-    is_range = text_array(r["qualifier"]) == "range"
+    is_range = text_array(r["qualifier"]) == Qualifier.RANGE
     point = np.where(is_range, (vlow + vhigh) // 2, vlow)
-    order_in_series = r["series_order"].to_numpy(np.int64)
-    first = day_array(r["as_of_first"])
-    dated = ~np.isnat(first)
-    day = np.where(dated, first.astype("datetime64[D]").astype(np.int64), -1)
-    undated_day = np.iinfo(np.int64).max  # sorts the corpus-wide rows last
-
-    # Every (series/outcome, date) row with the releases available then.
-    rel = pd.DataFrame({"g": g, "rel": np.arange(len(r)), "day": day})
-    dates = rel.loc[dated, ["g", "day"]].drop_duplicates().rename(columns={"day": "date"})
-    dated_avail = dates.merge(rel[dated], on="g")
-    dated_avail = dated_avail[dated_avail["day"] <= dated_avail["date"]]
-    undated_avail = rel.assign(date=undated_day)
-    avail = pd.concat([dated_avail, undated_avail], ignore_index=True)[["g", "date", "rel"]]
-    row_keys = avail[["g", "date"]].drop_duplicates().sort_values(["g", "date"])
-    row_keys = row_keys.reset_index(drop=True)
-    row_of = pd.MultiIndex.from_frame(row_keys).get_indexer(
-        pd.MultiIndex.from_frame(avail[["g", "date"]])
-    )
-    a_rel = avail["rel"].to_numpy()
+    row_keys, row_of, a_rel = _rows(g, day_array(r["as_of_first"]))
     n_rows = len(row_keys)
 
     low = np.zeros(n_rows, dtype=np.int64)
@@ -119,27 +78,7 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     n_sources = np.bincount(pairs["row"].to_numpy(), minlength=n_rows)
     sources = join_groups(pairs["row"].to_numpy(), src_u[pairs["src"].to_numpy()], n_rows)[0]
 
-    # Support of each source in each row: distinct outlets over its available releases.
-    outlet_lists = [o.split("; ") if o else [] for o in text_array(r["outlets"])]
-    lengths = np.array([len(o) for o in outlet_lists], dtype=np.int64)
-    outlet_c = pd.factorize(np.array([x for o in outlet_lists for x in o], dtype=object))[0]
-    rel_outlets = pd.DataFrame({"rel": np.repeat(np.arange(len(r)), lengths), "outlet": outlet_c})
-    support = per_source.merge(rel_outlets, on="rel")
-    support = (
-        support.groupby(["row", "src"])
-        .agg(n_out=("outlet", "nunique"), n_rel=("rel", "nunique"))
-        .reset_index()
-    )
-    top = support.sort_values(
-        ["row", "n_out", "n_rel", "src"], ascending=[True, False, False, True]
-    ).drop_duplicates("row")
-    latest = per_source.assign(order=order_in_series[per_source["rel"].to_numpy()])
-    latest = latest.sort_values(["row", "src", "order"]).drop_duplicates(
-        ["row", "src"], keep="last"
-    )
-    chosen = top[["row", "src"]].merge(latest, on=["row", "src"]).sort_values("row")
-    best_rel = np.full(n_rows, -1, dtype=np.int64)
-    best_rel[chosen["row"].to_numpy()] = chosen["rel"].to_numpy()
+    best_rel = _best_releases(r, per_source, n_rows)
     raw_best = point[best_rel]
     raised = raw_best < low
     best = np.minimum(np.maximum(raw_best, low), high)
@@ -158,28 +97,17 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
 
     row_g = row_keys["g"].to_numpy()
     first_rel = np.unique(g, return_index=True)[1]
-    gspec = np.array([GROUP_SPECIFICITY.get(v, 9) for v in text_array(r["victim_group"])])
-    group_pick = np.lexsort((text_array(r["victim_group"]), gspec, g))
-    group_first = group_pick[np.r_[True, g[group_pick][1:] != g[group_pick][:-1]]]
-    row_date = row_keys["date"].to_numpy()
-    date_text = np.where(
-        row_date == undated_day,
-        "",
-        np.datetime_as_string(
-            np.where(row_date == undated_day, 0, row_date).astype("datetime64[D]")
-        ),
-    ).astype(object)
     est = pd.DataFrame(
         {
-            "date": date_text,
-            "victim_group": text_array(r["victim_group"])[group_first][row_g],
+            "date": _date_text(row_keys["date"].to_numpy()),
+            "victim_group": _series_groups(r, g)[row_g],
             "series": series[first_rel][row_g],
             "outcome": outcome[first_rel][row_g],
             "low": low,
             "best": best,
             "high": high,
             "sources": sources,
-            "grade": np.where(n_backers >= 2, "multiple_sources", "single_source"),
+            "grade": np.where(n_backers >= 2, Grade.MULTIPLE_SOURCES, Grade.SINGLE_SOURCE),
             "n_sources": n_sources,
             "n_releases": n_releases,
             "best_source": source[best_rel],
@@ -191,3 +119,79 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     est["_undated"] = est["date"] == ""
     est = est.sort_values(["_undated", "date", "victim_group", "outcome", "series"])
     return est[list(ESTIMATE_COLUMNS)].reset_index(drop=True)
+
+
+_UNDATED_DAY = np.iinfo(np.int64).max  # sorts the corpus-wide rows last
+
+
+def _rows(g: np.ndarray, first: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Every (series/outcome, date) row with the releases available then.
+
+    `g` codes each release's series and outcome, `first` is its as_of_first day. Returns
+    the rows' (g, date) keys, sorted (an undated row per series and outcome, dated
+    _UNDATED_DAY, last), and for each (row, available release) pair its row and release.
+    """
+    dated = ~np.isnat(first)
+    day = np.where(dated, first.astype("datetime64[D]").astype(np.int64), -1)
+    rel = pd.DataFrame({"g": g, "rel": np.arange(len(g)), "day": day})
+    dates = rel.loc[dated, ["g", "day"]].drop_duplicates().rename(columns={"day": "date"})
+    dated_avail = dates.merge(rel[dated], on="g")
+    dated_avail = dated_avail[dated_avail["day"] <= dated_avail["date"]]
+    undated_avail = rel.assign(date=_UNDATED_DAY)
+    avail = pd.concat([dated_avail, undated_avail], ignore_index=True)[["g", "date", "rel"]]
+    row_keys = avail[["g", "date"]].drop_duplicates().sort_values(["g", "date"])
+    row_keys = row_keys.reset_index(drop=True)
+    row_of = pd.MultiIndex.from_frame(row_keys).get_indexer(
+        pd.MultiIndex.from_frame(avail[["g", "date"]])
+    )
+    return row_keys, row_of, avail["rel"].to_numpy()
+
+
+def _best_releases(r: pd.DataFrame, per_source: pd.DataFrame, n_rows: int) -> np.ndarray:
+    """Per row, the release `best` comes from: the latest of the source whose available
+    releases are carried by the most independent outlets (then most releases, then
+    source code). `per_source` pairs each row with its available releases and their
+    source codes."""
+    # Support of each source in each row: distinct outlets over its available releases.
+    outlet_lists = [o.split("; ") if o else [] for o in text_array(r["outlets"])]
+    lengths = np.array([len(o) for o in outlet_lists], dtype=np.int64)
+    outlet_c = pd.factorize(np.array([x for o in outlet_lists for x in o], dtype=object))[0]
+    rel_outlets = pd.DataFrame({"rel": np.repeat(np.arange(len(r)), lengths), "outlet": outlet_c})
+    support = per_source.merge(rel_outlets, on="rel")
+    support = (
+        support.groupby(["row", "src"])
+        .agg(n_out=("outlet", "nunique"), n_rel=("rel", "nunique"))
+        .reset_index()
+    )
+    top = support.sort_values(
+        ["row", "n_out", "n_rel", "src"], ascending=[True, False, False, True]
+    ).drop_duplicates("row")
+    order_in_series = r["series_order"].to_numpy(np.int64)
+    latest = per_source.assign(order=order_in_series[per_source["rel"].to_numpy()])
+    latest = latest.sort_values(["row", "src", "order"]).drop_duplicates(
+        ["row", "src"], keep="last"
+    )
+    chosen = top[["row", "src"]].merge(latest, on=["row", "src"]).sort_values("row")
+    best_rel = np.full(n_rows, -1, dtype=np.int64)
+    best_rel[chosen["row"].to_numpy()] = chosen["rel"].to_numpy()
+    return best_rel
+
+
+def _series_groups(r: pd.DataFrame, g: np.ndarray) -> np.ndarray:
+    """Per series/outcome code of `g`: the most specific victim group of its releases."""
+    groups = text_array(r["victim_group"])
+    gspec = np.array([GROUP_SPECIFICITY.get(v, 9) for v in groups])
+    group_pick = np.lexsort((groups, gspec, g))
+    group_first = group_pick[np.r_[True, g[group_pick][1:] != g[group_pick][:-1]]]
+    return groups[group_first]
+
+
+def _date_text(row_date: np.ndarray) -> np.ndarray:
+    """Row dates (days since the epoch) as ISO text, "" for the undated rows."""
+    return np.where(
+        row_date == _UNDATED_DAY,
+        "",
+        np.datetime_as_string(
+            np.where(row_date == _UNDATED_DAY, 0, row_date).astype("datetime64[D]")
+        ),
+    ).astype(object)

@@ -52,52 +52,40 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tolltrace.tables.csvio import column_flags
+from tolltrace.analysis._arrays import (
+    codes_of,
+    column_flags,
+    day_array,
+    group_codes,
+    iso_array,
+    join_groups,
+    obj_series,
+    text_array,
+)
+from tolltrace.model import RELEASES, OrderBasis, Qualifier, Scope, Series, VictimGroup
 
-POOLED_SERIES = "civilians_or_unspecified"
-POOLED_GROUPS = ("civilians", "unspecified")
+POOLED_SERIES = Series.CIVILIANS_OR_UNSPECIFIED
+POOLED_GROUPS = (VictimGroup.CIVILIANS, VictimGroup.UNSPECIFIED)
 UNATTRIBUTED = "unattributed"
-CUMULATIVE = "cumulative"
 # Lower is more specific.
 QUALIFIER_SPECIFICITY = {
-    "exact": 0,
-    "about": 1,
-    "at_least": 2,
-    "more_than": 2,
-    "range": 2,
-    "up_to": 3,
-    "vague": 4,
+    Qualifier.EXACT: 0,
+    Qualifier.ABOUT: 1,
+    Qualifier.AT_LEAST: 2,
+    Qualifier.MORE_THAN: 2,
+    Qualifier.RANGE: 2,
+    Qualifier.UP_TO: 3,
+    Qualifier.VAGUE: 4,
 }
 GROUP_SPECIFICITY = {
-    "civilians": 0,
-    "security_forces": 1,
-    "fighters": 1,
-    "combatants": 2,
-    "all": 3,
-    "unspecified": 4,
+    VictimGroup.CIVILIANS: 0,
+    VictimGroup.SECURITY_FORCES: 1,
+    VictimGroup.FIGHTERS: 1,
+    VictimGroup.COMBATANTS: 2,
+    VictimGroup.ALL: 3,
+    VictimGroup.UNSPECIFIED: 4,
 }
-RELEASE_COLUMNS: tuple[str, ...] = (
-    "release_id",
-    "source",
-    "series",
-    "victim_group",
-    "outcome",
-    "scope",
-    "low",
-    "high",
-    "qualifier",
-    "figure",
-    "as_of_first",
-    "as_of_last",
-    "series_order",
-    "order_basis",
-    "n_mentions",
-    "n_articles",
-    "n_outlets",
-    "article_ids",
-    "outlets",
-    "stated_previous",
-)
+RELEASE_COLUMNS = RELEASES.names
 # Per-claim columns returned by assign_releases.
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "series",
@@ -109,71 +97,6 @@ ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "category",
 )
 _BLOCK_SHIFT = 2**42  # separates series blocks when searching over running maxima
-
-
-# --- small array helpers shared by the analysis modules -----------------------------------
-
-
-def text_array(values: pd.Series | np.ndarray) -> np.ndarray:
-    """Values as a numpy object array of str, "" for missing."""
-    s = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values
-    arr = s.to_numpy(dtype=object, na_value="")
-    if isinstance(s.dtype, pd.StringDtype) or pd.api.types.infer_dtype(arr) in ("string", "empty"):
-        return arr.copy()  # pandas may hand out a read-only view
-    return np.array([v if isinstance(v, str) else str(v) for v in arr], dtype=object)
-
-
-def obj_series(values: object, index: pd.Index) -> pd.Series:
-    """A pandas Series of dtype object (pandas 3 would otherwise infer its slow str type)."""
-    return pd.Series(values, index=index, dtype=object)
-
-
-def day_array(iso: pd.Series | np.ndarray) -> np.ndarray:
-    """ISO date text → numpy datetime64[D] (NaT for "" or unparseable), parsing each once."""
-    codes, uniques = pd.factorize(text_array(iso))
-    days = np.array(
-        [np.datetime64(u) if len(u) == 10 else np.datetime64("NaT") for u in uniques],
-        dtype="datetime64[D]",
-    )
-    return days[codes] if len(codes) else np.array([], dtype="datetime64[D]")
-
-
-def iso_array(days: np.ndarray) -> np.ndarray:
-    """datetime64[D] → ISO date text, "" for NaT."""
-    out = np.datetime_as_string(days.astype("datetime64[D]")).astype(object)
-    out[np.isnat(days)] = ""
-    return out
-
-
-def codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(codes, uniques) with codes in sorted order of the unique values."""
-    codes, uniques = pd.factorize(values, sort=True)
-    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
-
-
-def group_codes(*columns: np.ndarray) -> np.ndarray:
-    """One integer code per distinct combination of the given integer columns."""
-    if len(columns[0]) == 0:
-        return np.array([], dtype=np.int64)
-    frame = pd.DataFrame({str(i): c for i, c in enumerate(columns)})
-    return frame.groupby(list(frame.columns), sort=True).ngroup().to_numpy(np.int64)
-
-
-def join_groups(codes: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per code 0..n-1: the "; "-joined sorted distinct `values` (text), and their count."""
-    out = np.full(n, "", dtype=object)
-    if len(codes) == 0:
-        return out, np.zeros(n, dtype=np.int64)
-    v_codes, v_uniques = codes_of(values)
-    width = len(v_uniques) + 1
-    combined = np.unique(codes.astype(np.int64) * width + v_codes)
-    c = combined // width
-    v = v_uniques[combined % width]
-    starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
-    ends = np.r_[starts[1:], len(c)]
-    for s, e in zip(starts, ends, strict=True):
-        out[c[s]] = "; ".join(v[s:e])
-    return out, np.bincount(c, minlength=n).astype(np.int64)
 
 
 # --- rules -------------------------------------------------------------------------------
@@ -194,7 +117,7 @@ def value_arrays(
     """
     vlow = pd.to_numeric(low, errors="coerce").fillna(-1).to_numpy(np.int64)
     h = pd.to_numeric(high, errors="coerce").fillna(-1).to_numpy(np.int64)
-    is_range = (text_array(qualifier) == "range") & (h >= 0)
+    is_range = (text_array(qualifier) == Qualifier.RANGE) & (h >= 0)
     return vlow, np.where(is_range, h, vlow)
 
 
@@ -242,7 +165,7 @@ def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
     linked = total >= 0
     subset[rows[linked]] = series[rows[linked]] == series[total[linked]]
     if "scope" in claims:  # a day's count inside a total ("including 163 on Friday") stays
-        subset &= text_array(claims["scope"]) == CUMULATIVE
+        subset &= text_array(claims["scope"]) == Scope.CUMULATIVE
     return subset
 
 
@@ -257,7 +180,7 @@ def eligible(claims: pd.DataFrame) -> np.ndarray:
     """Claims that can be part of a release: a number, not a vague word, and not set aside
     (set_aside)."""
     low_ok = pd.to_numeric(claims["low"], errors="coerce").notna().to_numpy()
-    ok = (text_array(claims["qualifier"]) != "vague") & low_ok
+    ok = (text_array(claims["qualifier"]) != Qualifier.VAGUE) & low_ok
     return ok & ~set_aside(claims)
 
 
@@ -285,15 +208,15 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         source = text_array(sub["source"])
         outcome = text_array(sub["outcome"])
         scope = text_array(sub["scope"])
-        day = np.where(scope == CUMULATIVE, "", text_array(sub["as_of"])).astype(object)
-        day = np.where((scope != CUMULATIVE) & (day == ""), "undated", day).astype(object)
+        day = np.where(scope == Scope.CUMULATIVE, "", text_array(sub["as_of"])).astype(object)
+        day = np.where((scope != Scope.CUMULATIVE) & (day == ""), "undated", day).astype(object)
         src_c, _ = codes_of(source)
         out_c, _ = codes_of(outcome)
         scope_c, _ = codes_of(scope)
         day_c, _ = codes_of(day)
         ser = series[rows]
         ser_c, ser_u = codes_of(ser)
-        stated = text_array(sub["victim_group"]) != "unspecified"
+        stated = text_array(sub["victim_group"]) != VictimGroup.UNSPECIFIED
         outlet_c, _ = codes_of(outlet_keys(sub["outlet"], sub["article_id"]))
         key = group_codes(src_c, out_c, vlow[rows], vhigh[rows], scope_c, day_c)
         home_c, cat = _vote(key, ser_c, stated, outlet_c)
@@ -305,7 +228,7 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         # Texts are built once per release (at its first row), not once per claim.
         fig = figure_text(vlow[rows[first]], vhigh[rows[first]])
         scope_f, day_f = scope[first], day[first]
-        slot = np.where(scope_f == CUMULATIVE, "", "|" + scope_f + "|" + day_f).astype(object)
+        slot = np.where(scope_f == Scope.CUMULATIVE, "", "|" + scope_f + "|" + day_f).astype(object)
         ids = source[first] + "|" + ser_u[rel_c[first]] + "|" + outcome[first] + "|" + fig + slot
         release_id[rows] = ids[rid]
         release_key[rows] = rid
@@ -486,7 +409,7 @@ def order_releases(releases: pd.DataFrame, revisions: pd.DataFrame | None = None
     if n == 0:
         return r.assign(series_order=pd.Series(dtype="int64"), order_basis=pd.Series(dtype=object))
     vlow, vhigh = release_values(r)
-    block = (text_array(r["scope"]) != CUMULATIVE).astype(np.int64)
+    block = (text_array(r["scope"]) != Scope.CUMULATIVE).astype(np.int64)
     src_c = codes_of(text_array(r["source"]))[0]
     ser_c = codes_of(text_array(r["series"]))[0]
     out_c = codes_of(text_array(r["outcome"]))[0]
@@ -515,10 +438,10 @@ def order_releases(releases: pd.DataFrame, revisions: pd.DataFrame | None = None
     )
     pos[u] = hi - lo
 
-    basis = np.full(n, "value", dtype=object)
+    basis = np.full(n, OrderBasis.VALUE, dtype=object)
     n_known = np.bincount(kg, minlength=g.max() + 1 if n else 0)
     same_day = pd.Series(np.ones(len(k))).groupby([kg, first[k]]).transform("size").to_numpy()
-    basis[k[(n_known[kg] >= 2) & (same_day == 1)]] = "time"
+    basis[k[(n_known[kg] >= 2) & (same_day == 1)]] = OrderBasis.TIME
 
     order = np.lexsort((rid_c, vhigh, vlow, kind, pos, block, series_c))
     ids = list(r["release_id"].to_numpy(dtype=object)[order])
@@ -528,7 +451,7 @@ def order_releases(releases: pd.DataFrame, revisions: pd.DataFrame | None = None
     where = pd.Index(r["release_id"]).get_indexer(ids)
     r = r.iloc[where].reset_index(drop=True)
     basis = basis[where]
-    basis[np.isin(r["release_id"].to_numpy(dtype=object), list(moved))] = "time"
+    basis[np.isin(r["release_id"].to_numpy(dtype=object), list(moved))] = OrderBasis.TIME
     r["order_basis"] = obj_series(basis, r.index)
     r["series_order"] = (
         pd.Series(series_c[order][where]).groupby(series_c[order][where]).cumcount() + 1

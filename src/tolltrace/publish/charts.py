@@ -5,24 +5,70 @@ returns a `Figure`: a named Altair chart with a title and a caption a reader und
 without the notebook. Data are aggregated before charting (one point per release, not
 per mention) and capped, so a 100,000-article corpus still gives a small chart.
 
-Export (`save_figure`) goes through vl-convert, which renders offline and gives the same
-bytes on every run.
+Escalation and divergence are built here; consistency and estimates in totals.py; the
+Figure, its shared pieces and its export (`save_figure`, through vl-convert) in
+figures.py. Everything is reachable as `charts.X`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import altair as alt
 import pandas as pd
-import vl_convert
 
 from tolltrace.analysis.releases import set_aside
-from tolltrace.model import DIVERGENCE_CLASSES
+from tolltrace.model import DIVERGENCE_CLASSES, DivergenceClass, OrderBasis, Qualifier, Scope
+from tolltrace.publish.figures import (
+    OKABE_ITO,
+    SENTENCE_CHARS,
+    VL_VERSION,
+    Figure,
+    as_text,
+    figure_label,
+    label_expr,
+    save_figure,
+    save_spec,
+    shorten,
+    spec_to_png,
+    spec_to_svg,
+    wrap,
+)
+from tolltrace.publish.totals import (
+    MAX_CHECK_ROWS,
+    STATUS_COLOURS,
+    consistency_chart,
+    estimates_chart,
+)
 
-# Vega-Lite version the installed Altair writes, as vl-convert names it ("6.4").
-VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+# The whole chart API, wherever each piece is defined (notebooks call charts.X).
+__all__ = [
+    "DIVERGENCE_CLASSES",
+    "DIVERGENCE_COLOURS",
+    "DIVERGENCE_LABELS",
+    "DIVERGENCE_SHAPES",
+    "FIGURE_KINDS",
+    "KIND_SHAPES",
+    "MAX_CHECK_ROWS",
+    "MAX_DIVERGENCE_POINTS",
+    "MAX_DIVERGENCE_ROWS",
+    "MAX_RELEASE_POINTS",
+    "OKABE_ITO",
+    "SENTENCE_CHARS",
+    "STATUS_COLOURS",
+    "VL_VERSION",
+    "Figure",
+    "consistency_chart",
+    "divergence_chart",
+    "divergence_points",
+    "escalation_chart",
+    "escalation_points",
+    "estimates_chart",
+    "figure_label",
+    "save_figure",
+    "save_spec",
+    "shorten",
+    "spec_to_png",
+    "spec_to_svg",
+]
 
 # Above these sizes a chart keeps the most relayed items and says so in its caption.
 MAX_RELEASE_POINTS = 1500
@@ -30,62 +76,44 @@ MAX_DIVERGENCE_ROWS = 40
 # Points drawn in the divergence chart: the most-mentioned (outlet, figure) pairs are kept
 # so large corpora stay far below Altair's 5,000-row limit and the page stays small.
 MAX_DIVERGENCE_POINTS = 1500
-MAX_CHECK_ROWS = 40
-SENTENCE_CHARS = 240
 
 DIVERGENCE_LABELS = {
-    "same": "same figure",
-    "timing": "timing (older or newer release)",
-    "category_shift": "category shift (victim group changed)",
-    "qualifier_drift": "qualifier drift (e.g. exact → 'more than')",
-    "attribution_shift": "attribution shift (other source or none)",
-    "contradiction": "contradiction (same source and time, other figure)",
-    "unknown": "unknown (no reference to compare with)",
+    DivergenceClass.SAME: "same figure",
+    DivergenceClass.TIMING: "timing (older or newer release)",
+    DivergenceClass.CATEGORY_SHIFT: "category shift (victim group changed)",
+    DivergenceClass.QUALIFIER_DRIFT: "qualifier drift (e.g. exact → 'more than')",
+    DivergenceClass.ATTRIBUTION_SHIFT: "attribution shift (other source or none)",
+    DivergenceClass.CONTRADICTION: "contradiction (same source and time, other figure)",
+    DivergenceClass.UNKNOWN: "unknown (no reference to compare with)",
 }
-# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
-OKABE_ITO = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-)
 DIVERGENCE_COLOURS = {
-    "same": "#009E73",
-    "timing": "#56B4E9",
-    "category_shift": "#E69F00",
-    "qualifier_drift": "#CC79A7",
-    "attribution_shift": "#0072B2",
-    "contradiction": "#D55E00",
-    "unknown": "#999999",
+    DivergenceClass.SAME: "#009E73",
+    DivergenceClass.TIMING: "#56B4E9",
+    DivergenceClass.CATEGORY_SHIFT: "#E69F00",
+    DivergenceClass.QUALIFIER_DRIFT: "#CC79A7",
+    DivergenceClass.ATTRIBUTION_SHIFT: "#0072B2",
+    DivergenceClass.CONTRADICTION: "#D55E00",
+    DivergenceClass.UNKNOWN: "#999999",
 }
 DIVERGENCE_SHAPES = {
-    "same": "circle",
-    "timing": "square",
-    "category_shift": "triangle-up",
-    "qualifier_drift": "diamond",
-    "attribution_shift": "triangle-down",
-    "contradiction": "cross",
-    "unknown": "triangle-right",
-}
-STATUS_COLOURS = {
-    "consistent": "#009E73",
-    "inconsistent": "#D55E00",
-    "not_checkable": "#999999",
+    DivergenceClass.SAME: "circle",
+    DivergenceClass.TIMING: "square",
+    DivergenceClass.CATEGORY_SHIFT: "triangle-up",
+    DivergenceClass.QUALIFIER_DRIFT: "diamond",
+    DivergenceClass.ATTRIBUTION_SHIFT: "triangle-down",
+    DivergenceClass.CONTRADICTION: "cross",
+    DivergenceClass.UNKNOWN: "triangle-right",
 }
 
 # How each qualifier is drawn on the escalation chart.
 FIGURE_KINDS = {
-    "exact": "exact or approximate figure",
-    "about": "exact or approximate figure",
-    "more_than": "floor ('more than', 'at least')",
-    "at_least": "floor ('more than', 'at least')",
-    "up_to": "ceiling ('up to')",
-    "range": "range (band from low to high)",
-    "vague": "vague word, coded ('dozens' = 12)",
+    Qualifier.EXACT: "exact or approximate figure",
+    Qualifier.ABOUT: "exact or approximate figure",
+    Qualifier.MORE_THAN: "floor ('more than', 'at least')",
+    Qualifier.AT_LEAST: "floor ('more than', 'at least')",
+    Qualifier.UP_TO: "ceiling ('up to')",
+    Qualifier.RANGE: "range (band from low to high)",
+    Qualifier.VAGUE: "vague word, coded ('dozens' = 12)",
 }
 KIND_SHAPES = {
     "exact or approximate figure": "circle",
@@ -96,56 +124,10 @@ KIND_SHAPES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A chart ready to show and export: a file-safe name, the chart and its caption."""
-
-    name: str
-    title: str
-    caption: str
-    chart: alt.TopLevelMixin
-    rows: int = 0  # data rows drawn; 0 means there was nothing to chart
-
-    def spec(self) -> dict:
-        """Return the Vega-Lite specification as a dict."""
-        return self.chart.to_dict()
-
-
-def _text(series: pd.Series) -> pd.Series:
-    """Return `series` as strings with missing values as ''."""
-    return series.astype("object").where(series.notna(), "").astype(str)
-
-
-def _int_or_none(value: object) -> int | None:
-    """Return `value` as an int, or None when it is missing or not a number."""
-    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
-    return None if pd.isna(number) else int(number)
-
-
-def figure_label(low: object, high: object, qualifier: str, vague_term: str = "") -> str:
-    """Return a reader's wording of a figure: 'more than 50', '20–30', 'dozens (12)'."""
-    lo, hi = _int_or_none(low), _int_or_none(high)
-    lo_text = f"{lo:,}" if lo is not None else "?"
-    if qualifier == "range" and hi is not None:
-        return f"{lo_text}–{hi:,}"
-    if qualifier == "vague":
-        return f"{vague_term or 'vague'} (coded {lo_text})"
-    if qualifier == "up_to" and hi is not None:
-        return f"up to {hi:,}"
-    prefix = {"more_than": "more than ", "at_least": "at least ", "about": "about "}
-    return prefix.get(qualifier, "") + lo_text
-
-
-def shorten(text: str, limit: int = SENTENCE_CHARS) -> str:
-    """Return `text` with whitespace collapsed, cut to `limit` characters with '…'."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 def _outlet_names(claims: pd.DataFrame) -> pd.Series:
     """Return each claim's outlet, or a note naming the article when the outlet is unknown."""
-    outlet = _text(claims["outlet"]) if "outlet" in claims else pd.Series("", index=claims.index)
-    article = _text(claims["article_id"])
+    outlet = as_text(claims["outlet"]) if "outlet" in claims else pd.Series("", index=claims.index)
+    article = as_text(claims["article_id"])
     return outlet.where(outlet != "", "unknown outlet (" + article + ")")
 
 
@@ -158,7 +140,7 @@ def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:
 def _release_relays(claims: pd.DataFrame) -> pd.DataFrame:
     """Per release: the relaying outlets (sorted, joined) and the first relaying sentence."""
     rel = _sorted_claims(claims)
-    rel = rel.assign(release_id=_text(rel["release_id"]), _outlet=_outlet_names(rel))
+    rel = rel.assign(release_id=as_text(rel["release_id"]), _outlet=_outlet_names(rel))
     rel = rel[rel["release_id"] != ""]
     if rel.empty:
         return pd.DataFrame(columns=["release_id", "outlets", "sentence", "n_relays"])
@@ -186,39 +168,39 @@ def escalation_points(
     second value returned is the number of releases before that cut.
     """
     rel = releases.copy()
-    rel = rel[_text(rel["outcome"]) == outcome]
+    rel = rel[as_text(rel["outcome"]) == outcome]
     if "scope" in rel:
-        rel = rel[_text(rel["scope"]).isin(["cumulative", ""])]
+        rel = rel[as_text(rel["scope"]).isin([Scope.CUMULATIVE, ""])]
     total = len(rel)
     if rel.empty:
         return pd.DataFrame(columns=_POINT_COLUMNS), 0
     rel = rel.assign(
-        release_id=_text(rel["release_id"]),
-        source=_text(rel["source"]),
-        victim_group=_text(rel["victim_group"]),
-        qualifier=_text(rel["qualifier"]),
-        series=_text(rel["series"]) if "series" in rel else _text(rel["victim_group"]),
+        release_id=as_text(rel["release_id"]),
+        source=as_text(rel["source"]),
+        victim_group=as_text(rel["victim_group"]),
+        qualifier=as_text(rel["qualifier"]),
+        series=as_text(rel["series"]) if "series" in rel else as_text(rel["victim_group"]),
         low=pd.to_numeric(rel["low"], errors="coerce"),
         high=pd.to_numeric(rel["high"], errors="coerce"),
         series_order=pd.to_numeric(rel["series_order"], errors="coerce").fillna(0).astype(int),
         n_articles=pd.to_numeric(rel["n_articles"], errors="coerce").fillna(0).astype(int),
         n_outlets=pd.to_numeric(rel["n_outlets"], errors="coerce").fillna(0).astype(int),
-        as_of=_text(rel["as_of_first"]),
-        order_basis=_text(rel["order_basis"]),
+        as_of=as_text(rel["as_of_first"]),
+        order_basis=as_text(rel["order_basis"]),
     )
     if len(rel) > max_points:
         rel = rel.sort_values(["n_articles", "release_id"], ascending=[False, True])
         rel = rel.head(max_points)
-    relays = _release_relays(claims[_text(claims["outcome"]) == outcome])
+    relays = _release_relays(claims[as_text(claims["outcome"]) == outcome])
     # The relaying outlets are recounted from the claims, in their original spelling.
     rel = rel.drop(columns=[c for c in ("outlets", "sentence", "n_relays") if c in rel])
     rel = rel.merge(relays, on="release_id", how="left")
-    rel["outlets"] = _text(rel["outlets"])
-    rel["sentence"] = _text(rel["sentence"])
-    vague = _text(rel["vague_term"]) if "vague_term" in rel else pd.Series("", index=rel.index)
-    up_to = (rel["qualifier"] == "up_to") & rel["high"].notna()
+    rel["outlets"] = as_text(rel["outlets"])
+    rel["sentence"] = as_text(rel["sentence"])
+    vague = as_text(rel["vague_term"]) if "vague_term" in rel else pd.Series("", index=rel.index)
+    up_to = (rel["qualifier"] == Qualifier.UP_TO) & rel["high"].notna()
     rel["value"] = rel["high"].where(up_to, rel["low"])
-    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS["exact"])
+    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS[Qualifier.EXACT])
     rel["figure"] = [
         figure_label(lo, hi, q, v)
         for lo, hi, q, v in zip(rel["low"], rel["high"], rel["qualifier"], vague, strict=True)
@@ -226,9 +208,9 @@ def escalation_points(
     rel["series_label"] = rel["source"] + ": " + rel["series"]
     rel["as_of_shown"] = rel["as_of"].where(rel["as_of"] != "", "date unknown")
     rel["order_note"] = rel["order_basis"].map(
-        {"time": "by date", "value": "inferred from the figures"}
+        {OrderBasis.TIME: "by date", OrderBasis.VALUE: "inferred from the figures"}
     )
-    rel["order_note"] = _text(rel["order_note"])
+    rel["order_note"] = as_text(rel["order_note"])
     rel = rel.sort_values(["source", "series", "series_order", "release_id"], kind="stable")
     return rel[_POINT_COLUMNS].reset_index(drop=True), total
 
@@ -287,26 +269,7 @@ def escalation_chart(
     point's size counts the articles relaying that release.
     """
     points, total = escalation_points(releases, claims, outcome, max_points)
-    dated = not points.empty and bool((points["as_of"] != "").all())
-    if dated:
-        x = alt.X(
-            "as_of:T",
-            title="Date the figure describes (as of)",
-            scale=alt.Scale(type="utc", padding=24),
-            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
-        )
-        x_note = "x: the date each figure describes"
-    else:
-        x = alt.X(
-            "series_order:Q",
-            title="Release number within each source's series (dates missing: order inferred)",
-            scale=alt.Scale(padding=24),
-            axis=alt.Axis(tickMinStep=1, format="d"),
-        )
-        x_note = (
-            "x: the order of each source's releases, since some figures carry no date; "
-            "where dates tie or are missing the order is inferred from the figures"
-        )
+    x, x_note = _escalation_x(points)
     y_title = f"Reported number {outcome}"
     y = alt.Y("value:Q", title=y_title)
     colour = alt.Color(
@@ -325,8 +288,8 @@ def escalation_chart(
         title="Kind of figure",
         scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
     )
-    firm = points[points["qualifier"] != "vague"]
-    vague = points[points["qualifier"] == "vague"]
+    firm = points[points["qualifier"] != Qualifier.VAGUE]
+    vague = points[points["qualifier"] == Qualifier.VAGUE]
     base = alt.Chart(firm)
     steps = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=x, y=y, color=colour, detail="series_label:N", order="series_order:Q"
@@ -368,8 +331,31 @@ def escalation_chart(
         chart = alt.vconcat(main, vague_panel).resolve_scale(x="shared")
         caption += " Vague words are coded (ACLED) and shown apart, below."
     title = f"How the reported toll ({outcome}) grew, source by source"
-    chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
+    chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption)))
     return Figure(f"escalation-{outcome}", title, caption, chart, len(points))
+
+
+def _escalation_x(points: pd.DataFrame) -> tuple[alt.X, str]:
+    """The escalation chart's x axis, and how the caption explains it: the as-of date
+    when every charted release has one, else the release's position in its series."""
+    if not points.empty and bool((points["as_of"] != "").all()):
+        x = alt.X(
+            "as_of:T",
+            title="Date the figure describes (as of)",
+            scale=alt.Scale(type="utc", padding=24),
+            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
+        )
+        return x, "x: the date each figure describes"
+    x = alt.X(
+        "series_order:Q",
+        title="Release number within each source's series (dates missing: order inferred)",
+        scale=alt.Scale(padding=24),
+        axis=alt.Axis(tickMinStep=1, format="d"),
+    )
+    return x, (
+        "x: the order of each source's releases, since some figures carry no date; "
+        "where dates tie or are missing the order is inferred from the figures"
+    )
 
 
 def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
@@ -379,21 +365,6 @@ def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
         return values
     step = (len(values) - 1) / (most - 1)
     return sorted({values[round(i * step)] for i in range(most)})
-
-
-def _wrap(text: str, width: int = 110) -> list[str]:
-    """Split `text` into lines of at most `width` characters for a chart subtitle."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines
 
 
 def divergence_points(
@@ -413,20 +384,20 @@ def divergence_points(
     kept, and at most `max_points` points (those with most mentions); the second value is
     the number of references before that cut.
     """
-    keep = (_text(claims["outcome"]) == outcome) & ~set_aside(claims)
+    keep = (as_text(claims["outcome"]) == outcome) & ~set_aside(claims)
     cl = _sorted_claims(claims[keep])
     if cl.empty:
         return pd.DataFrame(columns=_DIVERGENCE_COLUMNS), 0
     cl = cl.assign(
-        ref=_text(cl["reference_release_id"]),
-        divergence_class=_text(cl["divergence_class"]).replace("", "unknown"),
+        ref=as_text(cl["reference_release_id"]),
+        divergence_class=as_text(cl["divergence_class"]).replace("", DivergenceClass.UNKNOWN),
         outlet=_outlet_names(cl),
-        claimed_source=_text(cl["source"]),
-        qualifier=_text(cl["qualifier"]),
+        claimed_source=as_text(cl["source"]),
+        qualifier=as_text(cl["qualifier"]),
         low=pd.to_numeric(cl["low"], errors="coerce"),
         high=pd.to_numeric(cl["high"], errors="coerce"),
         reference_value=pd.to_numeric(cl["reference_value"], errors="coerce"),
-        vague_term=_text(cl["vague_term"]) if "vague_term" in cl else "",
+        vague_term=as_text(cl["vague_term"]) if "vague_term" in cl else "",
     )
     cl["figure"] = [
         figure_label(lo, hi, q, v)
@@ -434,42 +405,7 @@ def divergence_points(
             cl["low"], cl["high"], cl["qualifier"], cl["vague_term"], strict=True
         )
     ]
-    rel = releases.assign(
-        ref=_text(releases["release_id"]),
-        ref_source=_text(releases["source"]),
-        ref_series=_text(releases["series"])
-        if "series" in releases
-        else _text(releases["victim_group"]),
-        ref_order=pd.to_numeric(releases["series_order"], errors="coerce").fillna(0).astype(int),
-        ref_figure=[
-            figure_label(lo, hi, q)
-            for lo, hi, q in zip(
-                releases["low"], releases["high"], _text(releases["qualifier"]), strict=True
-            )
-        ],
-        ref_as_of=_text(releases["as_of_first"]).replace("", "date unknown"),
-    )[["ref", "ref_source", "ref_series", "ref_order", "ref_figure", "ref_as_of"]]
-    cl = cl.merge(rel, on="ref", how="left")
-    known = cl["ref_source"].notna() & (cl["ref"] != "")
-    cl["row_label"] = (
-        _text(cl["ref_source"])
-        + ": "
-        + _text(cl["ref_figure"])
-        + " ("
-        + _text(cl["ref_series"])
-        + ", release "
-        + _text(cl["ref_order"].astype("Int64"))
-        + ", as of "
-        + _text(cl["ref_as_of"])
-        + ")"
-    ).where(known, "no matching release")
-    cl["row_key"] = (
-        _text(cl["ref_source"])
-        + "\x00"
-        + _text(cl["ref_series"])
-        + "\x00"
-        + cl["ref_order"].fillna(0).astype(int).astype(str).str.zfill(6)
-    ).where(known, "\uffff")
+    cl = _with_reference_rows(cl, releases)
     counts = cl.groupby("row_label")["article_id"].size()
     total = len(counts)
     if total > max_rows:
@@ -483,8 +419,8 @@ def divergence_points(
         note=("divergence_note", "first") if "divergence_note" in cl else ("figure", "first"),
         sentence=("sentence", "first"),
     ).reset_index()
-    out["note"] = _text(out["note"]) if "divergence_note" in cl else ""
-    out["sentence"] = [shorten(s) for s in _text(out["sentence"])]
+    out["note"] = as_text(out["note"]) if "divergence_note" in cl else ""
+    out["sentence"] = [shorten(s) for s in as_text(out["sentence"])]
     out["class_label"] = (
         out["divergence_class"].map(DIVERGENCE_LABELS).fillna(out["divergence_class"])
     )
@@ -493,6 +429,49 @@ def divergence_points(
         out = out.head(max_points)
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     return out[_DIVERGENCE_COLUMNS], total
+
+
+def _with_reference_rows(cl: pd.DataFrame, releases: pd.DataFrame) -> pd.DataFrame:
+    """`cl` (claims with their `ref` release id) with the chart row of their reference
+    release: its label ("SOURCE: FIGURE (SERIES, release N, as of DATE)") and a key
+    that sorts rows by source, series and release order, unmatched claims last."""
+    rel = releases.assign(
+        ref=as_text(releases["release_id"]),
+        ref_source=as_text(releases["source"]),
+        ref_series=as_text(releases["series"])
+        if "series" in releases
+        else as_text(releases["victim_group"]),
+        ref_order=pd.to_numeric(releases["series_order"], errors="coerce").fillna(0).astype(int),
+        ref_figure=[
+            figure_label(lo, hi, q)
+            for lo, hi, q in zip(
+                releases["low"], releases["high"], as_text(releases["qualifier"]), strict=True
+            )
+        ],
+        ref_as_of=as_text(releases["as_of_first"]).replace("", "date unknown"),
+    )[["ref", "ref_source", "ref_series", "ref_order", "ref_figure", "ref_as_of"]]
+    cl = cl.merge(rel, on="ref", how="left")
+    known = cl["ref_source"].notna() & (cl["ref"] != "")
+    cl["row_label"] = (
+        as_text(cl["ref_source"])
+        + ": "
+        + as_text(cl["ref_figure"])
+        + " ("
+        + as_text(cl["ref_series"])
+        + ", release "
+        + as_text(cl["ref_order"].astype("Int64"))
+        + ", as of "
+        + as_text(cl["ref_as_of"])
+        + ")"
+    ).where(known, "no matching release")
+    cl["row_key"] = (
+        as_text(cl["ref_source"])
+        + "\x00"
+        + as_text(cl["ref_series"])
+        + "\x00"
+        + cl["ref_order"].fillna(0).astype(int).astype(str).str.zfill(6)
+    ).where(known, "\uffff")
+    return cl
 
 
 # One chart point per combination of these; the table carries them and the aggregates.
@@ -535,7 +514,7 @@ def divergence_chart(
         "divergence_class:N",
         title="How the article's figure differs",
         scale=alt.Scale(domain=classes, range=[DIVERGENCE_COLOURS[c] for c in classes]),
-        legend=alt.Legend(labelExpr=_label_expr(DIVERGENCE_LABELS), labelLimit=320),
+        legend=alt.Legend(labelExpr=label_expr(DIVERGENCE_LABELS), labelLimit=320),
     )
     shape = alt.Shape(
         "divergence_class:N",
@@ -585,148 +564,6 @@ def divergence_chart(
     chart = (
         alt.layer(reference, marks)
         .properties(width=560, height=height)
-        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption)))
+        .properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption)))
     )
     return Figure(f"divergence-{outcome}", title, caption, chart, len(points))
-
-
-def _label_expr(labels: dict[str, str]) -> str:
-    """Return a Vega expression mapping legend values to the readable labels in `labels`."""
-    parts = [f"datum.value === {_js_string(k)} ? {_js_string(v)}" for k, v in labels.items()]
-    return " : ".join(parts) + " : datum.value"
-
-
-def _js_string(text: str) -> str:
-    """Return `text` as a single-quoted Vega expression string literal."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
-    """Chart low/best/high estimates per day and victim group, with their sources."""
-    est = estimates[_text(estimates["outcome"]) == outcome].copy()
-    est = est.assign(
-        date=_text(est["date"]).replace("", "date unknown"),
-        victim_group=_text(est["victim_group"]),
-        low=pd.to_numeric(est["low"], errors="coerce"),
-        best=pd.to_numeric(est["best"], errors="coerce"),
-        high=pd.to_numeric(est["high"], errors="coerce"),
-        sources=_text(est["sources"]),
-        grade=_text(est["grade"]),
-    ).sort_values(["date", "victim_group"], kind="stable")
-    est = est[["date", "victim_group", "low", "best", "high", "sources", "grade"]]
-    dates = list(dict.fromkeys(est["date"]))
-    x = alt.X("date:N", title="Day (as of)", sort=dates, axis=alt.Axis(labelAngle=0))
-    colour = alt.Color("victim_group:N", title="Victims", scale=alt.Scale(range=list(OKABE_ITO)))
-    tooltip = [
-        alt.Tooltip("date:N", title="Day"),
-        alt.Tooltip("victim_group:N", title="Victims"),
-        alt.Tooltip("low:Q", title="Low", format=","),
-        alt.Tooltip("best:Q", title="Best", format=","),
-        alt.Tooltip("high:Q", title="High", format=","),
-        alt.Tooltip("sources:N", title="Sources"),
-        alt.Tooltip("grade:N", title="Grade"),
-    ]
-    base = alt.Chart(est)
-    spread = base.mark_rule(strokeWidth=3).encode(
-        x=x,
-        xOffset="victim_group:N",
-        y=alt.Y("low:Q", title=f"Number {outcome}"),
-        y2="high:Q",
-        color=colour,
-        tooltip=tooltip,
-    )
-    best = base.mark_point(filled=True, size=110, shape="diamond").encode(
-        x=x, xOffset="victim_group:N", y="best:Q", color=colour, tooltip=tooltip
-    )
-    caption = (
-        f"Low, best and high estimates of the number {outcome} per day and group of victims "
-        "(line from low to high, diamond at best), from the figures sources reported; the "
-        "tooltip lists the sources and whether one or several back the figure."
-    )
-    title = f"Estimated number {outcome}: low, best and high"
-    chart = (
-        alt.layer(spread, best)
-        .properties(width=max(240, 90 * max(1, len(dates))), height=260)
-        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
-    )
-    return Figure(f"estimates-{outcome}", title, caption, chart, len(est))
-
-
-def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS) -> Figure:
-    """Chart each parts-and-totals check: the stated total against the sum of its parts."""
-    con = consistency.assign(
-        article_id=_text(consistency["article_id"]),
-        total_claim_id=_text(consistency["total_claim_id"]),
-        total_value=pd.to_numeric(consistency["total_value"], errors="coerce"),
-        parts_sum=pd.to_numeric(consistency["parts_sum"], errors="coerce"),
-        status=_text(consistency["status"]),
-    ).sort_values(["article_id", "total_claim_id"], kind="stable")
-    total = len(con)
-    con = con.head(max_rows)
-    con["check"] = con["total_claim_id"]
-    con = con[["check", "article_id", "total_value", "parts_sum", "status"]]
-    order = list(con["check"])
-    y = alt.Y("check:N", title="Total checked (article@offset)", sort=order)
-    statuses = list(STATUS_COLOURS)
-    colour = alt.Color(
-        "status:N",
-        title="Check",
-        scale=alt.Scale(domain=statuses, range=list(STATUS_COLOURS.values())),
-    )
-    tooltip = [
-        alt.Tooltip("article_id:N", title="Article"),
-        alt.Tooltip("total_value:Q", title="Stated total", format=","),
-        alt.Tooltip("parts_sum:Q", title="Sum of parts", format=","),
-        alt.Tooltip("status:N", title="Check"),
-    ]
-    base = alt.Chart(con)
-    totals = base.mark_tick(color="black", thickness=2, size=18).encode(
-        x=alt.X("total_value:Q", title="Number (black tick: stated total; point: sum of parts)"),
-        y=y,
-        tooltip=tooltip,
-    )
-    parts = base.mark_point(filled=True, size=90).encode(
-        x="parts_sum:Q", y=y, color=colour, tooltip=tooltip
-    )
-    shown = f"first {len(con):,} of {total:,}" if len(con) < total else f"{total:,}"
-    caption = (
-        f"Within each article, do the parts add up to the total they claim? ({shown} checks; "
-        "a check with missing parts is not checkable.)"
-    )
-    title = "Do the parts add up to the totals?"
-    chart = (
-        alt.layer(totals, parts)
-        .properties(width=520, height=max(60, 24 * max(1, len(order))))
-        .properties(title=alt.Title(title, anchor="start", subtitle=_wrap(caption, 90)))
-    )
-    return Figure("consistency", title, caption, chart, len(con))
-
-
-def spec_to_svg(spec: dict) -> str:
-    """Render a Vega-Lite spec to SVG text with vl-convert (offline, same bytes every run)."""
-    return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
-
-
-def spec_to_png(spec: dict, scale: float = 2.0) -> bytes:
-    """Render a Vega-Lite spec to PNG bytes with vl-convert at `scale` times its size."""
-    return vl_convert.vegalite_to_png(spec, vl_version=VL_VERSION, scale=scale)
-
-
-def save_spec(spec: dict, name: str, out_dir: Path, svg: str | None = None) -> list[Path]:
-    """Write `spec` as NAME.svg and NAME.png into `out_dir`; return the two paths.
-
-    `svg`, when given, is the spec's SVG already rendered by spec_to_svg (as a notebook
-    output holds it), which saves rendering it again.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    svg_path = out_dir / f"{name}.svg"
-    png_path = out_dir / f"{name}.png"
-    svg_text = svg if svg is not None else spec_to_svg(spec)
-    svg_path.write_text(svg_text, encoding="utf-8", newline="\n")
-    png_path.write_bytes(spec_to_png(spec))
-    return [svg_path, png_path]
-
-
-def save_figure(figure: Figure, out_dir: Path) -> list[Path]:
-    """Write `figure` as NAME.svg and NAME.png into `out_dir`; return the two paths."""
-    return save_spec(figure.spec(), figure.name, out_dir)

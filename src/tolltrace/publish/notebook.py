@@ -19,81 +19,55 @@ from pathlib import Path
 import pandas as pd
 
 from tolltrace import config
-from tolltrace.model import OUTCOMES
+from tolltrace.analysis import column_flags
+from tolltrace.model import (
+    ARTICLES,
+    CLAIMS,
+    OUTCOMES,
+    RELEASES,
+    TABLES,
+    ArticleStatus,
+    DivergenceClass,
+)
 from tolltrace.publish import charts
-from tolltrace.tables.csvio import column_flags
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
 # and shows the SVG next to it; report.py turns it into an interactive chart.
 CHART_MIMETYPE = "application/vnd.tolltrace.chart+json"
-TABLE_NAMES = ("articles", "claims", "releases", "consistency", "estimates")
+TABLE_NAMES = tuple(table.name for table in TABLES)
 MAX_TABLE_ROWS = 500
 
 # Columns shown in the notebooks' tables (the CSVs hold every column).
-LEDGER_COLUMNS = [
-    "article_id",
-    "outlet",
-    "published",
-    "format",
-    "encoding",
-    "characters",
-    "n_claims",
-    "status",
-    "message",
-    "duplicate_of",
-]
-CLAIM_COLUMNS = [
-    "article_id",
-    "outlet",
-    "outcome",
-    "low",
-    "high",
-    "qualifier",
-    "victim_group",
-    "source",
-    "time_text",
-    "as_of",
-    "mention",
-    "sentence",
-]
-RELEASE_COLUMNS = [
-    "source",
-    "series",
-    "victim_group",
-    "outcome",
-    "scope",
-    "series_order",
-    "order_basis",
-    "low",
-    "high",
-    "qualifier",
-    "as_of_first",
-    "as_of_last",
-    "n_articles",
-    "n_outlets",
-]
-OTHER_PERIOD_COLUMNS = [
-    "article_id",
-    "outlet",
-    "mention",
-    "outcome",
-    "victim_group",
-    "source",
-    "era_text",
-    "sentence",
-]
-DIFFERENCE_COLUMNS = [
-    "article_id",
-    "outlet",
-    "mention",
-    "source",
-    "victim_group",
-    "as_of",
-    "divergence_class",
-    "reference_value",
-    "divergence_note",
-    "sentence",
-]
+LEDGER_COLUMNS = list(
+    ARTICLES.select(
+        "article_id", "outlet", "published", "format", "encoding", "characters", "n_claims",
+        "status", "message", "duplicate_of",
+    )
+)  # fmt: skip
+CLAIM_COLUMNS = list(
+    CLAIMS.select(
+        "article_id", "outlet", "outcome", "low", "high", "qualifier", "victim_group", "source",
+        "time_text", "as_of", "mention", "sentence",
+    )
+)  # fmt: skip
+RELEASE_COLUMNS = list(
+    RELEASES.select(
+        "source", "series", "victim_group", "outcome", "scope", "series_order", "order_basis",
+        "low", "high", "qualifier", "as_of_first", "as_of_last", "n_articles", "n_outlets",
+    )
+)  # fmt: skip
+OTHER_PERIOD_COLUMNS = list(
+    CLAIMS.select(
+        "article_id", "outlet", "mention", "outcome", "victim_group", "source", "era_text",
+        "sentence",
+    )
+)  # fmt: skip
+DIFFERENCE_COLUMNS = list(
+    CLAIMS.select(
+        "article_id", "outlet", "mention", "source", "victim_group", "as_of", "divergence_class",
+        "reference_value", "divergence_note", "sentence",
+    )
+)  # fmt: skip
 
 
 class ParameterError(ValueError):
@@ -248,7 +222,7 @@ def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
     ledger = {
         file: sha
         for file, sha, status in ledger_table.itertuples(index=False)
-        if status != "missing"
+        if status != ArticleStatus.MISSING
     }
     names, _ = list_raw_files(raw_dir)
     added = sorted(set(names) - set(ledger))
@@ -418,5 +392,6 @@ def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 def differing_claims(claims: pd.DataFrame, outcome: str) -> pd.DataFrame:
     """Return the `outcome` claims whose divergence class is not `same`, in table order."""
-    chosen = claims[(claims["outcome"] == outcome) & (claims["divergence_class"] != "same")]
+    same = DivergenceClass.SAME
+    chosen = claims[(claims["outcome"] == outcome) & (claims["divergence_class"] != same)]
     return chosen[[c for c in DIFFERENCE_COLUMNS if c in chosen]].reset_index(drop=True)

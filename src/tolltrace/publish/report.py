@@ -26,6 +26,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from tolltrace import config
+from tolltrace.model import ARTICLES, CLAIMS, ArticleStatus, ConsistencyStatus, DivergenceClass
 from tolltrace.publish import charts
 from tolltrace.publish.notebook import (
     CHART_MIMETYPE,
@@ -294,7 +295,10 @@ def _count(frame: pd.DataFrame, column: str, value: str) -> int:
 
 
 # The columns summary_paragraph reads from the two long tables (the others are small).
-SUMMARY_COLUMNS = {"articles": ["status"], "claims": ["source", "outcome", "divergence_class"]}
+SUMMARY_COLUMNS = {
+    ARTICLES.name: list(ARTICLES.select("status")),
+    CLAIMS.name: list(CLAIMS.select("source", "outcome", "divergence_class")),
+}
 
 
 def read_summary_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
@@ -312,7 +316,8 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     estimates = tables["estimates"]
     sources = set(claims["source"].astype(str)) - {"unattributed", "", "nan"}
     parts = [
-        f"The corpus holds {len(articles):,} files ({_count(articles, 'status', 'ok'):,} read "
+        f"The corpus holds {len(articles):,} files "
+        f"({_count(articles, 'status', ArticleStatus.OK):,} read "
         f"without problems) with {len(claims):,} casualty claims attributed to "
         f"{len(sources):,} named sources, grouped into {len(releases):,} distinct releases."
     ]
@@ -331,9 +336,11 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     killed = claims[claims["outcome"].astype(str) == outcome]
     if len(killed):
         classes = killed["divergence_class"].astype(str).value_counts()
-        same = int(classes.get("same", 0))
-        unknown = int(classes.get("unknown", 0))
-        others = classes.drop(labels=["same", "unknown"], errors="ignore")
+        same = int(classes.get(DivergenceClass.SAME, 0))
+        unknown = int(classes.get(DivergenceClass.UNKNOWN, 0))
+        others = classes.drop(
+            labels=[DivergenceClass.SAME, DivergenceClass.UNKNOWN], errors="ignore"
+        )
         others = others[others > 0]
         sentence = (
             f"Of {len(killed):,} claims of people {outcome}, {same:,} match their "
@@ -349,9 +356,10 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     if len(consistency):
         parts.append(
             f"Of {len(consistency):,} parts-and-totals checks, "
-            f"{_count(consistency, 'status', 'consistent'):,} add up, "
-            f"{_count(consistency, 'status', 'inconsistent'):,} do not and "
-            f"{_count(consistency, 'status', 'not_checkable'):,} cannot be checked."
+            f"{_count(consistency, 'status', ConsistencyStatus.CONSISTENT):,} add up, "
+            f"{_count(consistency, 'status', ConsistencyStatus.INCONSISTENT):,} do not and "
+            f"{_count(consistency, 'status', ConsistencyStatus.NOT_CHECKABLE):,} cannot be "
+            "checked."
         )
     est = estimates[estimates["outcome"].astype(str) == outcome].copy()
     est["_best"] = pd.to_numeric(est["best"], errors="coerce")

@@ -3,22 +3,9 @@
 Each file is read and its claims extracted by `process_file`, a top-level function run
 through `engines.map_ordered` (in this process, a process pool or Dask). It returns a small
 result: the ledger fields and compact claim rows, never the text. The main process then
-marks duplicates, joins the manifest, builds the tables, runs the analysis when the
-`tolltrace.analysis` package is installed, checks every table against its schema and
-writes it.
-
-Ledger statuses (articles.csv `status`):
-  ok          read and extracted; the message notes any decoding or HTML extraction
-  warning     read and extracted, but something needs a look: not in the manifest, a
-              malformed manifest date or sha256, a sha256 that differs from the manifest's,
-              claims dropped for bad offsets, or the extractor failed on this file
-  empty       empty or whitespace only (for a page: no article text found)
-  binary      NUL bytes or control bytes: not text; skipped
-  duplicate   same bytes, or same text apart from whitespace, as `duplicate_of` (the first
-              such article by article_id); its claims are not written
-  missing     listed in the manifest, but no such file in the raw folder
-  too_large   above the size limit (config.MAX_FILE_BYTES); refused unread
-  unreadable  cannot be opened, read or decoded
+marks duplicates, joins the manifest, builds the tables, runs the analysis, checks every
+table against its schema and writes it. What each ledger status means is part of the
+articles table's definition (`status` in model/columns.py, docs/data-dictionary.md).
 """
 
 from __future__ import annotations
@@ -35,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from tolltrace import config
 from tolltrace.analysis import analyze
@@ -45,32 +31,33 @@ from tolltrace.ingest.corpus import CorpusConfigError, read_corpus_config, resol
 from tolltrace.ingest.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
 from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
-    ANALYSIS_CLAIM_COLUMNS,
     ARTICLE_COLUMNS,
-    CLAIM_COLUMNS,
-    EXTRACTED_CLAIM_COLUMNS,
+    ARTICLES,
+    CLAIMS,
+    CONSISTENCY,
+    ESTIMATES,
+    RELEASES,
+    ArticleStatus,
+    Kind,
+    Table,
 )
 from tolltrace.run import engines
+from tolltrace.run.claimrows import ClaimCollector, claim_rows
 from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
 
-USABLE_STATUSES = ("ok", "warning")
-SKIPPED_STATUSES = ("empty", "binary", "duplicate", "too_large", "unreadable")
+USABLE_STATUSES = (ArticleStatus.OK, ArticleStatus.WARNING)
+SKIPPED_STATUSES = (
+    ArticleStatus.EMPTY,
+    ArticleStatus.BINARY,
+    ArticleStatus.DUPLICATE,
+    ArticleStatus.TOO_LARGE,
+    ArticleStatus.UNREADABLE,
+)
 IGNORED_NAMES = frozenset(
     {config.MANIFEST_NAME, config.CORPUS_CONFIG_NAME, config.SOURCES_OVERRIDE_NAME}
 )
-ANALYSIS_TABLES = ("releases", "consistency", "estimates")
-TABLE_SORT = {
-    "releases": ("source", "series", "outcome", "series_order"),
-    "consistency": ("article_id", "total_claim_id"),
-    "estimates": ("date", "victim_group", "outcome"),
-}
-# Claim rows are turned into typed DataFrame chunks this often, so the main process never
-# holds millions of row tuples at once.
-CLAIM_CHUNK_ROWS = 50_000
-
-_INT_CLAIM_COLUMNS = ("low", "char_start", "char_end", "sentence_start", "sentence_end")
-_BOOL_CLAIM_COLUMNS = ("is_headline", "is_previous")
+ANALYSIS_TABLES = (RELEASES, CONSISTENCY, ESTIMATES)
 
 
 class PipelineUsageError(ValueError):
@@ -169,7 +156,7 @@ def process_file(task: FileTask) -> FileResult:
     """Read one file and extract its claims. Never raises for a bad file or an extractor
     failure: both come back as a status and notes."""
     article = read_article(Path(task.path), task.max_bytes)
-    if article.status != "ok":
+    if article.status != ArticleStatus.OK:
         return FileResult(
             article_id=task.article_id,
             status=article.status,
@@ -177,25 +164,25 @@ def process_file(task: FileTask) -> FileResult:
             sha256=article.sha256,
             fmt=article.fmt,
             encoding=article.encoding,
-            characters=0 if article.status == "empty" else None,
+            characters=0 if article.status == ArticleStatus.EMPTY else None,
         )
     text = article.text
     notes = list(article.notes)
-    status = "ok"
+    status = ArticleStatus.OK
     rows: list[tuple] = []
     time_mentions = ""
     try:
         extraction = extract_article(text, task.article_id, load_sources(task.source_files))
-        rows, dropped = _claim_rows(extraction.claims, text)
+        rows, dropped = claim_rows(extraction.claims, text)
         if dropped:
-            status = "warning"
+            status = ArticleStatus.WARNING
             notes.append(
                 f"{plural(dropped, 'claim')} dropped: offsets that do not match the mention "
                 "(an extractor bug)"
             )
         time_mentions = "; ".join(t.text for t in extraction.times)
     except Exception as err:  # one article's extractor bug must not stop a corpus run
-        status = "warning"
+        status = ArticleStatus.WARNING
         rows = []
         notes.append(f"extraction failed ({type(err).__name__}: {err}); no claims from this file")
     return FileResult(
@@ -211,38 +198,6 @@ def process_file(task: FileTask) -> FileResult:
         claims=rows,
     )
 
-
-def _claim_rows(claims: Iterable, text: str) -> tuple[list[tuple], int]:
-    """Claims → value tuples in EXTRACTED_CLAIM_COLUMNS order, by char_start.
-
-    Equal strings within one article share one object (sentences repeat across the claims
-    of a sentence), which keeps the rows small. Claims whose mention is not their slice of
-    the text are dropped and counted.
-    """
-    shared: dict[str, str] = {}
-    rows = []
-    dropped = 0
-    for claim in claims:
-        if not (0 <= claim.char_start < claim.char_end <= len(text)) or (
-            text[claim.char_start : claim.char_end] != claim.mention
-        ):
-            dropped += 1
-            continue
-        row = list(_claim_values(claim))
-        for i in _SHARED_FIELDS:
-            row[i] = shared.setdefault(row[i], row[i])
-        rows.append(tuple(row))
-    rows.sort(key=lambda row: row[_CHAR_START])
-    return rows, dropped
-
-
-_CHAR_START = EXTRACTED_CLAIM_COLUMNS.index("char_start")
-_claim_values = operator.attrgetter(*EXTRACTED_CLAIM_COLUMNS)
-# Long texts that several claims of one article repeat.
-_SHARED_FIELDS = tuple(
-    EXTRACTED_CLAIM_COLUMNS.index(name)
-    for name in ("sentence", "source_text", "victim_text", "time_text")
-)
 
 # ---------------------------------------------------------------- main process
 
@@ -320,13 +275,7 @@ def process_corpus(
     when a table breaks its schema (nothing is then written).
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
-    if not raw_dir.is_dir():
-        raise PipelineUsageError(f"raw folder not found: {raw_dir}")
-    if out_dir.resolve() == raw_dir.resolve():
-        raise PipelineUsageError(
-            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
-            "and its manifest are not overwritten"
-        )
+    _check_folders(raw_dir, out_dir)
     summary = ProcessSummary()
     manifest = read_manifest(raw_dir)
     corpus = read_corpus_config(raw_dir)
@@ -336,59 +285,11 @@ def process_corpus(
 
     source_files = _source_files(raw_dir, sources_path)
     load_sources(source_files)  # fails here, before any work, when a table is bad
-
-    names, listing_warnings = list_raw_files(raw_dir)
-    summary.warnings.extend(listing_warnings)
-    n_files = len(names)
-    present = set(names)
-    missing = [entry for name, entry in manifest.entries.items() if name not in present]
-    ids = assign_article_ids(names + [e.file for e in missing])
-    tasks = sorted(
-        (
-            FileTask(raw_file_path(raw_dir, name), ids[name], source_files, max_bytes)
-            for name in names
-        ),
-        key=lambda task: task.article_id,
-    )
-    name_of = {ids[name]: name for name in names}
-    del names, present
     if progress is None:
         progress = sys.stderr.isatty()
-
-    listed = manifest.lists_files
-    ledger: list[tuple] = []
-    claims = _ClaimCollector()
-    first_by_bytes: dict[str, str] = {}
-    first_by_text: dict[bytes, str] = {}
-    results = engines.map_ordered(process_file, tasks, jobs=jobs, engine=engine, progress=progress)
-    for result in results:
-        name = name_of.pop(result.article_id)
-        entry = manifest.entries.pop(name, None)  # freed as used
-        duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
-        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
-        if row[_STATUS] in USABLE_STATUSES:
-            claims.add(result.claims, name, str(row[_OUTLET]))
-        ledger.append(row)
-    del tasks, first_by_bytes, first_by_text
-    for entry in missing:
-        ledger.append(_missing_row(ids[entry.file], entry, manifest))
-
-    articles = pd.DataFrame.from_records(ledger, columns=list(ARTICLE_COLUMNS))
-    del ledger
-    articles = articles.sort_values("article_id", kind="mergesort", ignore_index=True)
-    articles["characters"] = articles["characters"].astype("Int64")
-    articles["n_claims"] = articles["n_claims"].astype("int64")
-    _count(summary, articles, n_files)
-    summary.problems.extend(_problem_lines(articles))
-
-    frames = {"articles": articles, "claims": claims.frame()}
-    del claims
-    # Hand the claims over without keeping a reference: only one copy stays alive.
-    results_by_table = analyze(frames.pop("claims"), articles, summary.event_start)
-    frames["claims"] = _order_claims(results_by_table.pop("claims"))
-    for table in ANALYSIS_TABLES:
-        frames[table] = _sorted(table, results_by_table.pop(table))
-    del results_by_table
+    reading = _Reading(source_files, max_bytes, jobs, engine, progress)
+    frames = _read_corpus(raw_dir, manifest, reading, summary)
+    _analyse(frames, summary.event_start)
     for name, df in frames.items():
         schemas.validate_table(name, df)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -397,6 +298,99 @@ def process_corpus(
         tables.write_table(df, path)
         summary.tables[name] = path
     return summary
+
+
+def _check_folders(raw_dir: Path, out_dir: Path) -> None:
+    """Raise PipelineUsageError for a raw folder that is not there, or output over it."""
+    if not raw_dir.is_dir():
+        raise PipelineUsageError(f"raw folder not found: {raw_dir}")
+    if out_dir.resolve() == raw_dir.resolve():
+        raise PipelineUsageError(
+            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
+            "and its manifest are not overwritten"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How the files of a run are read: alias tables, size limit, workers, progress bar."""
+
+    source_files: tuple[str, ...]
+    max_bytes: int
+    jobs: int
+    engine: str
+    progress: bool
+
+
+def _read_corpus(
+    raw_dir: Path, manifest: Manifest, reading: _Reading, summary: ProcessSummary
+) -> dict[str, pd.DataFrame]:
+    """Read every file in raw_dir and extract its claims: {"articles": the ledger, "claims":
+    the claims before analysis}. Adds the summary's counts, warnings and problem lines."""
+    names, listing_warnings = list_raw_files(raw_dir)
+    summary.warnings.extend(listing_warnings)
+    n_files = len(names)
+    present = set(names)
+    missing = [entry for name, entry in manifest.entries.items() if name not in present]
+    ids = assign_article_ids(names + [e.file for e in missing])
+    files, limit = reading.source_files, reading.max_bytes
+    tasks = sorted(
+        (FileTask(raw_file_path(raw_dir, name), ids[name], files, limit) for name in names),
+        key=lambda task: task.article_id,
+    )
+    name_of = {ids[name]: name for name in names}
+    del names, present
+
+    claims = ClaimCollector()
+    results = engines.map_ordered(
+        process_file, tasks, jobs=reading.jobs, engine=reading.engine, progress=reading.progress
+    )
+    ledger = _ledger_rows(results, name_of, manifest, claims)
+    del tasks, results
+    for entry in missing:
+        ledger.append(_missing_row(ids[entry.file], entry, manifest))
+
+    articles = pd.DataFrame.from_records(ledger, columns=list(ARTICLE_COLUMNS))
+    del ledger
+    articles = articles.sort_values(list(ARTICLES.sort_keys), kind="mergesort", ignore_index=True)
+    for name in ARTICLES.of_kind(Kind.INT):
+        articles[name] = articles[name].astype("Int64" if ARTICLES.column(name).empty else "int64")
+    _count(summary, articles, n_files)
+    summary.problems.extend(_problem_lines(articles))
+    return {"articles": articles, "claims": claims.frame()}
+
+
+def _ledger_rows(
+    results: Iterable[FileResult],
+    name_of: dict[str, str],
+    manifest: Manifest,
+    claims: ClaimCollector,
+) -> list[tuple]:
+    """The ledger row of every file read, in arrival order; the claims of the usable
+    articles go to `claims`. `name_of` and the manifest's entries are emptied as used."""
+    listed = manifest.lists_files
+    ledger: list[tuple] = []
+    first_by_bytes: dict[str, str] = {}
+    first_by_text: dict[bytes, str] = {}
+    for result in results:
+        name = name_of.pop(result.article_id)
+        entry = manifest.entries.pop(name, None)  # freed as used
+        duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
+        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
+        if row[_STATUS] in USABLE_STATUSES:
+            claims.add(result.claims, name, str(row[_OUTLET]))
+        ledger.append(row)
+    return ledger
+
+
+def _analyse(frames: dict[str, pd.DataFrame], event_start: dt.date | None) -> None:
+    """Replace frames["claims"] by the analysed claims and add the analysis tables, each
+    in its documented order."""
+    # Hand the claims over without keeping a reference: only one copy stays alive.
+    results = analyze(frames.pop("claims"), frames["articles"], event_start)
+    frames["claims"] = _order_claims(results.pop("claims"))
+    for table in ANALYSIS_TABLES:
+        frames[table.name] = _sorted(table, results.pop(table.name))
 
 
 def _source_files(raw_dir: Path, sources_path: Path | None) -> tuple[str, ...]:
@@ -448,7 +442,7 @@ def _ledger_row(
     n_claims = len(result.claims)
     messages = list(result.notes)
     if duplicate_of:
-        status = "duplicate"
+        status = ArticleStatus.DUPLICATE
         messages.append(
             f"{how} {duplicate_of}; not counted again "
             f"(it would have added {plural(n_claims, 'claim')})"
@@ -456,7 +450,7 @@ def _ledger_row(
         n_claims = 0
     elif status in USABLE_STATUSES:
         if warnings:
-            status = "warning"
+            status = ArticleStatus.WARNING
         messages.append(plural(n_claims, "claim"))
     elif status in SKIPPED_STATUSES:
         messages.append("skipped")
@@ -507,7 +501,7 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
             "encoding": "",
             "characters": None,
             "n_claims": 0,
-            "status": "missing",
+            "status": ArticleStatus.MISSING,
             "message": "; ".join(
                 [
                     f"listed on line {entry.line} of {where} but not in the raw folder",
@@ -520,102 +514,17 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
     )
 
 
-# Columns with few distinct values (and sentences, which copies of a story repeat):
-# stored as categories, they take a fraction of the memory of one string object per
-# row (about 1 KB less per claim).
-_CATEGORY_CLAIM_COLUMNS = (
-    "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
-    "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
-    "era_text", "sentence",
-)  # fmt: skip
-
-# Claim columns (CLAIM_COLUMNS positions) whose texts are held once for the whole corpus:
-# the plain-text ones that recur across articles ("since Thursday", "more than 300"), and
-# the categorical ones too, so every chunk's categories hold the same objects (sharing
-# only the plain-text ones raised peak memory at 100,000 articles from 927 MB to 998 MB).
-# "file" is left out: it is one object per article already, and never repeats.
-_CORPUS_SHARED = tuple(
-    CLAIM_COLUMNS.index(name)
-    for name in (*_CATEGORY_CLAIM_COLUMNS, "victim_text", "time_text", "mention", "part_of")
-    if name != "file"
-)
-
-
-class _ClaimCollector:
-    """Claim rows gathered into typed DataFrame chunks as they arrive."""
-
-    def __init__(self) -> None:
-        self._rows: list[tuple] = []
-        self._chunks: list[pd.DataFrame] = []
-        self._shared: dict[str, str] = {}
-
-    def add(self, rows: list[tuple], file: str, outlet: str) -> None:
-        """Add one article's rows, inserting its file and outlet after article_id.
-
-        Short texts that recur across articles ("killed", "SOHR", "the monitor", "since
-        Thursday") are stored once for the whole corpus.
-        """
-        shared = self._shared
-        for row in rows:
-            values = [row[0], file, outlet, *row[1:]]
-            for i in _CORPUS_SHARED:
-                values[i] = shared.setdefault(values[i], values[i])
-            self._rows.append(tuple(values))
-        if len(self._rows) >= CLAIM_CHUNK_ROWS:
-            self._flush()
-
-    def _flush(self) -> None:
-        """Turn the pending rows into one typed chunk."""
-        if self._rows:
-            self._chunks.append(_claims_frame(self._rows))
-            self._rows = []
-
-    def frame(self) -> pd.DataFrame:
-        """All claims, in arrival order (which is article_id, char_start order)."""
-        self._flush()
-        if not self._chunks:
-            return _claims_frame([])
-        chunks, self._chunks = self._chunks, []
-        if len(chunks) == 1:
-            return chunks[0]
-        # Categories differ from chunk to chunk; unite them so the columns stay categorical.
-        columns = {
-            name: (
-                union_categoricals([c[name] for c in chunks])
-                if name in _CATEGORY_CLAIM_COLUMNS
-                else pd.concat([c[name] for c in chunks], ignore_index=True)
-            )
-            for name in CLAIM_COLUMNS
-        }
-        return pd.DataFrame({name: pd.Series(values) for name, values in columns.items()})
-
-
-def _claims_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Rows in CLAIM_COLUMNS order → a DataFrame with the claims table's types."""
-    frame = pd.DataFrame.from_records(rows, columns=list(CLAIM_COLUMNS))
-    for name in _INT_CLAIM_COLUMNS + ("paragraph",):
-        frame[name] = frame[name].astype("int64")
-    frame["high"] = frame["high"].astype("Int64")
-    for name in _BOOL_CLAIM_COLUMNS:
-        frame[name] = frame[name].astype(bool)
-    for name in CLAIM_COLUMNS:
-        if name in _CATEGORY_CLAIM_COLUMNS:
-            frame[name] = frame[name].astype(str).astype("category")
-        elif name not in _INT_CLAIM_COLUMNS + _BOOL_CLAIM_COLUMNS + ("high", "paragraph"):
-            frame[name] = frame[name].astype(str)
-    return frame
-
-
 def _order_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims columns in the fixed order (extras from the analysis last), sorted."""
-    fixed = [*CLAIM_COLUMNS, *ANALYSIS_CLAIM_COLUMNS]
+    fixed = CLAIMS.names
     columns = [c for c in fixed if c in claims.columns]
     columns += [c for c in claims.columns if c not in fixed]
     if columns != list(claims.columns):
         claims = claims[columns]
-    if _is_sorted(claims["article_id"].to_numpy(object), claims["char_start"].to_numpy()):
+    article_id, char_start = CLAIMS.sort_keys
+    if _is_sorted(claims[article_id].to_numpy(object), claims[char_start].to_numpy()):
         return claims.reset_index(drop=True)
-    return claims.sort_values(["article_id", "char_start"], kind="mergesort", ignore_index=True)
+    return claims.sort_values(list(CLAIMS.sort_keys), kind="mergesort", ignore_index=True)
 
 
 def _is_sorted(article_ids: np.ndarray, starts: np.ndarray) -> bool:
@@ -627,9 +536,9 @@ def _is_sorted(article_ids: np.ndarray, starts: np.ndarray) -> bool:
     return bool(((a < b) | (same & (starts[:-1] <= starts[1:]))).all())
 
 
-def _sorted(table: str, df: pd.DataFrame) -> pd.DataFrame:
+def _sorted(table: Table, df: pd.DataFrame) -> pd.DataFrame:
     """An analysis table in its documented order (keys it does not have are skipped)."""
-    keys = [key for key in TABLE_SORT[table] if key in df.columns]
+    keys = [key for key in table.sort_keys if key in df.columns]
     if not keys:
         return df.reset_index(drop=True)
     return df.sort_values(keys, kind="mergesort", ignore_index=True)
@@ -639,14 +548,14 @@ def _count(summary: ProcessSummary, articles: pd.DataFrame, n_files: int) -> Non
     """Fill the summary's counts from the ledger."""
     status = articles["status"]
     summary.n_files = n_files
-    summary.n_ok = int((status == "ok").sum())
-    summary.n_warning = int((status == "warning").sum())
+    summary.n_ok = int((status == ArticleStatus.OK).sum())
+    summary.n_warning = int((status == ArticleStatus.WARNING).sum())
     summary.n_skipped = int(status.isin(SKIPPED_STATUSES).sum())
-    summary.n_missing = int((status == "missing").sum())
+    summary.n_missing = int((status == ArticleStatus.MISSING).sum())
     summary.n_claims = int(articles["n_claims"].sum())
 
 
 def _problem_lines(articles: pd.DataFrame) -> list[str]:
     """One line per ledger row that is not plainly ok, for the terminal."""
-    rows = articles[articles["status"] != "ok"]
+    rows = articles[articles["status"] != ArticleStatus.OK]
     return [f"{r.file}: {r.status}: {r.message}" for r in rows.itertuples(index=False)]

@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tolltrace.model import Claim
+from tolltrace.model import Kind
+from tolltrace.model.columns import kinds_by_name
 
 FORMULA_START = frozenset("=+-@'\t\r")
 _FLOAT_DIGITS = 12
@@ -38,69 +39,13 @@ _INT_RE = re.compile(r"-?\d+\Z")
 _FLOAT_RE = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 
 
-def _claim_kinds() -> dict[str, str]:
-    """Column kinds of the extracted claim columns, from the Claim annotations."""
-    kinds = {}
-    for name, spec in Claim.__dataclass_fields__.items():
-        annotation = str(spec.type)
-        kinds[name] = "int" if annotation.startswith("int") else annotation
-    return {name: ("text" if kind == "str" else kind) for name, kind in kinds.items()}
-
-
-# How read_table types known columns; other columns are inferred from their cells.
-COLUMN_KINDS: dict[str, str] = {
-    **_claim_kinds(),
-    # articles.csv
-    "file": "text",
-    "outlet": "text",
-    "url": "text",
-    "published": "text",
-    "language": "text",
-    "sha256": "text",
-    "format": "text",
-    "encoding": "text",
-    "characters": "int",
-    "n_claims": "int",
-    "status": "text",
-    "message": "text",
-    "duplicate_of": "text",
-    "time_mentions": "text",
-    # analysis columns with fixed names
-    "as_of": "text",
-    "as_of_basis": "text",
-    "period_start": "text",
-    "other_period": "bool",
-    "release_id": "text",
-    "reference_release_id": "text",
-    "divergence_class": "text",
-    "divergence_note": "text",
-    "as_of_first": "text",
-    "as_of_last": "text",
-    "series_order": "int",
-    "order_basis": "text",
-    "n_mentions": "int",
-    "n_articles": "int",
-    "n_outlets": "int",
-    "article_ids": "text",
-    "total_claim_id": "text",
-    "part_claim_ids": "text",
-    "date": "text",
-    "sources": "text",
-    "grade": "text",
+# How read_table types the columns of the processed tables, from their definitions (a
+# name has one kind in every table). Numbers, and columns of other tables, are typed from
+# their cells.
+_READ_AS = {Kind.TEXT: "text", Kind.DATE: "text", Kind.INT: "int", Kind.BOOL: "bool"}
+READ_KINDS: dict[str, str] = {
+    name: _READ_AS[kind] for name, kind in kinds_by_name().items() if kind in _READ_AS
 }
-
-
-def column_flags(frame: pd.DataFrame, name: str) -> np.ndarray:
-    """Column `name` as a bool array however it is held: bool, pandas "boolean" (missing is
-    False) or text ("true", "True", "1", "yes"); all False when there is no such column."""
-    if name not in frame.columns:
-        return np.zeros(len(frame), dtype=bool)
-    col = frame[name]
-    if col.dtype == bool:
-        return col.to_numpy()
-    if isinstance(col.dtype, pd.BooleanDtype):
-        return col.fillna(False).to_numpy(bool)
-    return col.astype(str).str.strip().str.lower().isin(["true", "1", "yes"]).to_numpy()
 
 
 def escape_cell(value: str) -> str:
@@ -304,8 +249,9 @@ def _csv_line(fields: Sequence[str]) -> str:
 def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """Read a table written by write_table, restoring text, integers and booleans.
 
-    Known columns (COLUMN_KINDS) get their type; other columns are typed from their cells:
-    all `true`/`false` → boolean, all integers → Int64, all numbers → Float64, else text.
+    Columns of the processed tables get the type of their definition (READ_KINDS); other
+    columns, and numbers, are typed from their cells: all `true`/`false` → boolean, all
+    integers → Int64, all numbers → Float64, else text.
     Empty text cells come back as "", empty numbers and booleans as <NA>. `columns`
     reads only those (in the file's order).
     """
@@ -320,7 +266,7 @@ def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     out = {}
     for name in raw.columns:
         values = raw[name].tolist()
-        kind = COLUMN_KINDS.get(name) or _infer_kind(values)
+        kind = READ_KINDS.get(name) or _infer_kind(values)
         out[name] = _convert(values, kind)
     return pd.DataFrame(out, columns=list(raw.columns), index=pd.RangeIndex(len(raw)))
 
@@ -341,7 +287,7 @@ def _infer_kind(values: list[str]) -> str:
 
 def _convert(values: list[str], kind: str) -> pd.Series:
     """Cells of one column → a typed Series."""
-    if kind == "int" or kind == "int | None":
+    if kind == "int":
         return pd.Series([int(v) if v != "" else pd.NA for v in values], dtype="Int64")
     if kind == "bool":
         return pd.Series(

@@ -1,9 +1,12 @@
-"""pandera schemas of every processed table, checked before a table is written.
+"""pandera schemas of every processed table, built from the column definitions
+(model/columns.py) and checked before a table is written.
 
 A row that breaks a schema (an unknown outcome, a claim whose offsets are reversed, a
 ledger status outside the vocabulary) stops the run with TableValidationError naming the
-table, instead of ending up in a published chart. The analysis tables are checked on the
-column names fixed in issue 3; extra columns are allowed there.
+table, instead of ending up in a published chart. Each column's type, vocabulary, empty
+cells and simple constraints come from its definition; the checks across the columns of
+a row are here. The ledger may hold no other columns, in no other order; the other tables
+may carry extra columns (as before the column definitions existed).
 """
 
 from __future__ import annotations
@@ -16,61 +19,53 @@ from pandera.errors import SchemaError, SchemaErrors
 
 from tolltrace.model import (
     ANALYSIS_CLAIM_COLUMNS,
-    ARTICLE_STATUSES,
-    AS_OF_BASES,
-    CONSISTENCY_STATUSES,
-    DIVERGENCE_CLASSES,
-    ORDER_BASES,
-    OUTCOMES,
-    QUALIFIERS,
-    SCOPES,
-    SOURCE_BASES,
-    VICTIM_GROUPS,
+    ARTICLES,
+    CLAIMS,
+    ESTIMATES,
+    TABLES,
+    ArticleStatus,
+    Column,
+    Kind,
+    Origin,
+    Table,
 )
-
-ARTICLE_FORMATS = ("text", "html", "")
-
-_ISO_DATE_OR_EMPTY = r"^(?:\d{4}-\d{2}-\d{2})?$"
-_SHA256_OR_EMPTY = r"^(?:[0-9a-f]{64})?$"
+from tolltrace.model.columns import table as table_named
 
 
 class TableValidationError(ValueError):
     """A processed table broke its schema; the message names the table and the failures."""
 
 
-def _text(*checks: pa.Check, nullable: bool = False, required: bool = True) -> pa.Column:
-    """A text column (missing values written as empty text)."""
-    return pa.Column(str, checks=list(checks), nullable=nullable, required=required)
+def column_schema(column: Column) -> pa.Column:
+    """The pandera column of a column definition.
 
-
-def _int(*checks: pa.Check, nullable: bool = False, required: bool = True) -> pa.Column:
-    """An integer column; nullable ones use pandas' Int64."""
-    return pa.Column("Int64", checks=list(checks), nullable=nullable, required=required)
-
-
-def _number(nullable: bool = True, required: bool = True) -> pa.Column:
-    """A numeric column whose integer/float type is left to the analysis."""
-    return pa.Column(
-        None,
-        checks=[pa.Check(_numeric_or_empty, name="numeric")],
-        nullable=nullable,
-        required=required,
-    )
+    Text may be missing where it may be empty (both are written as an empty cell).
+    Integers are checked as pandas' Int64, which holds missing values.
+    """
+    checks: list[pa.Check] = []
+    if column.kind is Kind.INT:
+        if column.ge is not None:
+            checks.append(pa.Check.ge(column.ge))
+        return pa.Column("Int64", checks=checks, nullable=column.empty)
+    if column.kind is Kind.BOOL:
+        return pa.Column(bool, nullable=column.empty)
+    if column.kind is Kind.NUMBER:
+        return pa.Column(None, checks=[pa.Check(_numeric_or_empty, name="numeric")], nullable=True)
+    if column.values is not None:
+        allowed = [member.value for member in column.values]
+        checks.append(pa.Check.isin([*allowed, ""] if column.empty else allowed))
+    elif not column.empty:
+        checks.append(pa.Check.str_length(min_value=column.min_length))
+    pattern = column.text_pattern
+    if pattern is not None:
+        optional = "?" if column.empty else ""
+        checks.append(pa.Check.str_matches(f"^(?:{pattern.regex}){optional}$"))
+    return pa.Column(str, checks=checks, nullable=column.empty)
 
 
 def _numeric_or_empty(series: pd.Series) -> bool:
     """True for a numeric column, or one with no values at all."""
     return bool(pd.api.types.is_numeric_dtype(series) or series.isna().all())
-
-
-def _within(values: tuple[str, ...]) -> pa.Check:
-    """Allowed values of a vocabulary column."""
-    return pa.Check.isin(list(values))
-
-
-def _nullable_isin(values: tuple[str, ...]) -> pa.Check:
-    """Allowed values, or empty text."""
-    return pa.Check.isin([*values, ""])
 
 
 def _row_check(rule: Callable[[pd.DataFrame], pd.Series], name: str) -> pa.Check:
@@ -83,222 +78,123 @@ def _row_check(rule: Callable[[pd.DataFrame], pd.Series], name: str) -> pa.Check
     return pa.Check(rule, name=name, ignore_na=False)
 
 
-ARTICLES = pa.DataFrameSchema(
-    {
-        "article_id": _text(pa.Check.str_length(min_value=1)),
-        "file": _text(pa.Check.str_length(min_value=1)),
-        "outlet": _text(),
-        "url": _text(),
-        "published": _text(),
-        "language": _text(),
-        "sha256": _text(pa.Check.str_matches(_SHA256_OR_EMPTY)),
-        "format": _text(_within(ARTICLE_FORMATS)),
-        "encoding": _text(),
-        "characters": _int(pa.Check.ge(0), nullable=True),
-        "n_claims": _int(pa.Check.ge(0)),
-        "status": _text(_within(ARTICLE_STATUSES)),
-        "message": _text(),
-        "duplicate_of": _text(),
-        "time_mentions": _text(),
-    },
-    checks=[
+def _articles_checks() -> list[pa.Check]:
+    """A duplicate names what it duplicates; only a usable article has claims."""
+    status, duplicate_of, n_claims = ARTICLES.select("status", "duplicate_of", "n_claims")
+    usable = [ArticleStatus.OK.value, ArticleStatus.WARNING.value]
+    return [
         _row_check(
-            lambda df: (df["status"] == "duplicate") == (df["duplicate_of"] != ""),
-            "duplicate_of set exactly for duplicates",
+            lambda df: (df[status] == ArticleStatus.DUPLICATE) == (df[duplicate_of] != ""),
+            f"{duplicate_of} set exactly for duplicates",
         ),
         _row_check(
-            lambda df: (df["n_claims"] == 0) | df["status"].isin(["ok", "warning"]),
+            lambda df: (df[n_claims] == 0) | df[status].isin(usable),
             "claims only from usable articles",
         ),
-    ],
-    strict=True,
-    ordered=True,
-    coerce=True,
-    name="articles",
-)
+    ]
 
 
-def _claims_columns(with_analysis: bool) -> dict[str, pa.Column]:
-    """Columns of claims.csv, with the analysis columns required when analysis ran."""
-    columns = {
-        "article_id": _text(pa.Check.str_length(min_value=1)),
-        "file": _text(),
-        "outlet": _text(),
-        "claim_id": _text(pa.Check.str_length(min_value=3)),
-        "outcome": _text(_within(OUTCOMES)),
-        "low": _int(pa.Check.ge(0)),
-        "high": _int(pa.Check.ge(0), nullable=True),
-        "qualifier": _text(_within(QUALIFIERS)),
-        "vague_term": _text(),
-        "victim_group": _text(_within(VICTIM_GROUPS)),
-        "victim_text": _text(),
-        "source": _text(pa.Check.str_length(min_value=1)),
-        "source_kind": _text(),
-        "source_text": _text(),
-        "source_basis": _text(_within(SOURCE_BASES)),
-        "time_text": _text(),
-        "as_of_text": _text(),
-        "since_text": _text(),
-        "era_text": _text(),
-        "scope": _text(_within(SCOPES)),
-        "mention": _text(pa.Check.str_length(min_value=1)),
-        "char_start": _int(pa.Check.ge(0)),
-        "char_end": _int(pa.Check.ge(1)),
-        "sentence": _text(),
-        "sentence_start": _int(pa.Check.ge(0)),
-        "sentence_end": _int(pa.Check.ge(0)),
-        "paragraph": _int(pa.Check.ge(0)),
-        "is_headline": pa.Column(bool),
-        "part_of": _text(),
-        "is_previous": pa.Column(bool),
-    }
-    if with_analysis:
-        columns.update(
-            {
-                "as_of": _text(pa.Check.str_matches(_ISO_DATE_OR_EMPTY), nullable=True),
-                "as_of_basis": _text(_within(AS_OF_BASES)),
-                "other_period": pa.Column(bool),
-                "release_id": _text(nullable=True),
-                "reference_value": _number(),
-                "divergence_class": _text(_nullable_isin(DIVERGENCE_CLASSES), nullable=True),
-            }
-        )
-    return columns
+def _claims_checks() -> list[pa.Check]:
+    """Offsets in order, figures in order, the id built from the offset, the mention as
+    long as its offsets say."""
+    article_id, claim_id, low, high, mention, start, end = CLAIMS.select(
+        "article_id", "claim_id", "low", "high", "mention", "char_start", "char_end"
+    )
+    return [
+        _row_check(lambda df: df[end] > df[start], f"{end} > {start}"),
+        _row_check(lambda df: df[high].isna() | (df[high] >= df[low]), f"{high} >= {low}"),
+        _row_check(
+            lambda df: df[claim_id] == df[article_id] + "@" + df[start].astype("int64").astype(str),
+            f"{claim_id} == {article_id}@{start}",
+        ),
+        _row_check(
+            lambda df: df[mention].str.len() == df[end] - df[start],
+            f"len({mention}) == {end} - {start}",
+        ),
+    ]
 
 
-def _claims_schema(with_analysis: bool) -> pa.DataFrameSchema:
-    """The claims schema, before or after analysis."""
+def _estimates_checks() -> list[pa.Check]:
+    """low <= best <= high."""
+    low, best, high = ESTIMATES.select("low", "best", "high")
+    return [
+        _row_check(
+            lambda df: df[low].isna() | df[best].isna() | (df[low] <= df[best]),
+            f"{low} <= {best}",
+        ),
+        _row_check(
+            lambda df: df[best].isna() | df[high].isna() | (df[best] <= df[high]),
+            f"{best} <= {high}",
+        ),
+    ]
+
+
+def table_schema(
+    table: Table, columns: tuple[str, ...] | None = None, checks: list[pa.Check] | None = None
+) -> pa.DataFrameSchema:
+    """The schema of `table` (only `columns`, when given), with the row `checks`."""
+    names = table.names if columns is None else table.select(*columns)
+    strict = table is ARTICLES
     return pa.DataFrameSchema(
-        _claims_columns(with_analysis),
-        checks=[
-            _row_check(lambda df: df["char_end"] > df["char_start"], "char_end > char_start"),
-            _row_check(lambda df: df["high"].isna() | (df["high"] >= df["low"]), "high >= low"),
-            _row_check(
-                lambda df: (
-                    df["claim_id"]
-                    == df["article_id"] + "@" + df["char_start"].astype("int64").astype(str)
-                ),
-                "claim_id == article_id@char_start",
-            ),
-            _row_check(
-                lambda df: df["mention"].str.len() == df["char_end"] - df["char_start"],
-                "len(mention) == char_end - char_start",
-            ),
-        ],
-        strict=False,
+        {name: column_schema(table.column(name)) for name in names},
+        checks=checks or [],
+        strict=strict,
+        ordered=strict,
         coerce=True,
-        name="claims",
+        name=table.name,
     )
 
 
-CLAIMS = _claims_schema(with_analysis=False)
-CLAIMS_ANALYSED = _claims_schema(with_analysis=True)
-
-RELEASES = pa.DataFrameSchema(
-    {
-        "release_id": _text(pa.Check.str_length(min_value=1)),
-        "source": _text(pa.Check.str_length(min_value=1)),
-        "victim_group": _text(_within(VICTIM_GROUPS)),
-        "outcome": _text(_within(OUTCOMES)),
-        "scope": _text(_within(SCOPES)),
-        "low": _int(pa.Check.ge(0)),
-        "high": _int(pa.Check.ge(0), nullable=True),
-        "qualifier": _text(_within(QUALIFIERS)),
-        "as_of_first": _text(pa.Check.str_matches(_ISO_DATE_OR_EMPTY), nullable=True),
-        "as_of_last": _text(pa.Check.str_matches(_ISO_DATE_OR_EMPTY), nullable=True),
-        "series_order": _int(pa.Check.ge(1)),
-        "order_basis": _text(_within(ORDER_BASES)),
-        "n_mentions": _int(pa.Check.ge(1)),
-        "n_articles": _int(pa.Check.ge(1)),
-        "n_outlets": _int(pa.Check.ge(0)),
-        "article_ids": _text(),
-    },
-    strict=False,
-    coerce=True,
-    name="releases",
-)
-
-CONSISTENCY = pa.DataFrameSchema(
-    {
-        "article_id": _text(pa.Check.str_length(min_value=1)),
-        "total_claim_id": _text(pa.Check.str_length(min_value=1)),
-        "total_value": _number(),
-        "part_claim_ids": _text(nullable=True),
-        "parts_sum": _number(),
-        "status": _text(_within(CONSISTENCY_STATUSES)),
-    },
-    strict=False,
-    coerce=True,
-    name="consistency",
-)
-
-ESTIMATES = pa.DataFrameSchema(
-    {
-        "date": _text(nullable=True),
-        "victim_group": _text(_within(VICTIM_GROUPS)),
-        "outcome": _text(_within(OUTCOMES)),
-        "low": _number(),
-        "best": _number(),
-        "high": _number(),
-        "sources": _text(nullable=True),
-        "grade": _text(nullable=True),
-    },
-    checks=[
-        _row_check(
-            lambda df: df["low"].isna() | df["best"].isna() | (df["low"] <= df["best"]),
-            "low <= best",
-        ),
-        _row_check(
-            lambda df: df["best"].isna() | df["high"].isna() | (df["best"] <= df["high"]),
-            "best <= high",
-        ),
-    ],
-    strict=False,
-    coerce=True,
-    name="estimates",
-)
-
+_ROW_CHECKS: dict[str, Callable[[], list[pa.Check]]] = {
+    ARTICLES.name: _articles_checks,
+    CLAIMS.name: _claims_checks,
+    ESTIMATES.name: _estimates_checks,
+}
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "articles": ARTICLES,
-    "claims": CLAIMS,
-    "releases": RELEASES,
-    "consistency": CONSISTENCY,
-    "estimates": ESTIMATES,
+    table.name: table_schema(table, checks=_ROW_CHECKS.get(table.name, list)()) for table in TABLES
 }
-
-
-# Columns whose values must be unique over the whole table (checked outside pandera, so
-# that the row checks can run on slices of a large table).
-UNIQUE_COLUMNS: dict[str, str] = {
-    "articles": "article_id",
-    "claims": "claim_id",
-    "releases": "release_id",
-}
+# claims.csv before the analysis: without the analysis columns.
+CLAIMS_UNANALYSED = table_schema(
+    CLAIMS, CLAIMS.from_origin(Origin.EXTRACTOR, Origin.PIPELINE), _claims_checks()
+)
 VALIDATE_CHUNK_ROWS = 50_000
 
 
 def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Check `df` against the schema of table `name`; return `df` unchanged.
 
-    claims with any analysis column are checked with the analysis columns required. Rows
-    are checked in slices of VALIDATE_CHUNK_ROWS, so memory stays bounded for big tables.
-    Raises TableValidationError naming the table and listing the failures.
+    claims without any analysis column are checked without them. Rows are checked in
+    slices of VALIDATE_CHUNK_ROWS, so memory stays bounded for big tables; the unique key
+    is checked over the whole table. Raises TableValidationError naming the table and
+    listing the failures.
     """
     schema = SCHEMAS[name]
-    if name == "claims" and any(c in df.columns for c in ANALYSIS_CLAIM_COLUMNS):
-        schema = CLAIMS_ANALYSED
+    if name == CLAIMS.name and not any(c in df.columns for c in ANALYSIS_CLAIM_COLUMNS):
+        schema = CLAIMS_UNANALYSED
     for first in range(0, max(len(df), 1), VALIDATE_CHUNK_ROWS):
         try:
             schema.validate(df.iloc[first : first + VALIDATE_CHUNK_ROWS], lazy=True)
         except (SchemaErrors, SchemaError) as err:
             raise TableValidationError(f"{name}.csv failed its schema check:\n{err}") from err
-    column = UNIQUE_COLUMNS.get(name)
-    if column in df.columns:
-        repeated = df.loc[df[column].duplicated(), column]
-        if not repeated.empty:
-            shown = ", ".join(map(str, repeated.head(5)))
-            raise TableValidationError(
-                f"{name}.csv failed its schema check: {len(repeated)} repeated {column} "
-                f"values ({shown})"
-            )
+    _check_unique(name, df)
     return df
+
+
+def _check_unique(name: str, df: pd.DataFrame) -> None:
+    """Raise TableValidationError when the table's unique key repeats (checked outside
+    pandera, so that the row checks can run on slices of a large table)."""
+    key = list(table_named(name).unique)
+    if not key or any(column not in df.columns for column in key):
+        return
+    if len(key) == 1:
+        label = key[0]
+        repeated = df.loc[df[label].duplicated(), label]
+    else:
+        label = f"({', '.join(key)})"
+        rows = df.loc[df.duplicated(key), key].itertuples(index=False, name=None)
+        repeated = pd.Series(list(rows), dtype=object)
+    if not repeated.empty:
+        shown = ", ".join(map(str, repeated.head(5)))
+        raise TableValidationError(
+            f"{name}.csv failed its schema check: {len(repeated)} repeated {label} values ({shown})"
+        )

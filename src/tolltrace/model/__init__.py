@@ -1,0 +1,73 @@
+"""The data model: the records passed between stages (records.py), the vocabularies
+(vocab.py), and the single definition of every column of every table (columns.py, in the
+shape table.py gives)."""
+
+from tolltrace.model.columns import (
+    ANALYSIS_CLAIM_COLUMNS,
+    ARTICLE_COLUMNS,
+    ARTICLE_SCORES,
+    ARTICLES,
+    CLAIM_COLUMNS,
+    CLAIMS,
+    CONSISTENCY,
+    ESTIMATES,
+    EXTRACTED_CLAIM_COLUMNS,
+    RELEASES,
+    TABLES,
+)
+from tolltrace.model.records import ArticleText, Claim
+from tolltrace.model.table import Column, Kind, Origin, Table
+from tolltrace.model.vocab import (
+    DIVERGENCE_CLASSES,
+    OUTCOMES,
+    ArticleFormat,
+    ArticleStatus,
+    AsOfBasis,
+    CheckKind,
+    ConsistencyStatus,
+    DivergenceClass,
+    Grade,
+    OrderBasis,
+    Outcome,
+    Qualifier,
+    Scope,
+    Series,
+    SourceBasis,
+    VictimGroup,
+)
+
+__all__ = [
+    "ANALYSIS_CLAIM_COLUMNS",
+    "ARTICLES",
+    "ARTICLE_COLUMNS",
+    "ARTICLE_SCORES",
+    "CLAIMS",
+    "CLAIM_COLUMNS",
+    "CONSISTENCY",
+    "DIVERGENCE_CLASSES",
+    "ESTIMATES",
+    "EXTRACTED_CLAIM_COLUMNS",
+    "OUTCOMES",
+    "RELEASES",
+    "TABLES",
+    "ArticleFormat",
+    "ArticleStatus",
+    "ArticleText",
+    "AsOfBasis",
+    "CheckKind",
+    "Claim",
+    "Column",
+    "ConsistencyStatus",
+    "DivergenceClass",
+    "Grade",
+    "Kind",
+    "OrderBasis",
+    "Origin",
+    "Outcome",
+    "Qualifier",
+    "Scope",
+    "Series",
+    "SourceBasis",
+    "Table",
+    "VictimGroup",
+]

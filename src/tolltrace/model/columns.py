@@ -1,0 +1,469 @@
+"""Every column of the five processed tables, defined once.
+
+For each column: its name, kind, allowed values (a vocabulary of vocab.py), whether it may
+be empty, simple constraints and a one-line meaning. A table is its columns in the order
+its CSV is written, with its sort keys and unique key. Everything else follows from here:
+the pandera schemas (tables/schemas.py), the CSV reader's types (tables/csvio.py), the
+pipeline's column types, the analysis modules' output columns, the notebooks' display
+lists and docs/data-dictionary.md (tables/dictionary.py).
+
+The shape of a definition (Column, Table) is in table.py. Plain data: nothing here needs
+pandas or pandera.
+"""
+
+from __future__ import annotations
+
+from tolltrace.model.table import (
+    SHA256,
+    Column,
+    Kind,
+    Origin,
+    Table,
+    date,
+    flag,
+    integer,
+    text,
+    vocab,
+)
+from tolltrace.model.vocab import (
+    ArticleFormat,
+    ArticleStatus,
+    AsOfBasis,
+    CheckKind,
+    ConsistencyStatus,
+    DivergenceClass,
+    Grade,
+    OrderBasis,
+    Outcome,
+    Qualifier,
+    Scope,
+    Series,
+    SourceBasis,
+    VictimGroup,
+)
+
+# ---------------------------------------------------------------- shared columns
+
+ARTICLE_ID = text(
+    "article_id",
+    "the file's stem, e.g. `003_30b87b7eb73067d6` (the full file name if two files share a stem)",
+    empty=False,
+)
+FILE = text("file", "the file name in the raw folder", empty=False)
+OUTLET = text("outlet", "the outlet, from the manifest")
+CLAIM_ID = text(
+    "claim_id", "`article_id@char_start`: stable across runs", empty=False, min_length=3
+)
+OUTCOME = vocab("outcome", Outcome, "what happened to the people the figure counts")
+LOW = integer(
+    "low",
+    "the stated figure (for a range, its lower end; for a vague word, its coded value)",
+)
+HIGH = integer(
+    "high",
+    'upper figure; empty when open-ended ("more than 700", "at least 34", vague words). '
+    'Exact, "about" and "up to" figures have `high` = `low`; "300 to 400" gives 300 and 400',
+    empty=True,
+)
+QUALIFIER = vocab("qualifier", Qualifier, "how the figure is stated")
+VICTIM_GROUP = vocab(
+    "victim_group",
+    VictimGroup,
+    "who the figure counts (`combatants`: fighters of both sides, or security forces and "
+    "fighters together; `all`: combatants and civilians together)",
+)
+SOURCE = text(
+    "source",
+    "canonical id of whoever the article attributes the figure to (`SOHR`, `SNHR`, `UN`, "
+    "`officials`, `local_sources`, `health_ministry`, …), or `unattributed`",
+    empty=False,
+)
+SCOPE = vocab(
+    "scope",
+    Scope,
+    "`cumulative` (a running total), `daily` (a count for one stated day), `incident` (one "
+    'event inside the story) or `increment` (a number added to a toll: "27 more", '
+    '"another 20")',
+)
+IS_HEADLINE = flag("is_headline", "true for the title line")
+AS_OF = date("as_of", "the date the figure describes, or empty")
+AS_OF_BASIS = vocab(
+    "as_of_basis",
+    AsOfBasis,
+    "what dated the figure: the article's publication date, the claim's own words, the "
+    "latest day its article mentions, or nothing",
+)
+RELEASE_ID = text(
+    "release_id",
+    "the release this claim relays, e.g. `SOHR|civilians_or_unspecified|killed|745`; empty "
+    "for vague words, other periods and subsets of a total in their own series",
+)
+REFERENCE_RELEASE_ID = text(
+    "reference_release_id", "the release the claim is compared with (empty if none)"
+)
+REFERENCE_VALUE = integer("reference_value", "the `low` of that release", empty=True)
+DIVERGENCE_CLASS = vocab(
+    "divergence_class",
+    DivergenceClass,
+    "how the claim differs from the release it is compared with",
+    empty=True,
+)
+SERIES = vocab(
+    "series",
+    Series,
+    "the victim group, or `civilians_or_unspecified` for the pooled series",
+)
+NOTE = text("note", "a remark in words")
+
+# ---------------------------------------------------------------- articles.csv
+
+ARTICLES = Table(
+    "articles",
+    "one row per input file, whatever happened to it",
+    "One row for every file in the raw folder, plus one for every manifest row whose file "
+    "is missing.",
+    (
+        ARTICLE_ID,
+        FILE,
+        OUTLET,
+        text("url", "the article's address, from the manifest"),
+        text(
+            "published",
+            "when it was published, from the manifest: ISO text or empty (never invented)",
+        ),
+        text("language", "its language, from the manifest"),
+        text("sha256", "of the raw bytes (empty when the file was not read)", pattern=SHA256),
+        vocab("format", ArticleFormat, "how the file was read (empty if it was not)", empty=True),
+        text("encoding", "how the bytes were decoded (`utf-8`, `utf-8-sig`, `cp1252`, …)"),
+        integer("characters", "length of the decoded text", empty=True),
+        integer("n_claims", "claims written to `claims.csv`"),
+        vocab(
+            "status",
+            ArticleStatus,
+            "`ok` (read and extracted; the message notes any decoding or HTML extraction); "
+            "`warning` (read and extracted, with something to check: not in the manifest, a "
+            "malformed manifest date or sha256, a sha256 that differs from the manifest's, "
+            "claims dropped for bad offsets, an extractor failure); `empty` (empty, "
+            "whitespace only, or a page with no article text); `binary` (NUL or control "
+            "bytes; skipped); `duplicate` (same bytes, or same text apart from whitespace, "
+            "as `duplicate_of`, the first such article by `article_id`; no claims written); "
+            "`missing` (in the manifest, no such file); `too_large` (over the size limit; "
+            "refused unread); `unreadable` (cannot be opened, read or decoded)",
+        ),
+        text("message", "what happened, in words"),
+        text("duplicate_of", "the `article_id` this file duplicates"),
+        text(
+            "time_mentions",
+            "every time expression in the article, in order, joined with `; `",
+        ),
+    ),
+    sort_keys=("article_id",),
+    unique=("article_id",),
+)
+
+# ---------------------------------------------------------------- claims.csv
+
+
+def _filled_by(origin: Origin, *columns: Column) -> tuple[Column, ...]:
+    """`columns`, marked as filled by `origin`."""
+    return tuple(column.but(origin=origin) for column in columns)
+
+
+CLAIMS = Table(
+    "claims",
+    "one row per claim mention",
+    "The extractor's columns, with `file` and `outlet` from the ledger after `article_id`, "
+    "then the columns the analysis adds.",
+    (
+        *_filled_by(Origin.EXTRACTOR, ARTICLE_ID.but("the article (see `articles.csv`)")),
+        *_filled_by(
+            Origin.PIPELINE,
+            FILE.but("the file name, from the ledger"),
+            OUTLET.but("the outlet, from the ledger"),
+        ),
+        *_filled_by(
+            Origin.EXTRACTOR,
+            CLAIM_ID,
+            OUTCOME,
+            LOW,
+            HIGH,
+            QUALIFIER,
+            text("vague_term", 'the vague words as coded ("several dozen"), else empty'),
+            VICTIM_GROUP,
+            text("victim_text", 'the words that name the victims ("Alawite civilians")'),
+            SOURCE,
+            text(
+                "source_kind",
+                "the source's kind in the alias table (`monitor`, `ngo`, `un`, `government`, "
+                "`local`, `media`, … a user's alias table may add kinds), or `none`",
+            ),
+            text("source_text", "the words that named the source"),
+            vocab(
+                "source_basis",
+                SourceBasis,
+                "`explicit` (named in the sentence), `carried` (from the paragraph, the "
+                "previous speaker, or the body for a headline) or `none`",
+            ),
+            text(
+                "time_text",
+                'every time expression in the sentence, joined with `; ` ("earlier on '
+                'Saturday; since Thursday")',
+            ),
+            text("as_of_text", "the expression that dates the figure, or empty"),
+            text("since_text", 'a "since …" expression, or empty'),
+            text(
+                "era_text",
+                "the years, months and past periods of the sentence that date this number, "
+                'joined with `; ` ("in 2018", "since April 2023", "last year"), or empty',
+            ),
+            SCOPE,
+            text("mention", "the exact words of the number phrase", empty=False),
+            integer(
+                "char_start",
+                "offset of the mention in the decoded text (`tolltrace text FILE`)",
+            ),
+            integer(
+                "char_end",
+                "offset just after the mention: `text[char_start:char_end] == mention`",
+                ge=1,
+            ),
+            text("sentence", "the whole sentence"),
+            integer("sentence_start", "offset of the sentence"),
+            integer("sentence_end", "offset just after the sentence"),
+            integer("paragraph", "index of the line it stands on (0 = first line)"),
+            IS_HEADLINE,
+            text(
+                "part_of",
+                '`claim_id` of the total this is part of ("524, including 213 fighters"; '
+                '"32 of them minors"; "Three of the dead were women", after its toll)',
+            ),
+            flag(
+                "is_previous",
+                'true for a figure stated as superseded ("revising a previous toll of 45", '
+                '"up from 427", "initially reported at 20", "had earlier put the toll at '
+                '70", "The previous toll, issued on Sunday, was 66", "raising the toll from '
+                '28", "The ministry had reported 876 deaths a week ago"; a bare "said it had '
+                'recorded 1,200" only with an earlier time)',
+            ),
+        ),
+        *_filled_by(
+            Origin.ANALYSIS,
+            AS_OF,
+            AS_OF_BASIS,
+            date("period_start", 'the day a "since …" expression opens, or empty'),
+            flag(
+                "other_period",
+                "true when `era_text` names a time wholly before the event: a toll of "
+                "another event or period, kept out of releases, estimates and charts",
+            ),
+            RELEASE_ID,
+            REFERENCE_RELEASE_ID,
+            REFERENCE_VALUE,
+            DIVERGENCE_CLASS,
+            text("divergence_note", "why, in words"),
+        ),
+    ),
+    sort_keys=("article_id", "char_start"),
+    unique=("claim_id",),
+)
+
+# ---------------------------------------------------------------- releases.csv
+
+RELEASES = Table(
+    "releases",
+    "one row per figure a source released",
+    "A release is one figure from one source for one series and outcome; the claims that "
+    "relay it name it in their `release_id`.",
+    (
+        RELEASE_ID.but(
+            "stable id from source, series, outcome and figure (plus scope and day for "
+            "daily, incident and increment counts)",
+            empty=False,
+        ),
+        SOURCE.but("canonical source id, or `unattributed`"),
+        SERIES,
+        VICTIM_GROUP.but("the most specific group among its mentions"),
+        OUTCOME,
+        SCOPE,
+        LOW.but("the figure as its most specific mention gives it"),
+        HIGH.but("the upper figure of that mention; empty when open-ended"),
+        QUALIFIER.but("the most specific qualifier among its mentions"),
+        text("figure", "`745`, or `300-400` for a range", empty=False),
+        date("as_of_first", "earliest `as_of` of its mentions (empty if none is known)"),
+        date("as_of_last", "latest `as_of` of its mentions (empty if none is known)"),
+        integer(
+            "series_order",
+            "1, 2, … within source, series and outcome (cumulative releases first, then "
+            "daily, incident and increment counts)",
+            ge=1,
+        ),
+        vocab(
+            "order_basis",
+            OrderBasis,
+            "`time` (a distinct known date, or an order the text states) or `value` "
+            "(inferred from the figure)",
+        ),
+        integer("n_mentions", "claims that relay it", ge=1),
+        integer("n_articles", "articles that carry it", ge=1),
+        integer(
+            "n_outlets",
+            "independent outlets (an article with no known outlet counts as its own)",
+        ),
+        text("article_ids", "the articles, sorted, joined with `; `", empty=False),
+        text(
+            "outlets",
+            "the outlet keys joined with `; ` (`article:ID` where the outlet is unknown)",
+            empty=False,
+        ),
+        flag("stated_previous", "true if some mention states it as a previous toll"),
+    ),
+    sort_keys=("source", "series", "outcome", "series_order"),
+    unique=("release_id",),
+)
+
+# ---------------------------------------------------------------- consistency.csv
+
+CONSISTENCY = Table(
+    "consistency",
+    "totals checked against their parts",
+    "Parts and total come from one article, source and outcome.",
+    (
+        ARTICLE_ID.but("the article where the check was made"),
+        SOURCE.but("the source of the total and its parts"),
+        OUTCOME.but("the outcome of the total and its parts"),
+        text(
+            "total_claim_id",
+            "the total (group `all` or `combatants`, or the target of a `part_of` link)",
+            empty=False,
+        ),
+        VICTIM_GROUP.but("the total's victim group", name="total_group"),
+        integer("total_value", "the total's figure"),
+        QUALIFIER.but("the total's qualifier", name="total_qualifier"),
+        text("part_claim_ids", "the part claims, in text order, joined with `; `", empty=False),
+        text("part_groups", "their victim groups, joined with `; `", empty=False),
+        integer("parts_sum", "the sum of the parts"),
+        vocab(
+            "check",
+            CheckKind,
+            "`algebra` (a complete decomposition), `part_of` (explicit links only) or "
+            "`partial` (incomplete parts)",
+        ),
+        vocab("status", ConsistencyStatus, "the result of the check"),
+        NOTE.but('the sum in words, e.g. "311 civilians + 213 combatants = 524 against exact 524"'),
+    ),
+    sort_keys=("article_id", "total_claim_id"),
+    unique=("total_claim_id",),
+)
+
+# ---------------------------------------------------------------- estimates.csv
+
+ESTIMATES = Table(
+    "estimates",
+    "low, best and high per day and victim group",
+    "From the named-source cumulative releases. The rows with an empty `date` (all "
+    "releases, undated ones included) sort first.",
+    (
+        date(
+            "date",
+            "the estimate as of this day; empty means all releases, undated ones included",
+        ),
+        VICTIM_GROUP.but("the most specific group of the series"),
+        SERIES.but("the series the estimate covers"),
+        OUTCOME,
+        LOW.but(
+            "highest conservative figure: the largest `low` among named-source cumulative releases"
+        ),
+        integer(
+            "best",
+            "the latest figure of the source carried by the most independent outlets, "
+            "raised to `low` if below it (a range gives its midpoint, rounded down)",
+        ),
+        HIGH.but(
+            "highest credible figure: the largest `high` (or `low` when open-ended)",
+            empty=False,
+        ),
+        text("sources", "the named sources behind the row, joined with `; `", empty=False),
+        vocab(
+            "grade",
+            Grade,
+            "`multiple_sources` if two or more named sources give the best figure, else "
+            "`single_source`",
+        ),
+        integer("n_sources", "named sources counted", ge=1),
+        integer("n_releases", "releases counted", ge=1),
+        SOURCE.but("the source `best` comes from", name="best_source"),
+        RELEASE_ID.but("the release `best` comes from", name="best_release_id", empty=False),
+        NOTE.but("set when `best` was raised to the floor"),
+    ),
+    sort_keys=("date", "victim_group", "outcome"),
+    unique=("date", "series", "outcome"),
+)
+
+TABLES: tuple[Table, ...] = (ARTICLES, CLAIMS, RELEASES, CONSISTENCY, ESTIMATES)
+
+ARTICLE_COLUMNS = ARTICLES.names
+# claims.csv as the extractor gives it, before the pipeline adds `file` and `outlet`
+# after `article_id`; then before the analysis; then the analysis's own columns.
+EXTRACTED_CLAIM_COLUMNS = CLAIMS.from_origin(Origin.EXTRACTOR)
+CLAIM_COLUMNS = CLAIMS.from_origin(Origin.EXTRACTOR, Origin.PIPELINE)
+ANALYSIS_CLAIM_COLUMNS = CLAIMS.from_origin(Origin.ANALYSIS)
+
+# ---------------------------------------------------------------- returned, not written
+
+ARTICLE_SCORES = Table(
+    "article_scores",
+    "each article's headline figure against its reference",
+    "Returned by `tolltrace.analysis.article_scores`, not written: per article, its "
+    "headline killed figure (else its first numeric killed figure) against the highest "
+    "figure then available from the same source.",
+    (
+        *(
+            CLAIMS.column(name).but(origin=None)
+            for name in ("article_id", "claim_id", "is_headline", "source", "low", "qualifier")
+        ),
+        *(CLAIMS.column(name).but(origin=None) for name in ("as_of", "as_of_basis")),
+        REFERENCE_RELEASE_ID.but(
+            "the same source's release the figure is compared with (empty if none)"
+        ),
+        REFERENCE_VALUE.but("the `low` of that release"),
+        integer(
+            "difference",
+            "`low` − `reference_value`; empty without a reference",
+            ge=None,
+            empty=True,
+        ),
+        Column(
+            "ratio",
+            Kind.NUMBER,
+            "`low` / `reference_value`, to 4 decimals; empty without a reference",
+            empty=True,
+        ),
+        DIVERGENCE_CLASS,
+        NOTE.but("why there is no same-source reference, or empty"),
+    ),
+    sort_keys=("article_id",),
+    unique=("article_id",),
+    written=False,
+)
+
+
+def table(name: str) -> Table:
+    """The written table called `name` ("claims"); KeyError for another name."""
+    for candidate in TABLES:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no table called {name!r}")
+
+
+def kinds_by_name() -> dict[str, Kind]:
+    """The kind of every column name of the written tables.
+
+    A name means one kind in every table, so a CSV reader can type a column by its name
+    alone; ValueError names a column whose kind differs between tables.
+    """
+    kinds: dict[str, Kind] = {}
+    for tab in TABLES:
+        for column in tab.columns:
+            if kinds.setdefault(column.name, column.kind) is not column.kind:
+                raise ValueError(f"column {column.name!r} has two kinds")
+    return kinds

@@ -1,0 +1,146 @@
+"""The vocabularies of the tables: every value a vocabulary column may hold.
+
+Each member's value is the exact text written to the CSVs, and the members are listed in
+the order the data dictionary, the schemas and the charts show them. StrEnum members are
+str, so they compare, hash and join as the plain text does.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """What happened to the people a figure counts."""
+
+    KILLED = "killed"
+    INJURED = "injured"
+    MISSING = "missing"
+
+
+class Qualifier(StrEnum):
+    """How a figure is stated."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+class VictimGroup(StrEnum):
+    """Who a figure counts."""
+
+    CIVILIANS = "civilians"
+    SECURITY_FORCES = "security_forces"
+    FIGHTERS = "fighters"
+    COMBATANTS = "combatants"
+    ALL = "all"
+    UNSPECIFIED = "unspecified"
+
+
+class Series(StrEnum):
+    """The series a release belongs to: its victim group, with civilians and unspecified
+    pooled (relays write "people" for a monitor's civilian count)."""
+
+    CIVILIANS_OR_UNSPECIFIED = "civilians_or_unspecified"
+    SECURITY_FORCES = "security_forces"
+    FIGHTERS = "fighters"
+    COMBATANTS = "combatants"
+    ALL = "all"
+
+
+class Scope(StrEnum):
+    """What stretch of time a figure covers."""
+
+    CUMULATIVE = "cumulative"
+    DAILY = "daily"
+    INCIDENT = "incident"
+    INCREMENT = "increment"
+
+
+class SourceBasis(StrEnum):
+    """How a claim's source was found."""
+
+    EXPLICIT = "explicit"
+    CARRIED = "carried"
+    NONE = "none"
+
+
+class AsOfBasis(StrEnum):
+    """What dated a claim's figure."""
+
+    PUBLISHED = "published"
+    TEXT = "text"
+    INHERITED = "inherited"
+    UNKNOWN = "unknown"
+
+
+class DivergenceClass(StrEnum):
+    """How a claim differs from the release it is compared with."""
+
+    SAME = "same"
+    TIMING = "timing"
+    CATEGORY_SHIFT = "category_shift"
+    QUALIFIER_DRIFT = "qualifier_drift"
+    ATTRIBUTION_SHIFT = "attribution_shift"
+    CONTRADICTION = "contradiction"
+    UNKNOWN = "unknown"
+
+
+class OrderBasis(StrEnum):
+    """What decided a release's place in its series."""
+
+    TIME = "time"
+    VALUE = "value"
+
+
+class CheckKind(StrEnum):
+    """How a total was checked against its parts."""
+
+    ALGEBRA = "algebra"
+    PART_OF = "part_of"
+    PARTIAL = "partial"
+
+
+class ConsistencyStatus(StrEnum):
+    """The result of checking a total against its parts."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NOT_CHECKABLE = "not_checkable"
+
+
+class Grade(StrEnum):
+    """How many named sources give an estimate's best figure."""
+
+    SINGLE_SOURCE = "single_source"
+    MULTIPLE_SOURCES = "multiple_sources"
+
+
+class ArticleStatus(StrEnum):
+    """What happened to an input file (the articles ledger)."""
+
+    OK = "ok"
+    WARNING = "warning"
+    EMPTY = "empty"
+    BINARY = "binary"
+    DUPLICATE = "duplicate"
+    MISSING = "missing"
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+
+
+class ArticleFormat(StrEnum):
+    """How an input file was read."""
+
+    TEXT = "text"
+    HTML = "html"
+
+
+# Where code needs the values in order as a tuple (a membership test against plain text,
+# a chart's colour domain).
+OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
+DIVERGENCE_CLASSES: tuple[DivergenceClass, ...] = tuple(DivergenceClass)
