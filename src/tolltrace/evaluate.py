@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tolltrace.model import OUTCOMES, QUALIFIERS, SCOPES, VICTIM_GROUPS, Claim
+from tolltrace.model import Claim, Outcome, Qualifier, Scope, VictimGroup
 
 FIELDS = ("outcome", "low", "high", "qualifier", "victim_group", "source", "scope")
 LABELS_NAME = "labels.csv"
@@ -45,7 +45,7 @@ ANNOTATION_COLUMNS = (
 PERIODS = ("current", "other")
 # Qualifiers whose `high` is open (empty); `exact`, `about` and `up_to` have high == low,
 # and `range` has high > low.
-OPEN_QUALIFIERS = ("more_than", "at_least", "vague")
+OPEN_QUALIFIERS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.VAGUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +159,9 @@ def _bool(row: dict[str, str], name: str) -> bool | None:
 
 def _one_of(row: dict[str, str], name: str, allowed: Iterable[str]) -> str:
     value = row.get(name) or ""
-    if value and value not in allowed:
-        raise AnnotationError(f"{name} {value!r} is not one of {sorted(allowed)}")
+    names = sorted(str(v) for v in allowed)
+    if value and value not in names:
+        raise AnnotationError(f"{name} {value!r} is not one of {names}")
     return value
 
 
@@ -185,7 +186,7 @@ def _annotation(row: dict[str, str], text: str) -> Annotation:
     start = _offsets(row, text)
     end = start + len(row["mention"])
     low, high = _int(row, "low"), _int(row, "high")
-    qualifier = _one_of(row, "qualifier", QUALIFIERS)
+    qualifier = _one_of(row, "qualifier", tuple(Qualifier))
     if qualifier and low is not None:
         if qualifier in OPEN_QUALIFIERS:
             agrees = high is None
@@ -208,14 +209,14 @@ def _annotation(row: dict[str, str], text: str) -> Annotation:
         char_end=end,
         is_headline=end <= _headline_end(text),
         anchor=row.get("anchor") or "",
-        outcome=_one_of(row, "outcome", OUTCOMES),
+        outcome=_one_of(row, "outcome", tuple(Outcome)),
         low=low,
         high=high,
         qualifier=qualifier,
         vague_term=row.get("vague_term") or "",
-        victim_group=_one_of(row, "victim_group", VICTIM_GROUPS),
+        victim_group=_one_of(row, "victim_group", tuple(VictimGroup)),
         source=row.get("source") or "",
-        scope=_one_of(row, "scope", SCOPES),
+        scope=_one_of(row, "scope", tuple(Scope)),
         time_text=time_text,
         is_previous=_bool(row, "is_previous"),
         part_of_char_start=_int(row, "part_of_char_start"),
