@@ -215,12 +215,12 @@ def test_colliding_stems_get_whole_names(raw_dir: Path, tmp_path: Path) -> None:
 
 
 def test_claims_are_put_in_order_after_analysis() -> None:
-    from tolltrace.run.pipeline import _order_claims
+    from tolltrace.run.pipeline import order_claims
 
     claims = pd.DataFrame(
         {"char_start": [5, 1, 9, 2], "extra": list("wxyz"), "article_id": ["b", "b", "a", "a"]}
     )
-    ordered = _order_claims(claims)
+    ordered = order_claims(claims)
     assert list(ordered.columns) == ["article_id", "char_start", "extra"]
     assert ordered[["article_id", "char_start"]].values.tolist() == [
         ["a", 2],

@@ -298,16 +298,14 @@ def test_a_build_stopped_half_way_leaves_no_ledger_and_is_refused(tmp_path, monk
 
 
 def test_jobs_reach_the_pipeline(tmp_path, monkeypatch):
-    import tolltrace.run.pipeline
-
     seen = []
-    real = tolltrace.run.pipeline.process_corpus
+    real = nbt.process_corpus
 
     def spy(*args, **kwargs):
         seen.append(kwargs.get("jobs"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tolltrace.run.pipeline, "process_corpus", spy)
+    monkeypatch.setattr(nbt, "process_corpus", spy)
     nbt.build_tables(nbt.resolve_parameters(None, tmp_path / "out", jobs=3), read=False)
     assert seen == [3]
 

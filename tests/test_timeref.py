@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tolltrace.extract.timeref import _ISO_RE, _iso_dates, find_time_expressions
+from tolltrace.extract.timeref import ISO_DATE_RE, find_time_expressions, iso_dates
 
 
 def kinds(text: str):
@@ -58,8 +58,8 @@ def test_offsets_are_into_the_whole_text():
 def test_iso_dates_found_at_hyphens_equal_a_full_scan(pieces: list[str]) -> None:
     text = "".join(pieces)
     for start, stop in ((0, len(text)), (1, max(1, len(text) - 2))):
-        expected = [m.span() for m in _ISO_RE.finditer(text, start, stop)]
-        assert [m.span() for m in _iso_dates(text, start, stop)] == expected
+        expected = [m.span() for m in ISO_DATE_RE.finditer(text, start, stop)]
+        assert [m.span() for m in iso_dates(text, start, stop)] == expected
 
 
 def test_a_month_and_year_is_no_day_of_the_month():

@@ -149,6 +149,8 @@ def _error(message: str) -> None:
 
 def _run_process(args: argparse.Namespace) -> int:
     """`tolltrace process`."""
+    # Each command imports what it runs, so that `tolltrace --help` starts at once and
+    # `report` can tell a missing extra apart.
     from tolltrace.run.pipeline import process_corpus, setup_errors
 
     try:

@@ -123,7 +123,7 @@ _MONTH_WORDS = {m.lower(): m for m in MONTH_ANCHORS}
 ANCHOR_WORDS = (*TIME_WORD_ANCHORS, *_MONTH_WORDS)
 _ANCHOR_FINDER = LiteralFinder(ANCHOR_WORDS)
 _START_FINDER = LiteralFinder(START_WORDS)
-_ISO_RE = re.compile(r"\d{4}-\d\d-\d\d")
+ISO_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 _DIGIT_RE = re.compile(r"\d+")
 
 
@@ -173,7 +173,7 @@ def _candidate_starts(
         elif text.startswith(_MONTH_WORDS[word], at):
             anchors.append(at)
             months.append(at)
-    anchors.extend(m.start() for m in _iso_dates(text, start, stop))
+    anchors.extend(m.start() for m in iso_dates(text, start, stop))
     if not anchors:
         return []
     anchors.sort()
@@ -193,11 +193,11 @@ def _candidate_starts(
     return sorted(set(candidates))
 
 
-def _iso_dates(text: str, start: int, stop: int) -> Iterable[re.Match[str]]:
-    """What `_ISO_RE.finditer(text, start, stop)` finds: every match has a hyphen four
+def iso_dates(text: str, start: int, stop: int) -> Iterable[re.Match[str]]:
+    """What `ISO_DATE_RE.finditer(text, start, stop)` finds: every match has a hyphen four
     characters after its start, so the pattern is tried only there."""
     starts = [hyphen - 4 for hyphen in literal_positions(text, ("-",), start + 4, stop)]
-    return matches_at(_ISO_RE, text, starts, stop)
+    return matches_at(ISO_DATE_RE, text, starts, stop)
 
 
 def _inside(windows: list[tuple[int, int]], at: int) -> bool:

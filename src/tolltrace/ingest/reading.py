@@ -211,6 +211,7 @@ def _plausible_western(text: str) -> bool:
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's best decoding of `data`, or None."""
+    # Imported here: most corpora never need a guess, and the import costs each worker.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -233,7 +234,7 @@ def html_to_text(page: str) -> str:
     trafilatura keeps the headline and body paragraphs (one per line) and drops
     boilerplate; it returns nothing when it finds no article, which callers treat as empty.
     """
-    import trafilatura
+    import trafilatura  # here: only saved web pages need it, and it takes a second to import
 
     try:
         text = trafilatura.extract(

@@ -30,6 +30,8 @@ from tolltrace.model import (
     DivergenceClass,
 )
 from tolltrace.publish import charts
+from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
+from tolltrace.tables.csvio import read_table
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
 # and shows the SVG next to it; report.py turns it into an interactive chart.
@@ -215,8 +217,6 @@ def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:
     could not read (too large, unreadable) has no sha256 in the ledger and is checked by
     name only. A changed manifest, event_start, alias table or extractor is not detected.
     """
-    from tolltrace.run.pipeline import list_raw_files, raw_file_path
-    from tolltrace.tables.csvio import read_table
 
     ledger_table = read_table(processed_dir / "articles.csv", ["file", "sha256", "status"])
     ledger = {
@@ -259,7 +259,6 @@ def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFram
     `params.rebuild` False the tables already in `processed_dir` are read instead. With
     `read` False the tables are written but not read, and {} is returned.
     """
-    from tolltrace.run.pipeline import process_corpus
 
     if not params.rebuild:
         return read_tables(params.processed_dir)
@@ -294,7 +293,6 @@ def read_tables(
 
     `columns` maps a table name to the only columns to read from it.
     """
-    from tolltrace.tables.csvio import read_table
 
     columns = columns or {}
     return {

@@ -388,7 +388,7 @@ def _analyse(frames: dict[str, pd.DataFrame], event_start: dt.date | None) -> No
     in its documented order."""
     # Hand the claims over without keeping a reference: only one copy stays alive.
     results = analyze(frames.pop("claims"), frames["articles"], event_start)
-    frames["claims"] = _order_claims(results.pop("claims"))
+    frames["claims"] = order_claims(results.pop("claims"))
     for table in ANALYSIS_TABLES:
         frames[table.name] = _sorted(table, results.pop(table.name))
 
@@ -514,7 +514,7 @@ def _missing_row(article_id: str, entry: ManifestEntry, manifest: Manifest) -> t
     )
 
 
-def _order_claims(claims: pd.DataFrame) -> pd.DataFrame:
+def order_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims columns in the fixed order (extras from the analysis last), sorted."""
     fixed = CLAIMS.names
     columns = [c for c in fixed if c in claims.columns]
