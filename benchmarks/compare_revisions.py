@@ -43,7 +43,10 @@ _EXTRACT_SNIPPET = """
 import sys
 from pathlib import Path
 from tolltrace.extract import extract_claims
-from tolltrace.ingest.reading import read_article
+try:
+    from tolltrace.ingest.reading import read_article
+except ImportError:  # a revision from before the ingest/ package (2026-12-07)
+    from tolltrace.reading import read_article
 files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.suffix == ".txt")[: int(sys.argv[2])]
 for path in files:
     extract_claims(read_article(path).text, path.stem)
