@@ -172,7 +172,7 @@ def test_extractor_crash_is_a_warning_not_a_lost_article(
 
     (raw_dir / "a.txt").write_text("Five people were killed.\n")
 
-    def broken(text, article_id, sources=None):
+    def broken(text, article_id, sources=None, language=""):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "extract_article", broken)

@@ -14,13 +14,14 @@ question (`read_claim`), then runs the passes that need the whole article.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
-from tolltrace.extract import scope
+from tolltrace.extract import lexicon, scope
 from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
 from tolltrace.extract._fastscan.scanning import lowered
 from tolltrace.extract.attribution import ArticleAttributions, attribute_headlines
-from tolltrace.extract.context import ends_with, number_context, read_left
+from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
 from tolltrace.extract.cues import mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.groups import claim_group, mark_totals_of_everyone
@@ -37,7 +38,7 @@ from tolltrace.model import Claim
 _BEYOND_BEFORE = tuple(
     f" {verb}"
     for verb in "surpass surpassed surpasses surpassing exceed exceeded exceeds "
-    "exceeding topped topping tops past pass passed passes".split()
+    "exceeding topped topping tops past pass passed passes crossed crosses".split()
 )
 
 
@@ -61,24 +62,32 @@ class _Article:
     cues: list[int] | None
 
 
-def extract_claims(text: str, article_id: str, sources: SourceTable | None = None) -> list[Claim]:
+def extract_claims(
+    text: str, article_id: str, sources: SourceTable | None = None, language: str = ""
+) -> list[Claim]:
     """Every casualty claim in `text`, in text order.
 
     `text` is the decoded article; every claim's `text[char_start:char_end] == mention`.
-    `sources` is the alias table (the built-in one when None).
+    `sources` is the alias table (the built-in one when None); `language` the article's
+    language code from the manifest ("en", "de"; "" when unknown), which says how its
+    numbers are written ("3.350").
     """
-    return extract_article(text, article_id, sources).claims
+    return extract_article(text, article_id, sources, language).claims
 
 
 def extract_article(
-    text: str, article_id: str, sources: SourceTable | None = None
+    text: str, article_id: str, sources: SourceTable | None = None, language: str = ""
 ) -> ArticleExtraction:
     """Claims and time expressions of one article, scanning the text for times only once."""
     low = lowered(text)
     index = article_index(low, text)
     times = find_time_expressions(text, low=low, anchor_hits=index.time)
     phrases = find_number_phrases(
-        text, low=low, word_hits=index.number, digit_starts=index.digit_starts
+        text,
+        low=low,
+        word_hits=index.number,
+        digit_starts=index.digit_starts,
+        decimal_mark=lexicon.decimal_mark(language),
     )
     if not phrases:
         return ArticleExtraction([], times)
@@ -99,7 +108,9 @@ def extract_article(
         if sentence is None:
             continue
         if sentence.index not in has_cue:
-            has_cue[sentence.index] = mentions_casualties(text, low, sentence, index.casualty)
+            has_cue[sentence.index] = mentions_casualties(
+                text, low, sentence, index.casualty
+            ) or _total_after_casualties(text, low, sentences, sentence, index.casualty)
         if not has_cue[sentence.index]:
             continue
         lo = bisect.bisect_left(time_starts, sentence.start)
@@ -115,6 +126,22 @@ def extract_article(
     mark_totals_of_everyone(text, sentences, claims)
     attribute_headlines(claims)
     return ArticleExtraction(claims, times)
+
+
+# A line that is only a total ("Total: 1,644") counts what the line before it names.
+_TOTAL_LINE_RE = re.compile(r"[\"“]?(?:Total|Overall)\s*:\s*\S*\d", re.IGNORECASE)
+
+
+def _total_after_casualties(
+    text: str,
+    low: str | None,
+    sentences: list[Sentence],
+    sentence: Sentence,
+    hits: list[tuple[int, int]] | None,
+) -> bool:
+    if sentence.index == 0 or not _TOTAL_LINE_RE.match(text, sentence.start, sentence.end):
+        return False
+    return mentions_casualties(text, low, sentences[sentence.index - 1], hits)
 
 
 def read_claim(
@@ -141,9 +168,7 @@ def read_claim(
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)
-    qualifier, high = phrase.qualifier, phrase.high
-    if qualifier == "exact" and ends_with(ctx.left, _BEYOND_BEFORE):
-        qualifier, high = "more_than", None  # "the toll has surpassed 1,000"
+    qualifier, high = _stated_qualifier(ctx)
     attribution = article.attributions.for_sentence(sentence.index, phrase.start)
     scope_name, as_of_text = scope.scope_and_date(ctx, times, bool(reading.part_of))
     if scope.is_increment(ctx, reading.outcome, earlier[-1] if earlier else None):
@@ -178,6 +203,25 @@ def read_claim(
         part_of=reading.part_of,
         is_previous=is_previous,
     )
+
+
+# "the death toll up to 114": risen to 114, not at most 114.
+_TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:toll|tally|count|figure)\s*$", re.IGNORECASE)
+
+
+def _stated_qualifier(ctx: NumberContext) -> tuple[str, int | None]:
+    """The qualifier and upper figure, with what the words before the number add: "the
+    toll has surpassed 1,000" is more than 1,000; "the toll up to 114" is 114."""
+    phrase = ctx.phrase
+    if phrase.qualifier == "exact" and ends_with(ctx.left, _BEYOND_BEFORE):
+        return "more_than", None
+    if (
+        phrase.qualifier == "up_to"
+        and phrase.text[:5].lower() == "up to"
+        and _TOLL_NOUN_BEFORE_RE.search(ctx.left)
+    ):
+        return "exact", phrase.low
+    return phrase.qualifier, phrase.high
 
 
 def _date_eras(text: str, claims: list[Claim], anchors: list[int] | None) -> None:

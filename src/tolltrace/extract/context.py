@@ -16,8 +16,9 @@ from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.victims import NounPhrase, read_noun_phrase
 
 # The words before a number that can bear on it: the longest frame read there (a toll
-# noun, an aside between commas and up to 100 characters before "rose to") fits.
-LEFT_REACH = 160
+# noun, an aside between commas and up to cues.TOLL_FRAME_GAP characters before "rose to")
+# fits.
+LEFT_REACH = 260
 # Frames read on the last words only ("The injured include …", "had earlier put the toll
 # at"): the longest is under 70 characters.
 TAIL_REACH = 70
@@ -28,8 +29,10 @@ LAST_WORD_REACH = 25
 # A clause ends at a semicolon or before "while", "but", "when", "after", ", and that", ...
 # Each alternative starts with one fixed character or class (",?\s+" written out as two
 # alternatives, "\s+" as "\s\s*"), so the regex engine skips other offsets quickly.
+# ", as tens of thousands gathered": "as" after a comma opens a clause, but not "as many as".
 _CLAUSE_BREAK_RE = re.compile(
-    r";|\s(?:while|whereas|but|when|where|after)\s|,\s+and\s+that\s|\s\s*and\s+that\s|,\s+and\s",
+    r";|\s(?:while|whereas|but|when|where|after)\s|,\s+and\s+that\s|\s\s*and\s+that\s|,\s+and\s"
+    r"|,\s+as\s(?!many|much|few|high|well|of|a\s+result)",
     re.IGNORECASE,
 )
 
@@ -93,6 +96,13 @@ def number_context(
 ) -> NumberContext:
     """The whole context of `phrase`, once its `left` words are read."""
     end = clause_end(text, phrase.end, sentence.end)
+    # Inside brackets, the clause ends at the closing one: "419 deaths (including 77
+    # children, 177 men and 168 women) and 500 injured" gives the 177 no "injured".
+    opened = text.rfind("(", sentence.start, phrase.start)
+    if opened >= 0 and text.find(")", opened, phrase.start) < 0:
+        closing = text.find(")", phrase.end, end)
+        if closing >= 0:
+            end = closing
     noun = read_noun_phrase(text, phrase.end, end)
     return NumberContext(
         text=text,

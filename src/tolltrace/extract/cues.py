@@ -13,8 +13,9 @@ import re
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import StartAnchored
 from tolltrace.extract.context import NumberContext
-from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
+from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, NumberPhrase, find_number_phrases
 from tolltrace.extract.sentences import Sentence
+from tolltrace.extract.victims import read_noun_phrase
 
 NEGATIVE = "negative"  # the group of the cue pattern that rules a count out
 _KILLED = lexicon.alternation(lexicon.casualty_phrases("killed"))
@@ -32,26 +33,43 @@ CUE = StartAnchored(
     starts=lexicon.first_words(lexicon.role_phrases("cue")),
 )
 
-# A casualty frame before a number that has no noun of its own: "the death toll rose to 524",
-# "killing at least 12". A frame noun or casualty word, an aside between commas ("The death
-# toll from Cyclone Ameya, which …, rose to 96"), then up to 100 characters in which a
-# decimal point may stand ("magnitude 7.1"), then the verb or preposition before the number.
+# A casualty frame before a number: "the death toll rose to 524", "killing at least 12". A
+# frame noun or casualty word, an aside between commas ("The death toll from Cyclone Ameya,
+# which …, rose to 96"), then up to TOLL_FRAME_GAP characters of the same sentence
+# ("the death toll in the collision of three trains in Odisha's Balasore district on Oct. 2
+# has risen to"), then the verb or preposition before the number.
+TOLL_FRAME_GAP = 220
+# A frame this short may hold other numbers ("The death toll, initially reported at 20,
+# rose to 35"); a longer one may not (see `toll_frame`).
+TOLL_FRAME_NEAR = 130
 _OUTCOME_PHRASES = tuple(
     p for outcome in ("killed", "injured", "missing") for p in lexicon.casualty_phrases(outcome)
 )
 TOLL_FRAME = StartAnchored(
     re.compile(
         rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|{_KILLED}|{_INJURED}|{_MISSING})\b"
-        r"(?:,[^,.;]{1,120},)?(?:[^.;]|\.(?=\d)){0,100}?"
-        r"\b(?:to|at|of|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|hits|"
-        r"passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
-        r"killing|killed|wounding|injuring|higher|lower|down|up)[,\s]+"
+        rf"(?:,[^,;]{{1,120}},)?[^;]{{0,{TOLL_FRAME_GAP}}}?"
+        r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
+        r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
+        r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
+        r"killing|killed|wounding|injuring|higher|lower|down|up)[,:\s]+"
         r"(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
     starts=lexicon.first_words((*lexicon.toll_frames(), *_OUTCOME_PHRASES)),
 )
 
+# A toll noun right before the number, alone or with a comma, colon or dash: "The highest
+# number of the fatalities, 207, has been reported in Balochistan", "Total: 1,644", headline
+# style "Death toll 114", and "the death toll up to 114" (risen to, not "at most").
+TOLL_APPOSITION = StartAnchored(
+    re.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|dead|deaths|total)"
+        r"\s*(?:[,:—–]\s*)?[\"'“‘]?$",
+        re.IGNORECASE,
+    ),
+    starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),
+)
 # A casualty state right after the number and its helpers: "30 were killed", "12 of them
 # remain missing", "eight others in critical condition".
 IMMEDIATE_STATE_RE = re.compile(
@@ -62,6 +80,12 @@ IMMEDIATE_STATE_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# "claimed 288 lives", "have claimed 77 lives", "took 12 lives": a verb whose lives are deaths.
+LIVES_VERB_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.role_phrases('lives'))})\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "10 lives were lost", "40 lives have been lost".
+LIVES_LOST_AFTER_RE = re.compile(r"\s+(?:were|have\s+been|had\s+been|was)\s+lost\b", re.IGNORECASE)
 # Words that rule a count out but may still go with injuries: "pulled out alive and taken to
 # hospital".
 _SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
@@ -81,7 +105,7 @@ def _adjacent(outcomes: tuple[str, ...]) -> StartAnchored:
     phrases = [p for outcome in outcomes for p in lexicon.casualty_phrases(outcome)]
     return StartAnchored(
         re.compile(
-            rf"\b(?P<cue>{lexicon.alternation(phrases)})\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
+            rf"\b(?P<cue>{lexicon.alternation(phrases)})[\s—–]+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
         ),
         starts=lexicon.first_words(phrases),
     )
@@ -105,9 +129,14 @@ CASUALTY_LITERALS = (
     "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
     "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
     "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown", "victim",
+    "casualt", "deceased", "succumb", "lives", "gunned", "crushed", "fatalit", "traced",
+    "butcher", "stabbed", "body count",
 )  # fmt: skip
 
 _DIGIT_RE = re.compile(r"\d")
+# A verb followed by a number governs that number, not one before it.
+_GOVERNS_A_NUMBER_RE = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+_GOVERNED_REACH = 25  # "at least two hundred and" with spaces
 # Every number phrase holds a digit or one of these words (numbers.NUMBER_WORD_ANCHORS).
 _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
 
@@ -130,6 +159,11 @@ def mentions_casualties(
     return False
 
 
+def _starts_a_number(text: str) -> bool:
+    found = find_number_phrases(text)
+    return bool(found) and found[0].start == 0
+
+
 def cue_outcome(word: str) -> str:
     """The outcome a casualty word names ("wounded": injured)."""
     m = CUE.pattern.match(word)
@@ -146,6 +180,12 @@ def right_cue(ctx: NumberContext) -> str | None:
     m = CUE.search(window, ctx.cues, offset)
     if m is None:
         return None
+    # Read on past the window: its end may cut the word ("kill|ed") or hide its number.
+    whole = CUE.pattern.match(ctx.after_noun, m.start()) or m
+    governed = _GOVERNS_A_NUMBER_RE.match(ctx.after_noun, whole.end())
+    after = ctx.after_noun[governed.end() : governed.end() + _GOVERNED_REACH] if governed else ""
+    if governed and _starts_a_number(after):
+        return None  # "… the crush that killed nearly 160": the verb has a number of its own
     if _EITHER_RE.match(window, m.end()):
         return NEGATIVE
     if m.lastgroup == NEGATIVE and m.group(0).lower() in _SOFT_NEGATIVES:
@@ -176,6 +216,59 @@ def left_cue(ctx: NumberContext) -> str | None:
     ):
         return None
     return last.lastgroup
+
+
+def toll_frame(ctx: NumberContext) -> re.Match[str] | None:
+    """TOLL_FRAME before the number. A frame longer than TOLL_FRAME_NEAR holds no other count
+    between its noun and the number: "the toll rose to 212 on Thursday, …, as temperatures
+    topped 48" frames the 212, not the 48; a later frame may ("killed 27 people, bringing
+    the total killed since … to 1,340"). Years, days of a month and units do not count."""
+    apposition = TOLL_APPOSITION.search(ctx.left, ctx.left_starts)
+    if apposition is not None:
+        return apposition
+    pos = 0
+    while (frame := TOLL_FRAME.search(ctx.left, ctx.left_starts, 0, pos)) is not None:
+        gap = frame.group(0)
+        if len(gap) <= TOLL_FRAME_NEAR:
+            return frame
+        counts = [
+            p
+            for p in find_number_phrases(gap)
+            if not _is_date_or_unit(gap, p)
+            and not read_noun_phrase(gap, p.end, len(gap)).is_non_person
+        ]  # "two passenger trains" is a count of things
+        if not counts:
+            return frame
+        pos = frame.start() + counts[-1].end
+    return None
+
+
+_YEAR_OR_DAY_RE = re.compile(r"(?:19|20)\d\d$|\d{1,2}$")
+_UNIT_AFTER_RE = re.compile(
+    r"-[a-z]|\s*%|\s*(?:st|nd|rd|th)\b|\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b"
+)
+_MONTH_END_RE = re.compile(
+    "(?:" + "|".join(m.name[:3] for m in lexicon.months()) + r")[a-z]*\.?\s+$"
+)
+
+
+def _is_date_or_unit(gap: str, phrase: NumberPhrase) -> bool:
+    if _UNIT_AFTER_RE.match(gap, phrase.end):
+        return True  # "the 13-year war", "10%"
+    if phrase.text.isdigit() and len(phrase.text) == 4 and _YEAR_OR_DAY_RE.match(phrase.text):
+        return True  # "the 2023 earthquake"
+    return phrase.text.isdigit() and bool(_MONTH_END_RE.search(gap[: phrase.start]))  # "Oct. 29"
+
+
+def frame_outcome(ctx: NumberContext, frame: re.Match[str]) -> str:
+    """The outcome a toll frame names: its last casualty word ("the number of injured rose
+    to": injured), else killed ("the toll increased to 278")."""
+    last = None
+    for m in CUE.finditer(frame.group(0), ctx.cues, ctx.left_at + frame.start()):
+        last = m
+    if last is None or last.lastgroup == NEGATIVE:
+        return "killed"
+    return last.lastgroup  # type: ignore[return-value]
 
 
 def adjacent_cue(ctx: NumberContext) -> re.Match[str] | None:

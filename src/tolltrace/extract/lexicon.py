@@ -15,6 +15,7 @@ text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwav
 | `number_words.csv` | number words ("twelve", "hundred") |
 | `qualifiers.csv` | words before a number that qualify it ("more than", "about") |
 | `vague_terms.csv` | vague quantity words and their conservative coding ("dozens": 12) |
+| `languages.csv` | the decimal mark of each language ("3.5" in English, "3,5" in German) |
 | `calendar.csv` | month and weekday names, with their abbreviations |
 | `event_nouns.csv` | nouns naming an event or period ("the 2004 tsunami") |
 | `sources.csv` | the source alias table (see `tolltrace.extract.sources`) |
@@ -71,7 +72,8 @@ class CasualtyWord(NamedTuple):
     names the outcome, or for `none` rules the count out), `state` (right after the
     number: "30 were killed"), `either` (in "died or gone missing": a count of two
     outcomes at once, which is no count of either), `soft` (a `none` word that can still
-    go with injuries: "pulled out alive and taken to hospital")."""
+    go with injuries: "pulled out alive and taken to hospital"), `lives` (a verb whose
+    "N lives" are deaths: "claimed 288 lives")."""
 
     phrase: str
     outcome: str
@@ -166,6 +168,19 @@ def qualifiers() -> dict[str, str]:
 def vague_terms() -> dict[str, int]:
     """The coding of vague quantity words: term → conservative low value."""
     return {r["term"]: int(r["low"]) for r in _rows("vague_terms.csv")}
+
+
+@cache
+def decimal_marks() -> dict[str, str]:
+    """Language code → the character that marks decimals in its numbers ("." in English, ","
+    in German or Spanish)."""
+    return {r["language"]: r["decimal_mark"] for r in _rows("languages.csv")}
+
+
+def decimal_mark(language: str) -> str:
+    """The decimal mark of a manifest `language` ("en", "en-GB", "de"), or "" when unknown."""
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    return decimal_marks().get(code, "")
 
 
 class Month(NamedTuple):

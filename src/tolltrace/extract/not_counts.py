@@ -23,8 +23,8 @@ YEARS = range(1800, 2101)
 # A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph".
 _UNIT_AFTER_RE = re.compile(
     r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
-    r"|\s*%|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
-    r"kph|mph|km/h|knots))",
+    r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
+    r"kph|mph|km/h|knots|degrees))",
     re.IGNORECASE,
 )
 # Counts of people that are not casualties, read on the words before the number.
@@ -43,7 +43,8 @@ NOT_A_TOLL = StartAnchored(
                 r"\b(?:could|might|would|can|(?-i:may|will)|"
                 r"(?:expected|likely|set|projected|feared)\s+to)\s+(?!have\b)(?:\w+\s+){0,2}?"
                 r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|grow|go\s+up|"
-                r"double|jump|soar)\b[^.;]{0,25}$",
+                r"double|jump|soar|see|cause|leave)\w*(?:\s+(?:further|still|again|sharply|significantly))?"
+                r"(?:\s+(?:to|above|over|past|beyond|by|into|up\s+to|as\s+high\s+as))?\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
                 r"\b(?:per|every)\s+$",
             )
@@ -96,14 +97,32 @@ _TOLL_REACHED_REACH = 40  # "tally has stood at to " is under 40 characters
 # "raised the death toll from 28 to 68": a rise, not the range 28-68.
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_REACH = 8
-# The number counts bodies identified, not the dead: "16 of the victims had been identified".
+# The number counts bodies identified, not the dead: "16 of the victims had been identified",
+# "205 bodies had already been identified", "82 bodies were still unidentified", "187
+# bodies yet to be identified".
 _IDENTIFIED_AFTER_RE = re.compile(
-    r"(?:\s+(?:had|have|has|been|were|was|now|so\s+far))*\s+identified\b(?!\s+as\b)"
+    r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be))*"
+    r"\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
+    re.IGNORECASE,
 )
+# Bodies handled, not the dead counted again: "110 bodies were kept at the hospital", "the
+# bodies of 24 foreign nationals have been sent home" (but "44 bodies were brought to
+# hospital" is how a toll is first told).
+_HANDLED_AFTER_RE = re.compile(
+    r"(?:\s+of\s+[^.;,]{1,50}?)?(?:\s+(?:had|have|has|been|were|was|are|is|now|already|still|"
+    r"being))*\s+(?:identified\b(?!\s+as\b)|unidentified|unclaimed|handed\s+over|sent|kept|"
+    r"flown|repatriated|preserved|lying|awaiting)\b",
+    re.IGNORECASE,
+)
+_BODY_WORDS = frozenset({"bodies", "corpses", "remains"})
+_BODIES_OF_BEFORE_RE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BODIES_OF_REACH = 20  # "the bodies of the "
+# "28 unidentified bodies", "the unclaimed bodies": not the toll.
+_HANDLED_WORDS = frozenset({"unidentified", "unclaimed"})
 # The number counts who speak, not who died: "Two security sources said another 19 …".
 _SPEAKERS_AFTER_RE = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|who|which|that)\b)[A-Za-z][\w-]*){0,2}"
-    r"\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|who|which|that|and|or|but)\b)[A-Za-z][\w-]*)"
+    r"{0,2}\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 # "3 deaths per 100,000 people", "400 people a year", read after the noun: a rate.
@@ -114,6 +133,12 @@ _RATE_AFTER_RE = re.compile(
     r"(?:annually|yearly)\b)",
     re.IGNORECASE,
 )
+
+
+# An age after a name: "said Maria Lopez, 45, who had travelled", "Ahmed, 12,".
+_NAME_REACH = 30
+_NAME_BEFORE_RE = re.compile(r"(?-i:[A-Z][\w’'.-]*),\s+$")
+_AGE_AFTER_RE = re.compile(r",|\s+(?:who|whose)\b")
 
 
 def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
@@ -134,6 +159,12 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     if _is_a_year(text, sentence, phrase, words):
         return True
+    if (
+        phrase.text.isdigit()
+        and _NAME_BEFORE_RE.search(words[-_NAME_REACH:])
+        and _AGE_AFTER_RE.match(text, phrase.end, sentence.end)
+    ):
+        return True  # an age after a name
     if phrase.qualifier == "exact" and LABEL_BEFORE.search(words, left.starts):
         return True
     # "raised the death toll from 28 to 68": a rise, not a range
@@ -156,6 +187,19 @@ def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) 
     return not counted and not _TOLL_REACHED_RE.search(words[-_TOLL_REACHED_REACH:])
 
 
+def _handled(ctx: NumberContext) -> bool:
+    """Bodies identified, kept, sent or still unidentified: a count of their handling."""
+    noun, text = ctx.noun, ctx.text
+    if any(w.lower() in _HANDLED_WORDS for w in noun.words):
+        return True
+    if _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end):
+        return True
+    bodies = noun.head.lower() in _BODY_WORDS or _BODIES_OF_BEFORE_RE.search(
+        ctx.left[-_BODIES_OF_REACH:]
+    )
+    return bool(bodies and _HANDLED_AFTER_RE.match(text, noun.end, ctx.clause_end))
+
+
 def is_no_casualty_count(ctx: NumberContext) -> bool:
     """Read after the noun: a count of things, a rate, who speaks, bodies identified, or
     people a verb before the number makes no casualties ("arrested 45 people")."""
@@ -163,8 +207,11 @@ def is_no_casualty_count(ctx: NumberContext) -> bool:
     if (
         noun.is_non_person
         or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)
-        or _SPEAKERS_AFTER_RE.match(text, ctx.phrase.end, ctx.clause_end)
-        or _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end)
+        or (
+            not noun.is_death_noun
+            and _SPEAKERS_AFTER_RE.match(text, ctx.phrase.end, ctx.clause_end)
+        )
+        or _handled(ctx)
     ):
         return True
     return not noun.is_death_noun and adjacent_negative(ctx)

@@ -28,8 +28,20 @@ SCALES = lexicon.number_words()["scale"]
 QUALIFIER_WORDS = lexicon.qualifiers()
 
 _NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?![\d])|\d+(?:\.\d+)?"
-_WORDNUM = rf"(?:(?:{_NUMWORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMWORD}))*)"
+# Characters that group thousands: "1,200", "1.200", "1 200" with a plain, no-break, narrow
+# no-break or thin space, and the Arabic thousands separator ("1٬200"); and characters of
+# no width that may stand in a number ("1\u200b200", a soft hyphen, direction marks).
+GROUP_SEPARATORS = ",. \u00a0\u202f\u2009\u066c"
+FORMAT_CHARACTERS = "\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"
+_GROUP = rf"[{FORMAT_CHARACTERS}]*[{GROUP_SEPARATORS}][{FORMAT_CHARACTERS}]*|[{FORMAT_CHARACTERS}]+"
+_DIGITS = rf"\d{{1,3}}(?:(?:{_GROUP})\d{{3}})+(?![\d])|\d+(?:\.\d+)?"
+# Number words joined by spaces or hyphens, or by "and" or a comma after a scale word
+# ("two hundred and fifty", "five thousand, six hundred"; "four and three" is two numbers).
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million))"
+_WORDNUM = (
+    rf"(?:(?:{_NUMWORD})(?:(?:[\s-]+|{_AFTER_SCALE}\s+and\s+|{_AFTER_SCALE},\s+)"
+    rf"(?:{_NUMWORD}))*)"
+)
 _SCALE_AFTER = r"(?:\s+(?:hundred|thousand|million))?"
 _ONE_NUMBER = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|a\s+(?:dozen|hundred|thousand)|{_WORDNUM})"
 
@@ -52,7 +64,7 @@ NUMBER_PHRASE_RE = re.compile(
         (?P<between>between)\s+(?P<b1>{_ONE_NUMBER})\s+and\s+(?P<b2>{_ONE_NUMBER})
       | (?P<vague>{_vague_pattern()})
       | (?P<n1>{_ONE_NUMBER})
-        (?:\s*(?:to|-|–|—|or)\s*(?P<n2>{_ONE_NUMBER}))?
+        (?:\s*(?:to|-|–|or)\s*(?P<n2>{_ONE_NUMBER}))?
     )
     (?![\w])
     """
@@ -71,29 +83,50 @@ class NumberPhrase(NamedTuple):
     vague_term: str
 
 
-def parse_number(words: str) -> int | None:
-    """Turn one number ("1,000", "1.000", "2.5 million", "two hundred and fifty") into an int.
+def parse_number(words: str, decimal_mark: str = "") -> int | None:
+    """Turn one number ("1,000", "1.000", "1 000", "2.5 million", "two hundred and fifty")
+    into an int.
 
-    Returns None when the words are not a whole number (e.g. "1.5" alone).
+    `decimal_mark` is the article's ("." in English, "," in German; "" when unknown):
+    "3.350" is 3,350 unless "." marks decimals. Returns None when the words are not a whole
+    number ("1.5" alone, "3.350" in English) or mix two group separators ("1,234.567"):
+    never a smaller number made by dropping digits.
     """
-    s = " ".join(words.lower().replace("-", " ").split())
+    m = _DIGIT_WORDS_RE.match(words)
+    if m:
+        return _parse_digits(m.group("digits"), m.group("scale"), decimal_mark)
+    s = " ".join(words.lower().replace("-", " ").replace(",", " ").split())
     if not s:
         return None
-    if s[0].isdigit():
-        return _parse_digits(s)
     if s.startswith("a "):
         s = "one " + s[2:]
     return _parse_words(s)
 
 
-def _parse_digits(s: str) -> int | None:
-    parts = s.split(" ")
-    digits = parts[0]
-    scale = SCALES.get(parts[1], 1) if len(parts) > 1 else 1
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", digits):
-        # Both "1,000" and "1.000" are thousands separators when groups have three digits.
-        return int(re.sub(r"[,.]", "", digits)) * scale
-    if "." in digits:
+_DIGIT_WORDS_RE = re.compile(
+    rf"(?P<digits>\d[\d{GROUP_SEPARATORS}{FORMAT_CHARACTERS}]*?)"
+    r"(?:\s+(?P<scale>hundred|thousand|million))?\s*$",
+    re.IGNORECASE,
+)
+_GROUPED_RE = re.compile(rf"\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+")
+_FORMAT_TABLE = str.maketrans("", "", FORMAT_CHARACTERS)
+
+
+def _parse_digits(digits: str, scale_word: str | None, decimal_mark: str) -> int | None:
+    scale = SCALES[scale_word.lower()] if scale_word else 1
+    digits = digits.translate(_FORMAT_TABLE)
+    if _GROUPED_RE.fullmatch(digits):
+        separators = {c for c in digits if not c.isdigit()}
+        if len(separators) > 1:
+            return None  # "1,234.567": which is the decimal mark?
+        (separator,) = separators
+        if separator == decimal_mark and digits.count(separator) == 1:
+            value = float(digits.replace(separator, ".")) * scale  # "3.350" in English
+            return int(value) if value.is_integer() and scale > 1 else None
+        return int("".join(c for c in digits if c.isdigit())) * scale
+    if not digits.isdigit():
+        if "." not in digits or not digits.replace(".", "", 1).isdigit():
+            return None
         value = float(digits) * scale
         return int(value) if value.is_integer() and scale > 1 else None
     return int(digits) * scale
@@ -128,7 +161,7 @@ def _scale_word(words: str) -> int:
     return SCALES.get(last, 1)
 
 
-def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
+def phrase_from_match(m: re.Match[str], decimal_mark: str = "") -> NumberPhrase | None:
     """Build a NumberPhrase from a NUMBER_PHRASE_RE match, or None if it does not parse."""
     qual_words = " ".join((m.group("qual") or "").lower().split())
     qualifier = QUALIFIER_WORDS.get(qual_words, "exact")
@@ -138,13 +171,13 @@ def phrase_from_match(m: re.Match[str]) -> NumberPhrase | None:
         return NumberPhrase(m.start(), m.end(), m.group(0), low, None, "vague", term)
     first = m.group("b1") or m.group("n1")
     second = m.group("b2") or m.group("n2")
-    low = parse_number(first)
+    low = parse_number(first, decimal_mark)
     if low is None:
         return None
     if second is None:
         high = None if qualifier in ("more_than", "at_least") else low
         return NumberPhrase(m.start(), m.end(), m.group(0), low, high, qualifier, "")
-    high = parse_number(second)
+    high = parse_number(second, decimal_mark)
     if high is None:
         return None
     # "three to four hundred": the shared multiplier applies to the first number too.
@@ -184,6 +217,7 @@ def find_number_phrases(
     low: str | None = None,
     word_hits: list[tuple[int, str]] | None = None,
     digit_starts: list[int] | None = None,
+    decimal_mark: str = "",
 ) -> list[NumberPhrase]:
     """Every number phrase in text[start:end], in order, with offsets into `text`.
 
@@ -217,12 +251,31 @@ def find_number_phrases(
         )
     found = []
     for m in matches:
-        phrase = phrase_from_match(m)
+        phrase = phrase_from_match(m, decimal_mark)
         if phrase is not None and phrase.qualifier == "range":
+            if _BY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                found.extend(_rise_by_then_to(text, m, decimal_mark))
+                continue
             phrase = _count_after_a_day(text, m, phrase)
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+# "rose by one to 158": two numbers, the rise and the new total, not the range 1-158.
+_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _rise_by_then_to(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:
+    if m.group("n2") is None or not _TO_RE.match(text, m.end("n1"), m.start("n2")):
+        return [p for p in [phrase_from_match(m, decimal_mark)] if p is not None]
+    phrases = []
+    for group in ("n1", "n2"):
+        single = NUMBER_PHRASE_RE.match(text, m.start(group), m.end(group))
+        phrase = phrase_from_match(single, decimal_mark) if single is not None else None
+        if phrase is not None:
+            phrases.append(phrase)
+    return phrases
 
 
 _MONTH_BEFORE_RE = re.compile(rf"\b{MONTH_PATTERN}\s+$")

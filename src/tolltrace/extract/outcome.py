@@ -19,16 +19,25 @@ from typing import NamedTuple
 from tolltrace.extract import parts
 from tolltrace.extract.context import NumberContext
 from tolltrace.extract.cues import (
+    CUE,
     IMMEDIATE_STATE_RE,
+    LIVES_LOST_AFTER_RE,
+    LIVES_VERB_BEFORE_RE,
     NEGATIVE,
-    TOLL_FRAME,
     adjacent_cue,
     cue_outcome,
+    frame_outcome,
     left_cue,
     right_cue,
+    toll_frame,
 )
+from tolltrace.extract.numbers import find_number_phrases
+from tolltrace.extract.victims import read_noun_phrase
 from tolltrace.model import Claim
 
+_DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", re.IGNORECASE)
+# "has claimed at least 77": the verb stands within this reach before "N lives".
+_LIVES_VERB_REACH = 30
 # The people whose bodies are counted are dead: "recovered the bodies of 12 miners".
 _BODIES_OF_RE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+$", re.IGNORECASE)
 
@@ -48,7 +57,9 @@ def read_outcome(ctx: NumberContext, previous: Claim | None, is_previous: bool) 
     of_them = parts.of_them(ctx)
     is_part = parts.is_part(ctx)
     part_of = ""
-    if previous is not None and (of_them is not None or is_part):
+    if previous is not None and (
+        of_them is not None or is_part or parts.is_breakdown(ctx, previous)
+    ):
         outcome: str | None = _outcome_of_part(ctx, previous)
         if outcome == previous.outcome:
             part_of = previous.claim_id
@@ -58,11 +69,57 @@ def read_outcome(ctx: NumberContext, previous: Claim | None, is_previous: bool) 
         outcome = _own_outcome(ctx, is_previous, of_them)
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
+    if outcome is None:
+        outcome = _outcome_among(ctx)  # "Eleven tourists among the deceased"
+    if outcome is None and previous is None and is_part:
+        outcome = _outcome_of_frame(ctx)  # "Among the dead, 101 were women"
     if outcome is None or outcome == NEGATIVE:
         return None
     if not part_of and parts.is_subset_of_earlier(ctx, previous, of_them, is_part):
         part_of = parts.TOTAL_BEFORE  # found once the article's eras are known
     return Reading(outcome, part_of)
+
+
+# "four and three deaths", "308 and 223 deaths": the first number shares the noun after the
+# second.
+_PAIR_RE = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _shared_noun(ctx: NumberContext) -> str | None:
+    """The outcome of the casualty noun after the next number, when only "and", "or" or a
+    comma stands between them."""
+    pair = _PAIR_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    if pair is None:
+        return None
+    following = find_number_phrases(ctx.text, pair.end(), ctx.clause_end)
+    if not following or following[0].start != pair.end():
+        return None
+    noun = read_noun_phrase(ctx.text, following[0].end, ctx.clause_end)
+    return noun.outcome if noun.is_death_noun else None
+
+
+_AMONG_OUTCOMES = {"wounded": "injured", "injured": "injured", "missing": "missing"}
+
+
+def _outcome_among(ctx: NumberContext) -> str | None:
+    among = parts.among_after(ctx)
+    if among is None:
+        return None
+    return _AMONG_OUTCOMES.get(among.group("among").lower(), "killed")
+
+
+def _outcome_of_frame(ctx: NumberContext) -> str | None:
+    """The casualty word of a part's frame ("Among the injured, 12"), if it has one."""
+    frame = parts.part_frame(ctx)
+    if frame is None:
+        return None
+    last = None
+    for m in CUE.finditer(frame.group(0), ctx.cues, ctx.left_at + frame.start()):
+        last = m
+    if last is not None:
+        return last.lastgroup if last.lastgroup != NEGATIVE else None
+    # "The victims included …", "The casualties included …": the dead of the story.
+    return "killed" if _DEAD_WORDS_RE.search(frame.group(0)) else None
 
 
 def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
@@ -81,7 +138,14 @@ def _own_outcome(
 ) -> str | None:
     noun = ctx.noun
     if noun.is_death_noun:
-        return noun.outcome  # "47 bodies"
+        # "47 bodies"; but "one of the injured died": the verb says what became of them.
+        verb = IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
+        return cue_outcome(verb.group("cue")) if verb else noun.outcome
+    if [w.lower() for w in noun.words[:1]] == ["lives"] and (
+        LIVES_VERB_BEFORE_RE.search(ctx.left[-_LIVES_VERB_REACH:])
+        or LIVES_LOST_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
+    ):
+        return "killed"  # "claimed 288 lives", "10 lives were lost"
     if noun.is_person:
         adjacent = adjacent_cue(ctx)
         if adjacent:
@@ -89,6 +153,10 @@ def _own_outcome(
         outcome = right_cue(ctx) or left_cue(ctx)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
+        if outcome is None:
+            frame = toll_frame(ctx)
+            if frame:
+                outcome = frame_outcome(ctx, frame)  # "bringing the toll to 56 people"
         return outcome
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:
@@ -96,8 +164,14 @@ def _own_outcome(
     adjacent = adjacent_cue(ctx)
     if adjacent:
         return cue_outcome(adjacent.group("cue"))  # "killing at least 12"
-    if TOLL_FRAME.search(ctx.left, ctx.left_starts) or is_previous:
-        return left_cue(ctx) or "killed"  # "the death toll rose to 524"
+    shared = _shared_noun(ctx)
+    if shared is not None:
+        return shared  # "reported four and three deaths, respectively"
+    frame = toll_frame(ctx)
+    if frame:
+        return frame_outcome(ctx, frame)  # "the death toll rose to 524"
+    if is_previous:
+        return left_cue(ctx) or "killed"  # "up from 30"
     if of_them:
         return right_cue(ctx)  # "12 of them with injuries"
     return None

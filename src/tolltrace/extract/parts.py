@@ -14,7 +14,7 @@ from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
 from tolltrace.extract.cues import CUE, right_cue
 from tolltrace.extract.numbers import find_number_phrases
-from tolltrace.extract.victims import is_person_word
+from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
 
 # A claim's part_of until `link_subsets` finds its total.
@@ -25,7 +25,8 @@ TOTAL_BEFORE = "<total before>"
 PART = StartAnchored(
     re.compile(
         r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-        r"among\s+the\s+(?:dead|victims|injured|wounded)(?:\s+were)?)"
+        r"among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|victims|injured|wounded|deceased|killed)"
+        r"(?:,|\s+(?:were|are|was|is))?)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     ),
@@ -35,7 +36,8 @@ PART = StartAnchored(
 # index): "The injured include five …", "Of the 112 injured, 17 …".
 PART_TAIL = Guarded(
     re.compile(
-        r"(?:\b(?:dead|injured|wounded|victims)\s+include[sd]?|"
+        r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities)\s+"
+        r"(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
@@ -49,20 +51,29 @@ _OF_THEM_RE = re.compile(
     r"wounded))\b",
     re.IGNORECASE,
 )
-# "killing at least five soldiers and three civilians": the second count shares the verb.
-_COORDINATED_RE = re.compile(r"[^.;]{0,40}?\s(?:and|as\s+well\s+as)\s+[\"'“‘]?$")
+_DIGIT_RE = re.compile(r"\d")
+# "killing at least five soldiers and three civilians", "1,293 deaths in Al Haouz, 452 in
+# Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
+# after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting").
+_COORDINATED_RE = re.compile(
+    r"[^.;\"”]{0,40}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+[\"'“‘]?"
+    r"(?:(?:and\s+|with\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}(?:reporting\s+|recording\s+|with\s+)?"
+    r"|with\s+)?$"
+)
 # A number with no noun, before a place or time, shares the noun of the one it is
 # coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
 # Sunday and four more on Monday".
 _BARE_RE = re.compile(
-    r"\s*(?:more\s+)?(?:(?:in|at|on|across|from|inside|near|during|there)\b|$)", re.IGNORECASE
+    r"\s*(?:more\s+)?(?:(?:in|at|on|across|from|inside|near|during|there|and)\b|[,;).!?\"”]|$)"
+    r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
+    re.IGNORECASE,
 )
 # After the noun: the people counted are some of a toll told before ("seven police officers
 # were among the dead").
 _AMONG_AFTER_RE = re.compile(
-    r"(?:\s+(?:who|which|that)\b[^.;\d]{0,80}?)?\s+(?:were|was|are)\s+(?:also\s+)?among\s+"
+    r"(?:\s+(?:who|which|that)\b[^.;\d]{0,80}?)?(?:\s+(?:were|was|are)(?:\s+also)?)?\s+among\s+"
     r"(?:the\s+|those\s+)?"
-    r"(?:dead|victims|killed|wounded|injured|missing)\b",
+    r"(?P<among>dead|deceased|victims|killed|wounded|injured|missing)\b",
     re.IGNORECASE,
 )
 # "In Las Piedras alone, 214": a part of the whole toll.
@@ -74,12 +85,17 @@ def of_them(ctx: NumberContext) -> re.Match[str] | None:
     return _OF_THEM_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
 
 
+def part_frame(ctx: NumberContext) -> re.Match[str] | None:
+    """The words before the number that make it a part ("including", "Among the dead,")."""
+    return PART.search(ctx.left, ctx.left_starts) or tail_search(PART_TAIL, ctx.left)
+
+
 def is_part(ctx: NumberContext) -> bool:
     """Whether the words before the number make it part of a total: "including 35",
     "Among the dead were 17", "including fighters from both sides and at least 40", but
     not "including eight women and three" (a number between: the three is coordinated) nor
     "towns including Rafah and 12" (no people between)."""
-    m = PART.search(ctx.left, ctx.left_starts) or tail_search(PART_TAIL, ctx.left)
+    m = part_frame(ctx)
     if m is None:
         return False
     words = m.group(0)
@@ -89,18 +105,44 @@ def is_part(ctx: NumberContext) -> bool:
     return not find_number_phrases(words) and any(is_person_word(w) for w in between)
 
 
+# "raising the toll to 149—61 men, 36 women and 52 children": a breakdown after a dash,
+# colon or bracket is part of the count before it.
+_BREAKDOWN_RE = re.compile(r"\s*[—–:(]\s*[\"'“‘]?$")
+
+
+def is_breakdown(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number opens a breakdown of the claim just before it ("149—61 men")."""
+    return previous.char_end <= ctx.phrase.start and bool(
+        _BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start)
+    )
+
+
 def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number shares the verb and noun of the claim before it in its sentence:
     "and" between them, no casualty word between, a person noun or none, and no casualty
     word of its own after it."""
     text, phrase = ctx.text, ctx.phrase
+    if previous.char_end > phrase.start or not _COORDINATED_RE.match(
+        text, previous.char_end, phrase.start
+    ):
+        return False
+    # Its own noun ("1,293 deaths in Al Haouz, 452 in Taroudant") is no verb between them;
+    # another number between them ("two children, aged 15 and 16") breaks the list.
+    after_previous = read_noun_phrase(text, previous.char_end, phrase.start).end
+    if _DIGIT_RE.search(text, after_previous, phrase.start) or find_number_phrases(
+        text, after_previous, phrase.start
+    ):
+        return False
     return bool(
-        previous.char_end <= phrase.start
-        and _COORDINATED_RE.match(text, previous.char_end, phrase.start)
-        and not CUE.search(text, ctx.cues, 0, previous.char_end, phrase.start)
+        not CUE.search(text, ctx.cues, 0, after_previous, phrase.start)
         and (ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
         and right_cue(ctx) is None
     )
+
+
+def among_after(ctx: NumberContext) -> re.Match[str] | None:
+    """ "seven police officers were among the dead", "Eleven tourists among deceased"."""
+    return _AMONG_AFTER_RE.match(ctx.text, ctx.noun.end, ctx.clause_end)
 
 
 def is_subset_of_earlier(
@@ -113,7 +155,7 @@ def is_subset_of_earlier(
         of_them or part or ("alone" in ctx.left.lower() and _ALONE_RE.search(ctx.left))
     ):
         return True
-    return bool(_AMONG_AFTER_RE.match(ctx.text, ctx.noun.end, ctx.clause_end))
+    return bool(among_after(ctx))
 
 
 def link_subsets(claims: list[Claim]) -> None:

@@ -21,12 +21,14 @@ PREVIOUS = StartAnchored(
     re.compile(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
-        r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,40}\bfrom\s+"
-        r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+)$",
+        r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
+        r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
+        # "revised the toll to 275 from 288": the figure after "to N from" is the earlier one
+        r"|\bto\s+[\d,.]+\s+from\s+)$",
         re.IGNORECASE,
     ),
     starts=("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
-            "increas"),
+            "increas", "to"),
 )  # fmt: skip
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".
@@ -104,11 +106,21 @@ def is_previous_figure(ctx: NumberContext) -> bool:
     return True
 
 
+# "The toll rose by one to 158": the one is added ("increased by " with room to spare).
+_RISE_BY_REACH = 20
+_RISE_BY_RE = re.compile(
+    r"\b(?:rose|risen|rises|increased|increases|climbed|climbs|jumped|grew|went\s+up|up)\s+by\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_increment(ctx: NumberContext, outcome: str, before: Claim | None) -> bool:
     """Whether the number adds to a toll rather than states one ("12 more bodies",
     "another 20 people were killed"). Not when it adds people of another outcome than
     the claim `before` it ("two were killed and dozens more are missing"): that is the
     whole count of its own outcome."""
+    if _RISE_BY_RE.search(ctx.left[-_RISE_BY_REACH:]):
+        return True
     if not (_MORE_AFTER_RE.match(ctx.text, ctx.phrase.end) or ends_with(ctx.left, _ANOTHER_BEFORE)):
         return False
     return before is None or before.outcome == outcome

@@ -85,6 +85,7 @@ class FileTask:
     article_id: str
     source_files: tuple[str, ...] = ()
     max_bytes: int = config.MAX_FILE_BYTES
+    language: str = ""  # the manifest's, which says how the article writes its numbers
 
 
 @dataclass(slots=True)
@@ -172,7 +173,9 @@ def process_file(task: FileTask) -> FileResult:
     rows: list[tuple] = []
     time_mentions = ""
     try:
-        extraction = extract_article(text, task.article_id, load_sources(task.source_files))
+        extraction = extract_article(
+            text, task.article_id, load_sources(task.source_files), task.language
+        )
         rows, dropped = claim_rows(extraction.claims, text)
         if dropped:
             status = ArticleStatus.WARNING
@@ -322,6 +325,11 @@ class _Reading:
     progress: bool
 
 
+def _language(manifest: Manifest, name: str) -> str:
+    entry = manifest.entries.get(name)
+    return entry.language if entry is not None else ""
+
+
 def _read_corpus(
     raw_dir: Path, manifest: Manifest, reading: _Reading, summary: ProcessSummary
 ) -> dict[str, pd.DataFrame]:
@@ -335,7 +343,12 @@ def _read_corpus(
     ids = assign_article_ids(names + [e.file for e in missing])
     files, limit = reading.source_files, reading.max_bytes
     tasks = sorted(
-        (FileTask(raw_file_path(raw_dir, name), ids[name], files, limit) for name in names),
+        (
+            FileTask(
+                raw_file_path(raw_dir, name), ids[name], files, limit, _language(manifest, name)
+            )
+            for name in names
+        ),
         key=lambda task: task.article_id,
     )
     name_of = {ids[name]: name for name in names}

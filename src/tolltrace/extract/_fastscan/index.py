@@ -58,6 +58,7 @@ LEFT_WORDS = LiteralFinder(
     scope.PREVIOUS.words
     | parts.PART.words
     | cues.TOLL_FRAME.words
+    | cues.TOLL_APPOSITION.words
     | groups.AMONG.words
     | not_counts.MONTH_BEFORE.words
     | not_counts.LABEL_BEFORE.words

@@ -1,0 +1,225 @@
+"""Forms of real wire copy the extractor reads (issue 22). Every sentence here is invented
+to show one class of statement; none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+
+
+def found(text: str, language: str = "") -> list[tuple]:
+    return [
+        (c.mention, c.low, c.qualifier, c.outcome)
+        for c in extract_claims(text, "a", language=language)
+    ]
+
+
+def figures(text: str) -> list[tuple[int, str]]:
+    return [(c.low, c.outcome) for c in extract_claims(text, "a")]
+
+
+@pytest.mark.parametrize(
+    ("separator", "language"),
+    [(" ", ""), ("\u00a0", ""), ("\u202f", ""), ("\u2009", ""), ("\u066c", ""), ("\u200b", ""),
+     (",", "en"), (".", "de"), (" ", "fr")],
+)  # fmt: skip
+def test_thousands_in_any_spacing_give_the_whole_number(separator, language):
+    text = f"Officials said 4{separator}350 people were killed in the storm."
+    assert [(low, outcome) for _, low, _, outcome in found(text, language)] == [(4350, "killed")]
+
+
+def test_a_decimal_point_is_read_by_the_article_language():
+    text = "The ministry said 3.350 people were killed."
+    assert found(text, "de")[0][1] == 3350
+    assert found(text, "")[0][1] == 3350  # unknown language: a thousands point, as before
+    assert found(text, "en") == []  # 3.35 people is no count: dropped, never 3
+
+
+def test_two_kinds_of_separator_give_no_number_rather_than_a_smaller_one():
+    assert found("Officials said 1,234.567 people were killed.") == []
+
+
+def test_number_words_with_a_comma_after_the_thousands():
+    assert found("Police said five thousand, six hundred people were killed.")[0][1] == 5600
+
+
+def test_a_rise_by_one_to_a_new_total_is_two_numbers_not_a_range():
+    claims = extract_claims("The death toll from the blast rose by two to 71, police said.", "a")
+    assert [(c.low, c.scope) for c in claims] == [(2, "increment"), (71, "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two provinces reported five and two deaths, respectively.",
+            [(5, "killed"), (2, "killed")],
+        ),
+        (
+            "The flood caused 480 deaths in Larkana, 97 in Dadu and 12 in Sukkur, the agency said.",
+            [(480, "killed"), (97, "killed"), (12, "killed")],
+        ),
+        (
+            "The north was worst hit with 210 deaths, with Osun reporting 88; Kwara 41; "
+            "and Ekiti 7.",
+            [(210, "killed"), (88, "killed"), (41, "killed"), (7, "killed")],
+        ),
+        (
+            "The casualties included 310 civilians, 42 members of the police and 19 rebels.",
+            [(310, "killed"), (42, "killed"), (19, "killed")],
+        ),
+    ],
+)
+def test_each_number_of_a_list_after_one_casualty_word(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_list_inside_brackets_takes_no_outcome_from_outside_them():
+    text = (
+        "The rains caused 230 deaths (including 41 children, 90 men and 99 women) and 300 injuries."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [
+        (230, "killed"), (41, "killed"), (90, "killed"), (99, "killed"), (300, "injured")
+    ]  # fmt: skip
+    assert {c.part_of for c in claims[1:4]} == {claims[0].claim_id}
+
+
+def test_a_breakdown_after_a_dash_is_part_of_the_count_before_it():
+    claims = extract_claims(
+        "The toll in the district rose to 75—30 men, 25 women and 20 children.", "a"
+    )
+    assert [c.low for c in claims] == [75, 30, 25, 20]
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 40 people were killed. Among the dead, 12 were children.",
+            [(40, "killed"), (12, "killed")],
+        ),
+        (
+            "Among the 60 dead, 33 are female and 27 are male.",
+            [(60, "killed"), (33, "killed"), (27, "killed")],
+        ),
+        ("Eleven tourists among deceased", [(11, "killed")]),
+    ],
+)  # fmt: skip
+def test_parts_told_after_the_dead(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen butchered 14 villagers overnight.",
+        "Nine pilgrims were gunned down at the shrine.",
+        "More than 70 people were crushed to death at the gate.",
+        "Four more patients succumbed to their injuries.",
+        "The fire has claimed at least 61 lives.",
+        "Police said 23 lives were lost in the collapse.",
+    ],
+)
+def test_verbs_and_idioms_of_killing(text):
+    (claim,) = extract_claims(text, "a")
+    assert claim.outcome == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        (
+            "The death toll in the derailment of two passenger trains and a freight train near "
+            "the junction in the river district on Sunday evening has risen to 198.",
+            198,
+        ),
+        ("The province revised the body count to 94 on Tuesday.", 94),
+        ("The final death figures now stand at 407, the official said.", 407),
+        ("The number of fatalities remains at 61 this week.", 61),
+        ("The largest number of the fatalities, 88, was recorded in the capital.", 88),
+        ("Casualties by province. Total: 1,290", 1290),
+        ("Death toll up to 57 as rescuers dig", 57),
+    ],
+)
+def test_toll_frames(text, low):
+    assert (low, "killed") in figures(text)
+
+
+def test_the_toll_up_to_a_number_has_risen_to_it():
+    (claim,) = extract_claims("The death toll up to 57 as rescuers dig", "a")
+    assert (claim.qualifier, claim.high) == ("exact", 57)
+
+
+def test_a_toll_said_to_cross_a_number_is_more_than_it():
+    (claim,) = extract_claims("The toll on Monday crossed 900 dead.", "a")
+    assert claim.qualifier == "more_than"
+
+
+def test_a_forecast_covers_only_the_number_it_forecasts():
+    text = "The toll could rise further, as 21 others remain in critical condition."
+    assert figures(text) == [(21, "injured")]
+    assert figures("Officials warned they could see up to 500 deaths by spring.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 96 bodies had already been identified.",
+        "With 44 bodies yet to be identified, families waited.",
+        "As many as 31 bodies were still unidentified on Friday.",
+        "A further 57 bodies were kept at the city morgue.",
+        "The bodies of 12 foreign nationals have been sent home.",
+    ],
+)
+def test_bodies_identified_kept_or_sent_are_no_toll(text):
+    assert figures(text) == []
+
+
+def test_bodies_brought_to_hospital_are_still_a_toll():
+    assert figures("Rescuers said 38 bodies were brought to the hospital.") == [(38, "killed")]
+
+
+def test_a_verb_with_a_number_of_its_own_is_not_a_cue_for_an_earlier_number():
+    text = (
+        "Hundreds of people, including relatives and survivors, gathered in the square on Sunday "
+        "to mark one year since the blaze in the market that killed nearly 90 people."
+    )
+    assert figures(text) == [(90, "killed")]
+
+
+def test_a_figure_revised_to_another_is_the_previous_one():
+    claims = extract_claims("The state revised the death toll on Monday to 212 from 230.", "a")
+    assert [(c.low, c.is_previous) for c in claims] == [(212, False), (230, True)]
+
+
+def test_a_source_that_reports_and_speaks_is_not_a_count_of_speakers():
+    text = "The agency has reported over 340 deaths and said more than 900 people were hurt."
+    assert figures(text) == [(340, "killed"), (900, "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landslide claimed more than 140 lives last year, residents recalled.",
+        "The number of dead remains at 77 this week.",
+    ],
+)
+def test_time_words_after_a_number_are_not_its_noun(text):
+    assert figures(text)[0][1] == "killed"
+
+
+def test_injuries_and_a_death_of_the_injured():
+    assert figures("The quake left 410 deaths and 290 injuries.") == [
+        (410, "killed"),
+        (290, "injured"),
+    ]
+    assert figures("In the second town, one of the injured died.") == [(1, "killed")]
+
+
+def test_people_yet_to_be_traced_are_missing():
+    assert figures("Around 130 people are yet to be traced after the landslide.") == [
+        (130, "missing")
+    ]
