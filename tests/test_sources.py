@@ -178,7 +178,8 @@ def test_an_agent_after_by_is_not_the_source():
         "The Assistance Association for Political Prisoners, a rights group that tracks "
         "killings by the military, said 25 civilians were killed in the attack."
     )
-    assert source_of(text)[0] == "local_sources"
+    # The association, an organisation the table does not know, under an id of its own.
+    assert source_of(text)[0] == "assistance-association"
 
 
 def test_earlier_toll_put_by_officials():

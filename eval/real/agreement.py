@@ -8,7 +8,6 @@ the same file (the n-th occurrence of `mention`); texts must be present.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from score import occurrence_span, read_csv
@@ -37,7 +36,9 @@ def main() -> None:
         first = spans(event, [r for r in read_csv(event / "annotations.csv") if r["file"] in files])
         paired = set()
         for key, row in second.items():
-            match = next((k for k in first if k[0] == key[0] and k[1] < key[2] and key[1] < k[2]), None)
+            match = next(
+                (k for k in first if k[0] == key[0] and k[1] < key[2] and key[1] < k[2]), None
+            )
             if match is None:
                 only_second += 1
                 continue
@@ -46,7 +47,10 @@ def main() -> None:
             for name in FIELDS:
                 agree[name] += row[name] == first[match][name]
         only_first += len(set(first) - paired)
-    print(f"tolls both annotated: {both}; only the first: {only_first}; only the second: {only_second}")
+    print(
+        f"tolls both annotated: {both}; only the first: {only_first}; "
+        f"only the second: {only_second}"
+    )
     for name in FIELDS:
         print(f"  {name}: {agree[name]}/{both} agree")
 

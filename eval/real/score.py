@@ -8,8 +8,9 @@ claims compared with `annotations.csv`:
 - an annotation is *found* when a claim's span overlaps the annotated mention (the n-th
   occurrence of `mention` in the text) with the same outcome and figure (`low`);
 - `source` is right when the claim's source id is the annotated source (`source_map.csv`
-  says which ids name it; strict) or, leniently, the generic id of its kind (`officials`
-  for a government); an annotation `unattributed` accepts only generic ids;
+  says which ids name it; strict) or, leniently, a source of the same kind (`officials`, or
+  another government body, for a government); an annotation `unattributed` accepts only
+  generic ids;
 - a *false death toll* is a claim coded `killed` that overlaps no annotated toll at all.
 
 Texts are not in the repository (see GUIDELINES.md for fetching them again); missing
@@ -38,9 +39,7 @@ from tolltrace.tables.csvio import read_table
 
 HERE = Path(__file__).resolve().parent
 MANIFEST_COLUMNS = ("file", "outlet", "url", "published", "language")
-GENERIC_IDS = frozenset(
-    {"unattributed", "officials", "local_sources", "media", "unnamed_monitor"}
-)
+GENERIC_IDS = frozenset({"unattributed", "officials", "local_sources", "media", "unnamed_monitor"})
 # The generic id a lenient reading accepts for a named source of each kind.
 LENIENT_BY_KIND = {"government": "officials", "local": "local_sources", "media": "media",
                    "un": "UN"}  # fmt: skip
@@ -166,7 +165,7 @@ def run_event(event_dir: Path, annotations_name: str) -> Tally:
                 f"VALUE {where} {ann['mention']!r}: {claim['qualifier']} {high!r} != "
                 f"{ann['qualifier']} {ann['high']!r}"
             )
-        strict, lenient = _source_right(claim["source"], ann, patterns)
+        strict, lenient = _source_right(claim["source"], claim["source_kind"], ann, patterns)
         tally.source_strict += strict
         tally.source_lenient += lenient
         if not strict:
@@ -193,7 +192,7 @@ def run_event(event_dir: Path, annotations_name: str) -> Tally:
 
 
 def _source_right(
-    source: str, ann: dict[str, str], patterns: dict[str, re.Pattern[str]]
+    source: str, source_kind: str, ann: dict[str, str], patterns: dict[str, re.Pattern[str]]
 ) -> tuple[bool, bool]:
     name = ann["source_name"]
     if name == "unattributed":
@@ -202,7 +201,11 @@ def _source_right(
     pattern = patterns.get(name)
     strict = bool(pattern and source not in GENERIC_IDS - {"local_sources"}
                   and pattern.search(source))  # fmt: skip
-    lenient = strict or source == LENIENT_BY_KIND.get(ann["source_kind"])
+    lenient = (
+        strict
+        or source == LENIENT_BY_KIND.get(ann["source_kind"])
+        or (source_kind == ann["source_kind"] and source not in GENERIC_IDS)
+    )
     return strict, lenient
 
 
@@ -238,9 +241,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="annotation file inside each event folder")  # fmt: skip
     parser.add_argument("--details", action="store_true", help="list each disagreement")
     args = parser.parse_args(argv)
-    names = args.events or sorted(
-        p.name for p in HERE.iterdir() if (p / "pages.csv").is_file()
-    )
+    names = args.events or sorted(p.name for p in HERE.iterdir() if (p / "pages.csv").is_file())
     rows: list[tuple[str, Tally]] = []
     total = Tally()
     for name in names:

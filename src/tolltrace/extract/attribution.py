@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from tolltrace.extract._fastscan.scanning import Guarded
+from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
     GENERIC_PREFIX,
@@ -65,6 +66,9 @@ class ArticleAttributions:
         self._own: dict[int, Attribution | None] = {}
         self._resolved: dict[int, Attribution] = {}
         self._named: dict[str, list[SourceMention]] = {}
+        # Names whose acronym the article defines ("… Authority (NDMA)"): the acronym is the id.
+        defined = defined_acronyms(text, low)
+        self._acronym_of = {name_id: acronym for acronym, name_id in defined.items()}
 
     def for_sentence(self, index: int, near: int) -> Attribution:
         """The attribution for a figure at offset `near` in sentence `index`."""
@@ -87,6 +91,7 @@ class ArticleAttributions:
             named = self._resolve_generic(kind, best.start)
             if named is not None:
                 source_id, kind = named.source_id, named.kind
+        source_id = self._acronym_of.get(source_id, source_id)
         return Attribution(source_id, kind, best.text, "explicit")
 
     def _first_attribution(self, index: int) -> Attribution | None:

@@ -38,6 +38,11 @@ PEOPLE = "people"
 NOT_PERSON = "not_person"
 
 
+def rows(name: str) -> list[dict[str, str]]:
+    """The rows of one lexicon file."""
+    return _rows(name)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with (config.LEXICON_DIR / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))

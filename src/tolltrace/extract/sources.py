@@ -26,9 +26,19 @@ from typing import NamedTuple
 
 from tolltrace import config
 from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
+from tolltrace.extract.organisations import (
+    ACRONYM_AFTER_RE,
+    ACRONYM_BEFORE_RE,
+    is_organisation_acronym,
+    named_organisation,
+)
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "words", "note")
 REQUIRED_COLUMNS = ("source_id", "kind", "pattern", "needs_frame")
+# Broad rows: when one of them matches the proper name of an organisation, the name is the
+# id (tolltrace.extract.organisations); the `organisation` row matches only such names.
+NAMED_ROW = "organisation"
+CATEGORY_IDS = frozenset({"officials", "local_sources", NAMED_ROW})
 # Kinds that only relay what others count; they lose to any other source in a sentence.
 RELAY_KINDS = frozenset({"media"})
 GENERIC_PREFIX = "generic_"
@@ -44,8 +54,11 @@ _NOT_IN_NAMES_RE = re.compile(rf"[^\w\s{re.escape(NAME_PUNCTUATION)}]")
 # ('..., said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
 _FRAME_BEFORE_RE = Guarded(
     re.compile(
-        r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
-        r"figures\s+from|reports\s+from|count\s+by|tally\s+by|"
+        r"(?:according\s+to(?:\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
+        r"|\s+an?\s+(?:updated|new|latest|preliminary|official))?"
+        r"|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
+        r"figures\s+from|reports\s+from|(?:count|tally|toll|figures|data|statement|report)\s+"
+        r"(?:by|of|from)|"
         r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
         re.IGNORECASE,
     ),
@@ -61,6 +74,8 @@ _FRAME_BEFORE_RE = Guarded(
         "reports",
         "count",
         "tally",
+        "toll",
+        "statement",
         "said",
         "says",
     ),
@@ -79,7 +94,8 @@ _FRAME_AFTER_RE = re.compile(
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+)?)?(?:said|says|say|reported|reports|report|stated|states|added|adds|confirmed|confirms|
     documented|documents|claimed|claims|told|announced|announces|recorded|records|estimated|
-    estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|showed|wrote|posted)\b""",
+    estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|showed|wrote|posted|
+    tweeted|revised|revises|updated|updates|raised|lowered|released|published|issued|shared)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -111,6 +127,15 @@ _FRAME_AFTER_GUARD = Guarded(
         "show",
         "wrote",
         "posted",
+        "tweeted",
+        "revise",
+        "update",
+        "raised",
+        "lowered",
+        "released",
+        "published",
+        "issued",
+        "shared",
     ),
 )
 
@@ -295,13 +320,40 @@ class SourceTable:
                 continue
             if _AGENT_BEFORE_RE.search(text, max(start, m_start - 20), m_start, low):
                 continue
+            source_id, kind = alias.source_id, alias.kind
+            if source_id in CATEGORY_IDS:
+                first_word = m_start == start or not text[start:m_start].strip()
+                named = named_organisation(text[m_start:m_end], first_word)
+                if named is not None:  # "the Moroccan Interior Ministry": not `officials`
+                    source_id, kind = named.source_id, named.kind
+                elif source_id == NAMED_ROW:
+                    continue  # no name after all: the broad rows may still match here
             taken.append((m_start, m_end))
             found.append(
-                SourceMention(
-                    m_start, m_end, text[m_start:m_end], alias.source_id, alias.kind, framed
-                )
+                SourceMention(m_start, m_end, text[m_start:m_end], source_id, kind, framed)
             )
+        if self._parent is None:  # a table of one kind's rows looks for its names only
+            found.extend(self._acronyms(text, start, stop, taken))
         found.sort(key=lambda f: f.start)
+        return _named_over_category(text, found)
+
+    @staticmethod
+    def _acronyms(
+        text: str, start: int, stop: int, taken: list[tuple[int, int]]
+    ) -> list[SourceMention]:
+        """Acronyms that report a figure ("NDMA said", "according to the NDMA") and that
+        no row of the table matched: each is the id of the organisation it stands for."""
+        found = []
+        for pattern in (ACRONYM_AFTER_RE, ACRONYM_BEFORE_RE):
+            for m in pattern.finditer(text, start, stop):
+                a_start, a_end = m.span("acronym")
+                acronym = m.group("acronym")
+                if not is_organisation_acronym(acronym) or any(
+                    a_start < t_end and t_start < a_end for t_start, t_end in taken
+                ):
+                    continue
+                taken.append((a_start, a_end))
+                found.append(SourceMention(a_start, a_end, acronym, acronym, "organisation", True))
         return found
 
     def _candidates(
@@ -370,6 +422,27 @@ class _LiteralIndex(NamedTuple):
 
     starts: list[int]
     occurrences: list[tuple[int, int, tuple[int, ...]]]
+
+
+# "officials at the Interior Ministry", "a spokesman for the Maui Police Department".
+_BELONGS_TO_RE = re.compile(r"\s+(?:at|from|of|for|with|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMention]:
+    """Drop a broad category right before the organisation it belongs to: the organisation
+    is the source."""
+    kept = []
+    for k, mention in enumerate(found):
+        following = found[k + 1] if k + 1 < len(found) else None
+        if (
+            mention.source_id in CATEGORY_IDS
+            and following is not None
+            and following.source_id not in CATEGORY_IDS
+            and _BELONGS_TO_RE.fullmatch(text, mention.end, following.start) is not None
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _stretches(cuts: list[int], anchors: list[int], start: int, stop: int) -> list[tuple[int, int]]:

@@ -1,0 +1,131 @@
+"""Named organisations the alias table does not know, kept as sources of their own.
+
+The alias table names the sources it knows ("SOHR", "UN") and has broad rows for the
+rest ("officials", "local sources"). When such a row matches a proper name of an
+organisation ("the Moroccan Interior Ministry", "Maui County", "the Central Committee of
+Sudanese Doctors"), folding it into `officials` would pool two governments into one
+series. Instead the name becomes an id of its own, made from its words; an acronym the
+article defines ("National Disaster Management Authority (NDMA)") or that reports a figure
+("NDMA said") is the id of that organisation. The run summary lists these names, so a
+journalist can give them one id in `sources.csv`.
+
+Ids: the significant words of the name in lower case joined by hyphens, "Ministry of X"
+turned into "X ministry" ("interior-ministry", "maui-county", "sudan-doctors-union");
+an acronym as written ("NDMA").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from tolltrace.extract import lexicon
+from tolltrace.extract._fastscan.scanning import Guarded
+
+# Words of a name that make no difference to whom it names.
+_STOP = frozenset("the a an of for and on in 's ’s".split())
+# Titles of people: "Health Minister", "the spokesman" stay the broad `officials` row.
+_TITLES = frozenset(
+    "minister spokesman spokeswoman spokesperson governor mayor official officials president "
+    "collector officer prosecutor commissioner chief secretary director".split()
+)
+_WORD_RE = re.compile(r"[\w’'-]+")
+# "Ministry of the Interior and Safety" → "interior and safety ministry".
+_OF_FORM_RE = re.compile(
+    r"^(?P<head>[\w-]+)\s+(?:of|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE
+)
+# An acronym defined right after a name: "National Disaster Management Authority (NDMA)".
+_DEFINED_RE = Guarded(
+    re.compile(
+        r"(?P<name>(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,8}?)"
+        r"\((?P<acronym>(?-i:[A-Z][A-Z&]{1,7}))\)"
+    ),
+    needs=("(",),
+)
+# An acronym that reports a figure: "NDMA said", "according to the NDMA".
+ACRONYM_AFTER_RE = re.compile(
+    r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))"
+    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
+    r"reported|reports|stated|added|confirmed|announced|recorded|counted|tallied|estimated)\b)"
+)
+ACRONYM_BEFORE_RE = re.compile(
+    r"(?i:according\s+to|reported\s+by|data\s+from|figures\s+from)\s+(?:the\s+)?"
+    r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))(?![\w&])"
+)
+# Acronyms that are no organisation.
+_NOT_ORGANISATIONS = frozenset(
+    "AM PM GMT UTC BST CET US UK EU TV AP AFP UPI DNA CPR ICU ID OK MP MLA CM PM".split()
+)
+
+
+class Named(NamedTuple):
+    """An organisation named in the text: its id, its kind and whether it was an acronym."""
+
+    source_id: str
+    kind: str
+    acronym: bool
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Organisation nouns (the last word of a name) → the kind of source they name."""
+    return {r["noun"]: r["kind"] for r in lexicon.rows("organisation_nouns.csv")}
+
+
+def named_organisation(text: str, first_word: bool = False) -> Named | None:
+    """The id of the organisation `text` names ("the Moroccan Interior Ministry"), or None
+    when it is no proper name of one (a title, "the ministry", "local officials").
+
+    `first_word`: `text` opens its sentence, so its first capital may be no name's
+    ("Emergency services said"); then the organisation noun must have a capital too."""
+    words = _WORD_RE.findall(text)
+    while words and words[0].lower() in _STOP:
+        words = words[1:]
+        first_word = False
+    heads = [i for i, w in enumerate(words) if w.lower() in _heads()]
+    if not heads:
+        return None
+    joins = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
+    if joins and joins[0] < heads[0] < len(words):
+        # "Fernando Bastidas of the Permanent Committee", "Secretary General of the General
+        # Directorate": the body named after "of" is the source.
+        return named_organisation(" ".join(words[joins[0] + 1 :]))
+    if any(w.lower() in _TITLES for w in words):
+        return None
+    head = heads[-1]
+    kind = _heads()[words[head].lower()]
+    names = [w for i, w in enumerate(words) if i != head and w[:1].isupper()]
+    if first_word and words[0] in names and not words[head][:1].isupper():
+        names.remove(words[0])
+    if not names:
+        return None  # "the ministry", "local authorities", "Emergency services": no name
+    return Named(slug(" ".join(words)), kind, False)
+
+
+def slug(name: str) -> str:
+    """The id of a name: "Ministry of the Interior" → "interior-ministry"."""
+    name = " ".join(name.replace("’s", "").replace("'s", "").split())
+    of_form = _OF_FORM_RE.match(name)
+    if of_form and of_form.group("head").lower() in _heads():
+        name = f"{of_form.group('rest')} {of_form.group('head')}"
+    words = [w.lower().strip("’'-") for w in _WORD_RE.findall(name)]
+    return "-".join(w for w in words if w and w not in _STOP)
+
+
+def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:
+    """The acronyms an article defines after a name, each with the id of the name:
+    {"NDMA": "national-disaster-management-authority"}."""
+    found: dict[str, str] = {}
+    if not _DEFINED_RE.may_match(text, low=low):
+        return found
+    for m in _DEFINED_RE.pattern.finditer(text):
+        acronym = m.group("acronym")
+        named = named_organisation(m.group("name"))
+        if named is not None and acronym not in _NOT_ORGANISATIONS:
+            found.setdefault(acronym, named.source_id)
+    return found
+
+
+def is_organisation_acronym(acronym: str) -> bool:
+    return acronym not in _NOT_ORGANISATIONS
