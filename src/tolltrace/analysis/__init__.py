@@ -29,6 +29,7 @@ from tolltrace.analysis.divergence import classify_divergence
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.releases import assign_releases, build_releases
 from tolltrace.analysis.scores import article_scores
+from tolltrace.analysis.sources import unify_sources
 from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS
 
 __all__ = [
@@ -101,6 +102,8 @@ def analyze(
     article_id, char_start), "releases": releases.build_releases' table, "consistency":
     consistency.check_consistency's table, "estimates": estimates.estimate_tolls' table}.
     """
+    claims = claims.copy(deep=False)
+    claims["source"] = unify_sources(claims["source"])  # one id for "NDMA" and its full name
     c = prepare_claims(claims, drop=_NOT_ANALYSED, positions=True)
     order = c.pop("_position").to_numpy()
     dated = date_claims(c, articles, event_start)

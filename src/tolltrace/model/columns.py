@@ -74,8 +74,10 @@ VICTIM_GROUP = vocab(
 )
 SOURCE = text(
     "source",
-    "canonical id of whoever the article attributes the figure to (`SOHR`, `SNHR`, `UN`, "
-    "`officials`, `local_sources`, `health_ministry`, …), or `unattributed`",
+    "canonical id of whoever the article attributes the figure to: an id of the alias table "
+    "(`SOHR`, `UN`, `health_ministry`, `officials`, `local_sources`, …), the id of a named "
+    "organisation the table does not know, made from its words (`interior-ministry`) or its "
+    "acronym (`NDMA`), or `unattributed`",
     empty=False,
 )
 SCOPE = vocab(

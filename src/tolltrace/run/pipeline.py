@@ -293,6 +293,7 @@ def process_corpus(
     reading = _Reading(source_files, max_bytes, jobs, engine, progress)
     frames = _read_corpus(raw_dir, manifest, reading, summary)
     _analyse(frames, summary.event_start)
+    summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
     for name, df in frames.items():
         schemas.validate_table(name, df)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -404,6 +405,35 @@ def _analyse(frames: dict[str, pd.DataFrame], event_start: dt.date | None) -> No
     frames["claims"] = order_claims(results.pop("claims"))
     for table in ANALYSIS_TABLES:
         frames[table.name] = _sorted(table, results.pop(table.name))
+
+
+# How many names the run summary lists.
+MAX_UNKNOWN_SOURCES = 15
+
+
+def unknown_sources(claims: pd.DataFrame, table: SourceTable) -> list[str]:
+    """One line naming the sources the claims credit that the alias table does not know
+    (organisations kept under ids made from their words), most claims first, so that a
+    journalist can merge or rename them in sources.csv."""
+    known = {alias.source_id for alias in table.aliases} | {"unattributed"}
+    unknown = claims.loc[~claims["source"].astype(str).isin(known), ["source", "source_text"]]
+    if unknown.empty:
+        return []
+    counts = unknown.groupby("source", observed=True).agg(
+        claims=("source_text", "size"), words=("source_text", "first")
+    )
+    counts = counts.sort_values("claims", ascending=False, kind="mergesort")
+    shown = [
+        f"{source} ({words!s}: {n})"
+        for source, n, words in counts.head(MAX_UNKNOWN_SOURCES).itertuples()
+    ]
+    more = len(counts) - len(shown)
+    return [
+        f"{len(counts)} sources the alias table does not know, by claims: {'; '.join(shown)}"
+        + (f"; and {more} more" if more > 0 else "")
+        + ". To merge names of one source or give one a better id, add rows to sources.csv "
+        "beside the articles (see docs/rules.md)."
+    ]
 
 
 def _source_files(raw_dir: Path, sources_path: Path | None) -> tuple[str, ...]:
