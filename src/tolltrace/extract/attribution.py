@@ -17,6 +17,7 @@ from tolltrace.extract._fastscan.scanning import Guarded
 from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
+    CATEGORY_IDS,
     GENERIC_PREFIX,
     RELAY_KINDS,
     UNATTRIBUTED,
@@ -81,7 +82,12 @@ class ArticleAttributions:
         mentions = self._mentions.get(index)
         if mentions is None:
             s = self.sentences[index]
-            mentions = self._mentions[index] = self.table.find(self.text, s.start, s.end, self.low)
+            mentions = self.table.find(self.text, s.start, s.end, self.low)
+            if all(m.source_id in CATEGORY_IDS for m in mentions):
+                # No source the table names: an acronym that reports the figure may be one.
+                taken = [(m.start, m.end) for m in mentions]
+                mentions = mentions + self.table.acronyms(self.text, s.start, s.end, taken)
+            self._mentions[index] = mentions
         if not mentions:
             return None
         best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))

@@ -160,6 +160,9 @@ def mentions_casualties(
 
 
 def _starts_a_number(text: str) -> bool:
+    head = text[:_GOVERNED_REACH]
+    if not (_DIGIT_RE.search(head) or _NUMBER_WORD_RE.search(head.lower())):
+        return False
     found = find_number_phrases(text)
     return bool(found) and found[0].start == 0
 

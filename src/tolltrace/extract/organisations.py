@@ -21,7 +21,6 @@ from functools import cache
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
-from tolltrace.extract._fastscan.scanning import Guarded
 
 # Words of a name that make no difference to whom it names.
 _STOP = frozenset("the a an of for and on in 's ’s".split())
@@ -35,14 +34,13 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 _OF_FORM_RE = re.compile(
     r"^(?P<head>[\w-]+)\s+(?:of|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE
 )
-# An acronym defined right after a name: "National Disaster Management Authority (NDMA)".
-_DEFINED_RE = Guarded(
-    re.compile(
-        r"(?P<name>(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,8}?)"
-        r"\((?P<acronym>(?-i:[A-Z][A-Z&]{1,7}))\)"
-    ),
-    needs=("(",),
+# An acronym in brackets, "(NDMA)", and the name right before it: "National Disaster
+# Management Authority (NDMA)" (the name is read back from the bracket).
+_BRACKETED_RE = re.compile(r"\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+_NAME_BEFORE_RE = re.compile(
+    r"(?P<name>(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,8})$"
 )
+_NAME_REACH = 120  # eight words of a name, with their spaces
 # An acronym that reports a figure: "NDMA said", "according to the NDMA".
 ACRONYM_AFTER_RE = re.compile(
     r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))"
@@ -53,6 +51,8 @@ ACRONYM_BEFORE_RE = re.compile(
     r"(?i:according\s+to|reported\s+by|data\s+from|figures\s+from)\s+(?:the\s+)?"
     r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))(?![\w&])"
 )
+# Two capitals in a row: no acronym without them (a cheap test before the patterns above).
+CAPITALS_RE = re.compile(r"[A-Z][A-Z&]")
 # Acronyms that are no organisation.
 _NOT_ORGANISATIONS = frozenset(
     "AM PM GMT UTC BST CET US UK EU TV AP AFP UPI DNA CPR ICU ID OK MP MLA CM PM".split()
@@ -117,12 +117,15 @@ def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:
     """The acronyms an article defines after a name, each with the id of the name:
     {"NDMA": "national-disaster-management-authority"}."""
     found: dict[str, str] = {}
-    if not _DEFINED_RE.may_match(text, low=low):
+    if "(" not in text:
         return found
-    for m in _DEFINED_RE.pattern.finditer(text):
+    for m in _BRACKETED_RE.finditer(text):
         acronym = m.group("acronym")
-        named = named_organisation(m.group("name"))
-        if named is not None and acronym not in _NOT_ORGANISATIONS:
+        before = _NAME_BEFORE_RE.search(text, max(0, m.start() - _NAME_REACH), m.start())
+        if before is None or acronym in _NOT_ORGANISATIONS:
+            continue
+        named = named_organisation(before.group("name"))
+        if named is not None:
             found.setdefault(acronym, named.source_id)
     return found
 

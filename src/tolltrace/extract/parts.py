@@ -13,7 +13,7 @@ import re
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
 from tolltrace.extract.cues import CUE, right_cue
-from tolltrace.extract.numbers import find_number_phrases
+from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
 from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
 
@@ -52,6 +52,7 @@ _OF_THEM_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
+_NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
 # "killing at least five soldiers and three civilians", "1,293 deaths in Al Haouz, 452 in
 # Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
 # after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting").
@@ -129,8 +130,9 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     # Its own noun ("1,293 deaths in Al Haouz, 452 in Taroudant") is no verb between them;
     # another number between them ("two children, aged 15 and 16") breaks the list.
     after_previous = read_noun_phrase(text, previous.char_end, phrase.start).end
-    if _DIGIT_RE.search(text, after_previous, phrase.start) or find_number_phrases(
-        text, after_previous, phrase.start
+    between = text[after_previous : phrase.start]
+    if _DIGIT_RE.search(between) or (
+        _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
     ):
         return False
     return bool(

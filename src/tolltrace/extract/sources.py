@@ -29,6 +29,7 @@ from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
 from tolltrace.extract.organisations import (
     ACRONYM_AFTER_RE,
     ACRONYM_BEFORE_RE,
+    CAPITALS_RE,
     is_organisation_acronym,
     named_organisation,
 )
@@ -76,6 +77,7 @@ _FRAME_BEFORE_RE = Guarded(
         "tally",
         "toll",
         "statement",
+        "report",
         "said",
         "says",
     ),
@@ -332,18 +334,18 @@ class SourceTable:
             found.append(
                 SourceMention(m_start, m_end, text[m_start:m_end], source_id, kind, framed)
             )
-        if self._parent is None:  # a table of one kind's rows looks for its names only
-            found.extend(self._acronyms(text, start, stop, taken))
         found.sort(key=lambda f: f.start)
         return _named_over_category(text, found)
 
     @staticmethod
-    def _acronyms(
+    def acronyms(
         text: str, start: int, stop: int, taken: list[tuple[int, int]]
     ) -> list[SourceMention]:
-        """Acronyms that report a figure ("NDMA said", "according to the NDMA") and that
-        no row of the table matched: each is the id of the organisation it stands for."""
-        found = []
+        """Acronyms in text[start:stop] that report a figure ("NDMA said", "according to the
+        NDMA") outside the `taken` spans: each is the id of the organisation it stands for."""
+        found: list[SourceMention] = []
+        if not CAPITALS_RE.search(text, start, stop):
+            return found
         for pattern in (ACRONYM_AFTER_RE, ACRONYM_BEFORE_RE):
             for m in pattern.finditer(text, start, stop):
                 a_start, a_end = m.span("acronym")
