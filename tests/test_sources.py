@@ -75,7 +75,7 @@ def test_generic_monitor_without_a_named_one_stays_unnamed():
         ("Local sources reported that more than 400 civilians were killed.", "local_sources"),
         (
             "Several dozen soldiers were killed, according to a Syrian security official.",
-            "officials",
+            "officials-sy",
         ),
         ("The UN human rights office said at least 1,500 civilians had died.", "UN"),
         ("The Gaza health ministry said 34 people were killed.", "health_ministry"),

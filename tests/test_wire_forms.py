@@ -223,3 +223,43 @@ def test_people_yet_to_be_traced_are_missing():
     assert figures("Around 130 people are yet to be traced after the landslide.") == [
         (130, "missing")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turkey has reported 1,900 deaths from the floods.", "government-tr"),
+        ("The junta said 310 people had died.", "junta"),
+        ("The military-led government said 88 people were killed.", "junta"),
+        ("The Kenyan Red Cross aid organization said 61 people had died.", "red_cross"),
+        ("The Moroccan Interior Ministry said 90 people were killed.", "interior-ministry-ma"),
+        ("Morocco's Interior Ministry said 90 people were killed.", "interior-ministry-ma"),
+        ("Bihar County said 14 people had died.", "bihar-county"),
+        ("The Relief Coordination Agency (RCA) said 40 died. The RCA said 12 more died.", "RCA"),
+        (
+            "A total of 70 were injured, according to officials at the Regional Crisis Centre.",
+            "officials",
+        ),
+    ],
+)
+def test_sources_of_real_copy(text, source):
+    assert extract_claims(text, "a")[-1].source == source
+
+
+def test_a_named_organisation_keeps_its_own_id_and_two_governments_are_two_sources():
+    first = extract_claims("The Ugandan Health Ministry said 14 people died.", "a")[0].source
+    second = extract_claims("The Kenyan Health Ministry said 14 people died.", "a")[0].source
+    assert first != second
+
+
+def test_more_forms_of_real_copy():
+    assert figures("Deaths are likely between 1,100 and 1,300, the agency said.") == [
+        (1100, "killed")
+    ]
+    assert figures("The storm claimed 19 more lives on Tuesday.") == [(19, "killed")]
+    claims = extract_claims(
+        "The group said 410 people were killed. This number includes 95 civilians.", "a"
+    )
+    assert [(c.low, c.part_of) for c in claims] == [(410, ""), (95, claims[0].claim_id)]
+    (earlier,) = extract_claims("Health authorities previously put the toll at 2,700.", "a")
+    assert earlier.is_previous

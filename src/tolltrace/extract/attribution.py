@@ -17,12 +17,12 @@ from tolltrace.extract._fastscan.scanning import Guarded
 from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
-    CATEGORY_IDS,
     GENERIC_PREFIX,
     RELAY_KINDS,
     UNATTRIBUTED,
     SourceMention,
     SourceTable,
+    is_category,
 )
 from tolltrace.model import Claim
 
@@ -83,7 +83,7 @@ class ArticleAttributions:
         if mentions is None:
             s = self.sentences[index]
             mentions = self.table.find(self.text, s.start, s.end, self.low)
-            if all(m.source_id in CATEGORY_IDS for m in mentions):
+            if all(is_category(m.source_id) for m in mentions):
                 # No source the table names: an acronym that reports the figure may be one.
                 taken = [(m.start, m.end) for m in mentions]
                 mentions = mentions + self.table.acronyms(self.text, s.start, s.end, taken)

@@ -128,8 +128,13 @@ def extract_article(
     return ArticleExtraction(claims, times)
 
 
-# A line that is only a total ("Total: 1,644") counts what the line before it names.
-_TOTAL_LINE_RE = re.compile(r"[\"“]?(?:Total|Overall)\s*:\s*\S*\d", re.IGNORECASE)
+# A sentence that goes on counting what the one before it names: a line that is only a
+# total ("Total: 1,644"), or "This number includes 745 civilians".
+_TOTAL_LINE_RE = re.compile(
+    r"[\"“]?(?:(?:Total|Overall)\s*:\s*\S*\d"
+    r"|(?:This|That|The)\s+(?:number|count|figure|toll|tally)\s+(?:also\s+)?includ)",
+    re.IGNORECASE,
+)
 
 
 def _total_after_casualties(
@@ -164,7 +169,7 @@ def read_claim(
         return None
     is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    reading = read_outcome(ctx, previous, is_previous)
+    reading = read_outcome(ctx, previous, is_previous, earlier[-1] if earlier else None)
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)

@@ -52,6 +52,7 @@ TOLL_FRAME = StartAnchored(
         r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
         r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
         r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
+        r"are|were|likely|"
         r"killing|killed|wounding|injuring|higher|lower|down|up)[,:\s]+"
         r"(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,

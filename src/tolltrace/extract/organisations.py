@@ -21,6 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
+from tolltrace.extract.places import country_names, country_of
 
 # Words of a name that make no difference to whom it names.
 _STOP = frozenset("the a an of for and on in 's ’s".split())
@@ -104,13 +105,50 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
 
 
 def slug(name: str) -> str:
-    """The id of a name: "Ministry of the Interior" → "interior-ministry"."""
+    """The id of a name: "Ministry of the Interior" → "interior-ministry"; a country named
+    by its name or adjective goes last, as its ISO code, so that "the Moroccan Interior
+    Ministry" and "Morocco's Interior Ministry" are one id (`interior-ministry-ma`)."""
     name = " ".join(name.replace("’s", "").replace("'s", "").split())
     of_form = _OF_FORM_RE.match(name)
     if of_form and of_form.group("head").lower() in _heads():
         name = f"{of_form.group('rest')} {of_form.group('head')}"
-    words = [w.lower().strip("’'-") for w in _WORD_RE.findall(name)]
-    return "-".join(w for w in words if w and w not in _STOP)
+    words, countries = [], []
+    for word in _WORD_RE.findall(name):
+        country = country_of(word.strip("’'-")) if word[:1].isupper() else None
+        if country is not None:
+            countries.append(country.place_id.lower())
+        elif word.lower().strip("’'-") not in _STOP:
+            words.append(word.lower().strip("’'-"))
+    return "-".join([w for w in words if w] + sorted(set(countries)))
+
+
+# A country that reports a figure: "Turkey has reported 3,500 deaths", "Syria said".
+COUNTRY_SAID_RE = re.compile(
+    r"(?-i:(?P<name>\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}))"
+    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|confirmed|announced|"
+    r"recorded|counted|put\s+the)\b)"
+)
+
+
+def country_qualified(source_id: str, text: str) -> str:
+    """`source_id` with the ISO code of the country `text` names ("Kenyan officials" →
+    officials-ke), or as it is when it names none."""
+    codes = sorted(
+        {
+            c.place_id.lower()
+            for w in _WORD_RE.findall(text)
+            if w[:1].isupper() and (c := country_of(w))
+        }
+    )
+    return "-".join([source_id, *codes]) if codes else source_id
+
+
+def reporting_country(name: str) -> Named | None:
+    """The government of the country `name` names ("Turkey"), as a source."""
+    country = country_names().get(name)
+    if country is None:
+        return None
+    return Named(f"government-{country.place_id.lower()}", "government", False)
 
 
 def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:

@@ -36,6 +36,9 @@ from tolltrace.extract.victims import read_noun_phrase
 from tolltrace.model import Claim
 
 _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", re.IGNORECASE)
+_COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
+# "77 lives", "24 more lives", "a further 10 lives".
+_LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
 # The people whose bodies are counted are dead: "recovered the bodies of 12 miners".
@@ -49,11 +52,14 @@ class Reading(NamedTuple):
     part_of: str
 
 
-def read_outcome(ctx: NumberContext, previous: Claim | None, is_previous: bool) -> Reading | None:
+def read_outcome(
+    ctx: NumberContext, previous: Claim | None, is_previous: bool, last: Claim | None = None
+) -> Reading | None:
     """The outcome and total of the number in `ctx`, or None when it counts no casualties.
 
     `previous` is the claim before it in its sentence; `is_previous` says the text gives
-    the number as a superseded figure (which frames it as a toll)."""
+    the number as a superseded figure (which frames it as a toll); `last` is the article's
+    last claim before it ("This number includes 745 civilians" counts what it counted)."""
     of_them = parts.of_them(ctx)
     is_part = parts.is_part(ctx)
     part_of = ""
@@ -72,7 +78,7 @@ def read_outcome(ctx: NumberContext, previous: Claim | None, is_previous: bool) 
     if outcome is None:
         outcome = _outcome_among(ctx)  # "Eleven tourists among the deceased"
     if outcome is None and previous is None and is_part:
-        outcome = _outcome_of_frame(ctx)  # "Among the dead, 101 were women"
+        outcome = _outcome_of_frame(ctx, last)  # "Among the dead, 101 were women"
     if outcome is None or outcome == NEGATIVE:
         return None
     if not part_of and parts.is_subset_of_earlier(ctx, previous, of_them, is_part):
@@ -108,18 +114,21 @@ def _outcome_among(ctx: NumberContext) -> str | None:
     return _AMONG_OUTCOMES.get(among.group("among").lower(), "killed")
 
 
-def _outcome_of_frame(ctx: NumberContext) -> str | None:
+def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
     """The casualty word of a part's frame ("Among the injured, 12"), if it has one."""
     frame = parts.part_frame(ctx)
     if frame is None:
         return None
-    last = None
+    cue = None
     for m in CUE.finditer(frame.group(0), ctx.cues, ctx.left_at + frame.start()):
-        last = m
-    if last is not None:
-        return last.lastgroup if last.lastgroup != NEGATIVE else None
+        cue = m
+    if cue is not None:
+        return cue.lastgroup if cue.lastgroup != NEGATIVE else None
     # "The victims included …", "The casualties included …": the dead of the story.
-    return "killed" if _DEAD_WORDS_RE.search(frame.group(0)) else None
+    if _DEAD_WORDS_RE.search(frame.group(0)):
+        return "killed"
+    # "This number includes …": the count told just before.
+    return last.outcome if last is not None and _COUNT_WORDS_RE.search(frame.group(0)) else None
 
 
 def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
@@ -141,7 +150,7 @@ def _own_outcome(
         # "47 bodies"; but "one of the injured died": the verb says what became of them.
         verb = IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
         return cue_outcome(verb.group("cue")) if verb else noun.outcome
-    if [w.lower() for w in noun.words[:1]] == ["lives"] and (
+    if _LIVES_WORDS_RE.match(" ".join(noun.words)) and (
         LIVES_VERB_BEFORE_RE.search(ctx.left[-_LIVES_VERB_REACH:])
         or LIVES_LOST_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
     ):

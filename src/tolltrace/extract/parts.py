@@ -36,7 +36,8 @@ PART = StartAnchored(
 # index): "The injured include five …", "Of the 112 injured, 17 …".
 PART_TAIL = Guarded(
     re.compile(
-        r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities)\s+"
+        r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
+        r"count|figure|tally)\s+"
         r"(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
         r"\s+[\"'“‘]?$",

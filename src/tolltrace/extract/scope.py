@@ -36,11 +36,11 @@ _PREVIOUS_TAIL = Guarded(
     re.compile(
         r"(?:\bhad\s+(?P<when>earlier\s+|previously\s+|initially\s+|first\s+)?(?:reported|said|"
         r"put|given|announced|counted|recorded|told\s+(?:\w+\s+){0,2}?)\s*(?:that\s+)?"
-        r"|\b(?:initially|earlier|first)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
+        r"|\b(?:initially|earlier|first|previously)\s+(?:been\s+)?(?:reported|put|given|estimated|set|"
         r"announced|gave)\s+(?:the\s+(?:death\s+)?(?:toll|number|figure)\s+)?(?:at|as)\s+)$",
         re.IGNORECASE,
     ),
-    needs=("had", "initially", "earlier", "first"),
+    needs=("had", "initially", "earlier", "first", "previously"),
 )
 _EARLIER_BEFORE_RE = re.compile(r"\b(?:earlier|initially|previously|at\s+first)\b", re.IGNORECASE)
 _EARLIER_AFTER_RE = re.compile(r"[^.;]*?\b(?:ago|earlier|previously|before)\b", re.IGNORECASE)

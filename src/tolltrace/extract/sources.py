@@ -30,8 +30,11 @@ from tolltrace.extract.organisations import (
     ACRONYM_AFTER_RE,
     ACRONYM_BEFORE_RE,
     CAPITALS_RE,
+    COUNTRY_SAID_RE,
+    country_qualified,
     is_organisation_acronym,
     named_organisation,
+    reporting_country,
 )
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "words", "note")
@@ -40,6 +43,16 @@ REQUIRED_COLUMNS = ("source_id", "kind", "pattern", "needs_frame")
 # id (tolltrace.extract.organisations); the `organisation` row matches only such names.
 NAMED_ROW = "organisation"
 CATEGORY_IDS = frozenset({"officials", "local_sources", NAMED_ROW})
+# Ids that name a kind of body any government has: a country named with them qualifies
+# them ("officials-ke", "health_ministry-lb").
+COUNTRY_QUALIFIED_IDS = frozenset({"officials", "health_ministry"})
+
+
+def is_category(source_id: str) -> bool:
+    """Whether an id is a broad category ("officials", "officials-ke"), not one source."""
+    return source_id.split("-", 1)[0] in CATEGORY_IDS
+
+
 # Kinds that only relay what others count; they lose to any other source in a sentence.
 RELAY_KINDS = frozenset({"media"})
 GENERIC_PREFIX = "generic_"
@@ -330,6 +343,9 @@ class SourceTable:
                     source_id, kind = named.source_id, named.kind
                 elif source_id == NAMED_ROW:
                     continue  # no name after all: the broad rows may still match here
+            if source_id in COUNTRY_QUALIFIED_IDS:
+                # "Kenyan officials", "Gaza's health ministry": two governments, two sources.
+                source_id = country_qualified(source_id, text[m_start:m_end])
             taken.append((m_start, m_end))
             found.append(
                 SourceMention(m_start, m_end, text[m_start:m_end], source_id, kind, framed)
@@ -341,12 +357,14 @@ class SourceTable:
     def acronyms(
         text: str, start: int, stop: int, taken: list[tuple[int, int]]
     ) -> list[SourceMention]:
-        """Acronyms in text[start:stop] that report a figure ("NDMA said", "according to the
-        NDMA") outside the `taken` spans: each is the id of the organisation it stands for."""
+        """Acronyms and countries in text[start:stop] that report a figure ("NDMA said",
+        "according to the NDMA", "Turkey has reported") outside the `taken` spans: each is
+        the id of the organisation or government it stands for."""
         found: list[SourceMention] = []
-        if not CAPITALS_RE.search(text, start, stop):
-            return found
-        for pattern in (ACRONYM_AFTER_RE, ACRONYM_BEFORE_RE):
+        patterns = (
+            (ACRONYM_AFTER_RE, ACRONYM_BEFORE_RE) if CAPITALS_RE.search(text, start, stop) else ()
+        )
+        for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
                 a_start, a_end = m.span("acronym")
                 acronym = m.group("acronym")
@@ -356,6 +374,16 @@ class SourceTable:
                     continue
                 taken.append((a_start, a_end))
                 found.append(SourceMention(a_start, a_end, acronym, acronym, "organisation", True))
+        for m in COUNTRY_SAID_RE.finditer(text, start, stop):
+            named = reporting_country(m.group("name"))
+            if named is None or any(
+                m.start() < t_end and t_start < m.end() for t_start, t_end in taken
+            ):
+                continue
+            taken.append(m.span())
+            found.append(
+                SourceMention(m.start(), m.end(), m.group(0), named.source_id, named.kind, True)
+            )
         return found
 
     def _candidates(
@@ -431,16 +459,26 @@ _BELONGS_TO_RE = re.compile(r"\s+(?:at|from|of|for|with|in)\s+(?:the\s+)?", re.I
 
 
 def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMention]:
-    """Drop a broad category right before the organisation it belongs to: the organisation
-    is the source."""
+    """Drop a broad category right before the organisation it belongs to, or right after
+    one it describes: the organisation is the source."""
     kept = []
     for k, mention in enumerate(found):
         following = found[k + 1] if k + 1 < len(found) else None
+        before = found[k - 1] if k else None
         if (
             mention.source_id in CATEGORY_IDS
-            and following is not None
-            and following.source_id not in CATEGORY_IDS
-            and _BELONGS_TO_RE.fullmatch(text, mention.end, following.start) is not None
+            and (
+                (
+                    following is not None
+                    and following.source_id not in CATEGORY_IDS
+                    and _BELONGS_TO_RE.fullmatch(text, mention.end, following.start) is not None
+                )
+                or (  # "the Libyan Red Crescent aid organization": what the named one is
+                    before is not None
+                    and before.source_id not in CATEGORY_IDS
+                    and not text[before.end : mention.start].strip()
+                )
+            )
         ):
             continue
         kept.append(mention)
