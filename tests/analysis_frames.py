@@ -21,6 +21,8 @@ _DEFAULTS: dict[str, object] = {
     "vague_term": "",
     "victim_group": "civilians",
     "victim_text": "",
+    "civilians_named": "",
+    "place": "",
     "source": "SOHR",
     "source_kind": "monitor",
     "source_text": "",

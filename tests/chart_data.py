@@ -287,3 +287,91 @@ def estimates() -> pd.DataFrame:
             "grade": ["single source", "multiple sources"],
         }
     )
+
+
+def escalation_row(
+    series_id: str,
+    order: int,
+    as_of: str,
+    value: int,
+    *,
+    qualifier: str = "exact",
+    on_line: bool = True,
+    flag: str = "",
+    note: str = "",
+    outlet: str = "",
+    place_id: str = "",
+    place: str = "",
+    series: str = "civilians",
+    outcome: str = "killed",
+) -> dict[str, object]:
+    """One escalation.csv row; the source is the series id's first part."""
+    source = series_id.split("|")[0]
+    return {
+        "series_id": series_id,
+        "source": "unattributed" if outlet else source,
+        "outlet": outlet,
+        "place_id": place_id,
+        "place_kind": "city" if place_id else "event",
+        "place": place,
+        "series": series,
+        "outcome": outcome,
+        "as_of": as_of,
+        "as_of_inferred": False,
+        "order": order,
+        "value": value,
+        "low": value,
+        "high": None if qualifier == "more_than" else value,
+        "qualifier": qualifier,
+        "on_line": on_line,
+        "flag": flag,
+        "note": note,
+        "release_id": f"{series_id}|{value}",
+        "claim_ids": f"a{order}@{value}",
+        "sentence": XSS_SENTENCE if value == 40 else f"The monitor said {value} were killed.",
+        "article_ids": f"a{order}",
+        "outlets": outlet or "Daily One",
+        "n_outlets": 1,
+    }
+
+
+def escalation() -> pd.DataFrame:
+    """A monitor's line 40 → more than 75 with a lower 60 off it, a ministry's one figure,
+    an outlet's single unattributed figure, an undated figure and a town's figure."""
+    lower_note = "lower than the 75 this source gave on 2024-05-02: another place or group?"
+    rows = [
+        escalation_row("MONITOR||civilians|killed", 1, "2024-05-01", 40),
+        escalation_row("MONITOR||civilians|killed", 2, "2024-05-02", 75, qualifier="more_than"),
+        escalation_row(
+            "MONITOR||civilians|killed",
+            3,
+            "2024-05-03",
+            60,
+            on_line=False,
+            flag="lower_than_earlier",
+            note=lower_note,
+        ),
+        escalation_row("MINISTRY||unspecified|killed", 1, "2024-05-03", 80, series="unspecified"),
+        escalation_row(
+            "unattributed:Wire Service||unspecified|killed",
+            1,
+            "2024-05-02",
+            70,
+            on_line=False,
+            flag="unattributed",
+            outlet="Wire Service",
+            series="unspecified",
+        ),
+        escalation_row(
+            "MINISTRY||all|killed", 1, "", 99, on_line=False, flag="undated", series="all"
+        ),
+        escalation_row(
+            "MONITOR|XX/Town|civilians|killed",
+            1,
+            "2024-05-02",
+            12,
+            place_id="XX/Town",
+            place="in Town",
+        ),
+    ]
+    return pd.DataFrame(rows)

@@ -17,7 +17,8 @@ from tolltrace.extract.timeref import find_time_expressions
 from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import read_table
 
-A0, A2, A3 = "000_4e79d535c6ea8260", "002_696d2abe624ca1f4", "003_30b87b7eb73067d6"
+A0, A1, A2 = "000_4e79d535c6ea8260", "001_787ec250aeefa238", "002_696d2abe624ca1f4"
+A3, A4 = "003_30b87b7eb73067d6", "004_cc5060f159b3eb3a"
 CIVILIAN_SERIES = [
     ("300", "more_than"),
     ("311", "exact"),
@@ -27,9 +28,12 @@ CIVILIAN_SERIES = [
     ("745", "about"),
 ]
 # What the annotations leave out and the extractor provides: the expression dating a
-# claim ("earlier on Saturday"), and "524, including 213 fighters from both sides".
+# claim ("earlier on Saturday"), "524, including 213 fighters from both sides", and the
+# civilians a count of people names ("people, including women and children").
 AS_OF_TEXT = {(A3, 1920): "earlier on Saturday"}
 PART_OF = {(A3, 2569): f"{A3}@2554"}
+CIVILIANS_NAMED = {(A0, 209): "women and children", (A1, 0): "women and children"}
+CIVILIANS_NAMED[(A4, 165)] = "women and children"
 
 
 def _gold_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -56,6 +60,7 @@ def _gold_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
                 ),
                 "is_headline": g.is_headline,
                 "part_of": PART_OF.get(key, ""),
+                "civilians_named": CIVILIANS_NAMED.get(key, ""),
             }
         )
     claims = claims_frame(rows)
@@ -99,7 +104,7 @@ def _series(releases: pd.DataFrame, source: str, series: str) -> pd.DataFrame:
 
 
 def test_sohr_civilian_series_reads_in_the_required_order(results):
-    civ = _series(results["releases"], "SOHR", "civilians_or_unspecified")
+    civ = _series(results["releases"], "SOHR", "civilians")
     assert list(zip(civ["figure"].astype(str), civ["qualifier"], strict=True)) == CIVILIAN_SERIES
     assert list(civ["series_order"]) == [1, 2, 3, 4, 5, 6]
     # "532" and "more than 532" in one article are one release.
@@ -141,7 +146,7 @@ def test_dating_and_divergence_of_the_seeds(results):
 
 def test_estimates_and_scores_of_the_seeds(results):
     est = results["estimates"]
-    overall = est[(est["date"].fillna("") == "") & (est["series"] == "civilians_or_unspecified")]
+    overall = est[(est["date"].fillna("") == "") & (est["series"] == "civilians")]
     row = overall.iloc[0]
     assert (row["low"], row["best"], row["high"]) == (745, 745, 745)
     assert row["sources"] == "SOHR; local_sources"

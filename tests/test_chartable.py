@@ -7,8 +7,11 @@ from collections import Counter
 
 from annotation_sets import annotations, extracted_claims
 
-from tolltrace.analysis.releases import POOLED_GROUPS
 from tolltrace.model import Claim
+
+# For this extractor-level count, a part of a total of people or civilians counts inside
+# that total: the subset rule of analysis/series.py, read from the extractor's groups.
+POOLED_GROUPS = ("civilians", "unspecified")
 
 
 def _series(group: str) -> str:

@@ -43,75 +43,89 @@ def test_figure_label(low, high, qualifier, vague, expected):
     assert charts.figure_label(low, high, qualifier, vague) == expected
 
 
-def test_escalation_points_one_row_per_release_with_relaying_outlets():
-    points, total = charts.escalation_points(chart_data.releases(), chart_data.claims())
-    assert total == 4
-    assert list(points["release_id"]) == ["r3", "r1", "r2", "r4"]  # by source, series, order
-    r1 = points.set_index("release_id").loc["r1"]
-    assert r1["outlets"] == "Daily One; unknown outlet (a2)"
-    assert r1["n_articles"] == 2
-    assert "<script>" in r1["sentence"]  # kept as data; escaping is the renderer's job
-    r2 = points.set_index("release_id").loc["r2"]
-    assert r2["kind"] == charts.FIGURE_KINDS["more_than"]
-    assert r2["figure"] == "more than 75"
+def test_escalation_points_label_series_and_keep_only_dated_figures_drawn():
+    points = charts.escalation_points(chart_data.escalation())
+    by_value = points.set_index("value")
+    assert by_value.loc[40, "label"] == "MONITOR · civilians"
+    assert by_value.loc[70, "label"] == "unattributed (Wire Service) · people"
+    assert by_value.loc[12, "label"] == "MONITOR · civilians · in Town"  # a part names its place
+    assert by_value.loc[75, "figure"] == "more than 75"
+    assert by_value.loc[75, "kind"] == charts.FIGURE_KINDS["more_than"]
+    assert not by_value.loc[99, "drawn"]  # undated: listed, not drawn
+    assert by_value.loc[12, "panel"] == "part" and by_value.loc[40, "panel"] == "event"
 
 
-@pytest.mark.parametrize("scope", ["daily", "incident", "increment"])
-def test_escalation_points_filters_outcome_and_scope(scope):
-    rel = chart_data.releases()
-    rel.loc[0, "outcome"] = "injured"
-    rel.loc[1, "scope"] = scope
-    points, total = charts.escalation_points(rel, chart_data.claims())
-    assert set(points["release_id"]) == {"r3", "r4"}
-    assert total == 2
+def test_escalation_lines_join_only_on_line_points_and_never_fall():
+    spec = charts.escalation_chart(chart_data.escalation()).spec()
+    lines = [layer for layer in _layers(spec) if layer["mark"]["type"] == "line"]
+    drawn = [spec["datasets"][layer["data"]["name"]] for layer in lines]
+    for rows in drawn:
+        for series in {r["series_id"] for r in rows}:
+            values = [
+                r["value"]
+                for r in sorted(rows, key=lambda r: r["order"])
+                if r["series_id"] == series
+            ]
+            assert values == sorted(values)
+    assert all(r["on_line"] for rows in drawn for r in rows)
+    assert 60 not in [r["value"] for rows in drawn for r in rows]
 
 
-def test_escalation_cap_keeps_most_relayed_and_says_so():
-    points, total = charts.escalation_points(
-        chart_data.releases(), chart_data.claims(), max_points=2
+def test_escalation_review_table_lists_the_lower_figure_with_its_claims():
+    review = charts.review_table(chart_data.escalation())
+    assert list(review["figure"]) == ["60"]
+    assert "lower than the 75" in review.loc[0, "note"]
+    assert review.loc[0, "claim_ids"] == "a3@60"
+
+
+def test_escalation_x_is_the_report_day_with_years_when_they_differ():
+    spec = charts.escalation_chart(chart_data.escalation(), event_start="2024-04-30").spec()
+    x = next(layer["encoding"]["x"] for layer in _layers(spec) if layer["mark"]["type"] == "line")
+    assert x["field"] == "as_of" and x["scale"]["domain"][0] == "2024-04-30"
+    assert "'%d %b'" in x["axis"]["labelExpr"]
+    wide = chart_data.escalation()
+    wide.loc[0, "as_of"] = "2023-12-30"
+    x = next(
+        layer["encoding"]["x"]
+        for layer in _layers(charts.escalation_chart(wide).spec())
+        if layer["mark"]["type"] == "line"
     )
-    assert total == 4
-    assert set(points["release_id"]) == {"r1", "r2"}  # two articles each
-    figure = charts.escalation_chart(chart_data.releases(), chart_data.claims(), max_points=2)
-    assert "2 of 4 releases" in figure.caption
+    assert "%Y" in x["axis"]["labelExpr"]
 
 
-def test_escalation_uses_dates_when_all_known_and_order_otherwise():
-    dated = charts.escalation_chart(chart_data.releases(), chart_data.claims()).spec()
-    x_fields = {layer["encoding"]["x"]["field"] for layer in _layers(dated)}
-    assert x_fields == {"as_of"}
-    rel = chart_data.releases()
-    rel.loc[2, "as_of_first"] = None
-    undated = charts.escalation_chart(rel, chart_data.claims()).spec()
-    x = [layer["encoding"]["x"] for layer in _layers(undated)]
-    assert {e["field"] for e in x} == {"series_order"}
-    assert "order inferred" in x[0]["title"]
-
-
-def test_escalation_layers_steps_bands_floors_and_vague_panel():
-    figure = charts.escalation_chart(chart_data.releases(), chart_data.claims())
-    spec = figure.spec()
-    assert len(spec["vconcat"]) == 2  # vague figures set apart
-    layers = _layers(spec)
-    marks = [layer["mark"]["type"] for layer in layers]
-    assert marks.count("line") == 1
-    assert layers[0]["mark"]["interpolate"] == "step-after"
-    assert "rule" in marks  # range bands
-    shapes = layers[2]["encoding"]["shape"]["scale"]
-    assert (
-        dict(zip(shapes["domain"], shapes["range"], strict=True))[charts.FIGURE_KINDS["more_than"]]
-        == "triangle-up"
+def test_escalation_on_one_day_uses_each_series_order():
+    one_day = chart_data.escalation().assign(
+        as_of=lambda e: e["as_of"].where(e["as_of"] == "", "2024-05-02")
     )
-    tooltip_fields = {t["field"] for t in layers[2]["encoding"]["tooltip"]}
-    assert {"outlets", "source", "qualifier", "as_of_shown", "sentence"} <= tooltip_fields
-    assert "not verified" in figure.caption
+    spec = charts.escalation_chart(one_day).spec()
+    x = next(layer["encoding"]["x"] for layer in _layers(spec) if layer["mark"]["type"] == "line")
+    assert x["field"] == "order"
 
 
-def test_no_vague_panel_without_vague_figures():
-    rel = chart_data.releases()
-    rel = rel[rel["qualifier"] != "vague"]
-    spec = charts.escalation_chart(rel, chart_data.claims()).spec()
-    assert "vconcat" not in spec
+def test_escalation_colours_at_most_eight_series_and_labels_them_at_line_ends():
+    rows = [
+        chart_data.escalation_row(f"S{i}||civilians|killed", k, f"2024-05-0{k}", 10 * i + k)
+        for i in range(12)
+        for k in (1, 2)
+    ]
+    points = charts.escalation_points(pd.DataFrame(rows))
+    coloured = set(points["colour"]) - {charts.escalation.OTHER_LABEL}
+    assert len(coloured) == charts.MAX_COLOURED
+    spec = charts.escalation_chart(pd.DataFrame(rows)).spec()
+    texts = [layer for layer in _layers(spec) if layer["mark"]["type"] == "text"]
+    labelled = spec["datasets"][texts[0]["data"]["name"]]
+    assert len(labelled) == charts.MAX_COLOURED  # one label per coloured line, at its end
+    assert all(r["order"] == 2 for r in labelled)
+    colour = next(
+        layer["encoding"]["color"] for layer in _layers(spec) if "color" in layer["encoding"]
+    )
+    assert colour["legend"] is None
+
+
+def test_escalation_caption_counts_lower_and_undated_figures():
+    caption = charts.escalation_chart(chart_data.escalation()).caption
+    assert "1 later figure lower than its line" in caption
+    assert "1 figures of unknown date" in caption or "1 figure of unknown date" in caption
 
 
 def test_divergence_points_against_reference_release():
@@ -152,8 +166,8 @@ def test_estimates_and_consistency_charts_carry_their_tables():
 
 
 def test_export_is_deterministic_and_has_no_random_ids(tmp_path):
-    first = charts.escalation_chart(chart_data.releases(), chart_data.claims())
-    second = charts.escalation_chart(chart_data.releases(), chart_data.claims())
+    first = charts.escalation_chart(chart_data.escalation())
+    second = charts.escalation_chart(chart_data.escalation())
     svg = charts.spec_to_svg(first.spec())
     assert svg == charts.spec_to_svg(second.spec())
     assert svg.startswith("<svg") and "altair-viz" not in svg
@@ -165,34 +179,23 @@ def test_export_is_deterministic_and_has_no_random_ids(tmp_path):
 
 def test_charts_stay_small_at_scale():
     n = 12_000
-    releases = pd.DataFrame(
-        {
-            "release_id": [f"r{i:05d}" for i in range(n)],
-            "source": [f"S{i % 5}" for i in range(n)],
-            "victim_group": "civilians",
-            "outcome": "killed",
-            "scope": "cumulative",
-            "low": range(n),
-            "high": range(n),
-            "qualifier": "exact",
-            "as_of_first": "2024-05-01",
-            "as_of_last": "2024-05-01",
-            "series_order": [i // 5 + 1 for i in range(n)],
-            "order_basis": "value",
-            "n_mentions": [1 + i % 7 for i in range(n)],
-            "n_articles": [1 + i % 7 for i in range(n)],
-            "n_outlets": 1,
-            "article_ids": "a",
-            "series": "civilians",
-        }
+    escalation = pd.DataFrame(
+        [
+            chart_data.escalation_row(
+                f"S{i % 400}||civilians|killed", i // 400 + 1, "2024-05-01", i
+            )
+            for i in range(n)
+        ]
     )
+    releases = chart_data.releases()
     claims = pd.concat([chart_data.claims()] * 20, ignore_index=True)
     claims["release_id"] = [f"r{i:05d}" for i in range(len(claims))]
     claims["reference_release_id"] = claims["release_id"]
     with alt.data_transformers.enable("default"):
-        escalation = charts.escalation_chart(releases, claims)
+        chart = charts.escalation_chart(escalation)
         divergence = charts.divergence_chart(claims, releases)
-    points = _datasets(escalation.spec())
-    assert max(len(d) for d in points) == charts.MAX_RELEASE_POINTS
-    assert len(json.dumps(escalation.spec())) < 1_000_000
+    points = _datasets(chart.spec())
+    assert max(len(d) for d in points) <= charts.escalation.MAX_DRAWN_POINTS
+    assert "left out to keep it legible" in chart.caption
+    assert len(json.dumps(chart.spec())) < 1_000_000
     assert len(json.dumps(divergence.spec())) < 200_000

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 from analysis_frames import articles_frame, claims_frame, run
 
-from tolltrace.analysis.releases import POOLED_SERIES
 from tolltrace.analysis.scores import article_scores
-from tolltrace.model import DIVERGENCE_CLASSES
+from tolltrace.model import DIVERGENCE_CLASSES, Series
 from tolltrace.publish import charts
 
-CIV = f"{POOLED_SERIES}|killed"
+CIVILIAN_SERIES = Series.CIVILIANS
+
+CIV = f"{CIVILIAN_SERIES}|killed"
 
 
 def _classes(rows, articles=None) -> pd.DataFrame:
@@ -134,7 +135,7 @@ def test_a_figure_placed_in_another_victim_group_is_a_category_shift():
     assert row["release_id"] == f"SOHR|{CIV}|745"
     # Its reference is the source's figure for the group the claim names.
     assert row["reference_release_id"] == "SOHR|all|killed|1000"
-    assert "for civilians_or_unspecified" in row["divergence_note"]
+    assert "for civilians" in row["divergence_note"]
 
 
 def test_cases_the_rules_cannot_settle_are_unknown():

@@ -6,7 +6,9 @@ import pandas as pd
 from analysis_frames import articles_frame, claims_frame, releases_of
 
 from tolltrace.analysis.estimates import ESTIMATE_COLUMNS, estimate_tolls
-from tolltrace.analysis.releases import POOLED_SERIES
+from tolltrace.model import Series
+
+CIVILIAN_SERIES = Series.CIVILIANS
 
 
 def _estimates(rows, published: dict[str, str] | None = None) -> pd.DataFrame:
@@ -17,7 +19,7 @@ def _estimates(rows, published: dict[str, str] | None = None) -> pd.DataFrame:
     return estimate_tolls(releases_of(claims, arts))
 
 
-def _row(est: pd.DataFrame, date: str, series: str = POOLED_SERIES) -> pd.Series:
+def _row(est: pd.DataFrame, date: str, series: str = CIVILIAN_SERIES) -> pd.Series:
     hit = est[(est["date"] == date) & (est["series"] == series)]
     assert len(hit) == 1
     return hit.iloc[0]
@@ -89,7 +91,7 @@ def test_dates_carry_earlier_releases_forward():
         {"article_id": "c", "low": 40, "char_start": 0, "victim_group": "fighters"},
     ]
     est = _estimates(rows, {"a": "2025-03-07", "b": "2025-03-08", "c": "2025-03-09"})
-    civ = est[est["series"] == POOLED_SERIES]
+    civ = est[est["series"] == CIVILIAN_SERIES]
     assert list(civ["date"]) == ["2025-03-07", ""]
     fighters = est[est["series"] == "fighters"]
     assert list(zip(fighters["date"], fighters["low"], strict=True)) == [

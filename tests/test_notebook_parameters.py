@@ -447,8 +447,9 @@ def _tamper(nb: nbformat.NotebookNode, mimetype: str) -> bool:
             if mimetype == CHART_MIMETYPE and CHART_MIMETYPE in data:
                 for rows in data[CHART_MIMETYPE]["spec"]["datasets"].values():
                     for row in rows:
-                        if isinstance(row.get("low"), int):
-                            row["low"] += 1
+                        key = next((k for k in ("value", "low") if isinstance(row.get(k), int)), "")
+                        if key:
+                            row[key] += 1
                             return True
             elif mimetype == "text/html" and "<td>" in data.get("text/html", ""):
                 new = re.sub(

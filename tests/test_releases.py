@@ -6,22 +6,38 @@ import pandas as pd
 from analysis_frames import articles_frame, claims_frame, dated_and_assigned, releases_of, run
 
 from tolltrace.analysis.releases import (
-    POOLED_SERIES,
     RELEASE_COLUMNS,
     series_of,
     subsets_in_own_series,
 )
+from tolltrace.model import ESCALATION, Series
 
-SOHR_CIV = f"SOHR|{POOLED_SERIES}|killed"
+CIVILIAN_SERIES = Series.CIVILIANS
+
+SOHR_CIV = f"SOHR|{CIVILIAN_SERIES}|killed"
 
 
 def _by_id(releases: pd.DataFrame) -> pd.DataFrame:
     return releases.set_index("release_id")
 
 
-def test_civilians_and_unspecified_pool_into_one_series():
-    groups = pd.Series(["civilians", "unspecified", "all", "fighters"])
-    assert list(series_of(groups)) == [POOLED_SERIES, POOLED_SERIES, "all", "fighters"]
+def test_unspecified_people_join_civilians_only_on_evidence():
+    claims = claims_frame(
+        [
+            {"article_id": "a", "low": 1, "char_start": 0, "victim_group": "civilians"},
+            {"article_id": "a", "low": 2, "char_start": 10, "victim_group": "unspecified"},
+            {
+                "article_id": "a",
+                "low": 3,
+                "char_start": 20,
+                "victim_group": "unspecified",
+                "civilians_named": "women and children",
+            },
+            {"article_id": "a", "low": 4, "char_start": 30, "victim_group": "all"},
+            {"article_id": "a", "low": 5, "char_start": 40, "victim_group": "fighters"},
+        ]
+    )
+    assert list(series_of(claims)) == ["civilians", "unspecified", "civilians", "all", "fighters"]
 
 
 def test_an_exact_figure_and_its_more_than_relay_are_one_release():
@@ -70,7 +86,7 @@ def test_unattributed_figures_never_join_a_named_source():
     )
     assert sorted(releases_of(claims)["release_id"]) == [
         f"{SOHR_CIV}|745",
-        f"unattributed|{POOLED_SERIES}|killed|745",
+        f"unattributed|{CIVILIAN_SERIES}|killed|745",
     ]
 
 
@@ -87,7 +103,7 @@ def test_a_subset_of_a_total_in_its_own_series_is_no_release():
     claims = claims_frame(
         [
             {"article_id": "a", "low": 300, "char_start": 0, "victim_group": "unspecified"},
-            # "including 35 children": a part of the pooled series' own total
+            # "including 35 children": some of the total's civilians, not their toll
             {"article_id": "a", "low": 35, "char_start": 9, "part_of": "a@0"},
             # "including 40 fighters": the fighters' own figure
             {
@@ -100,8 +116,9 @@ def test_a_subset_of_a_total_in_its_own_series_is_no_release():
         ]
     )
     assert list(subsets_in_own_series(claims)) == [False, True, False]
+    # people including fighters: a total of everyone
     assert sorted(releases_of(claims)["release_id"]) == [
-        f"{SOHR_CIV}|300",
+        "SOHR|all|killed|300",
         "SOHR|fighters|killed|40",
     ]
 
@@ -309,8 +326,10 @@ def test_no_claims_gives_empty_tables_with_their_columns():
     assert {name: len(table) for name, table in out.items()} == {
         "claims": 0,
         "releases": 0,
+        "escalation": 0,
         "consistency": 0,
         "estimates": 0,
     }
     assert list(out["releases"].columns) == list(RELEASE_COLUMNS)
+    assert list(out["escalation"].columns) == list(ESCALATION.names)
     assert list(out["claims"].columns)[-2:] == ["divergence_class", "divergence_note"]

@@ -26,7 +26,7 @@ def _display(obj) -> nbformat.NotebookNode:
 
 def handmade_notebook() -> nbformat.NotebookNode:
     """A notebook with outputs as the kernel would store them, built from handmade tables."""
-    escalation = charts.escalation_chart(chart_data.releases(), chart_data.claims())
+    escalation = charts.escalation_chart(chart_data.escalation())
     cells = [
         new_markdown_cell("# Handmade report\n\nSome text."),
         new_code_cell("x = 1", outputs=[_display(nbt.show_chart(escalation))]),

@@ -201,9 +201,12 @@ def test_a_bad_ledger_row_fails_loudly(tmp_path: Path) -> None:
 def test_analysis_tables_check_their_columns() -> None:
     releases = pd.DataFrame(
         {
-            "release_id": ["SOHR|civilians_or_unspecified|killed|311"],
+            "release_id": ["SOHR|civilians|killed|311"],
             "source": ["SOHR"],
-            "series": ["civilians_or_unspecified"],
+            "series": ["civilians"],
+            "place_id": [""],
+            "place_kind": ["event"],
+            "place": [""],
             "victim_group": ["civilians"],
             "outcome": ["killed"],
             "scope": ["cumulative"],
@@ -240,7 +243,7 @@ def test_estimates_and_consistency_schemas() -> None:
         {
             "date": ["2025-03-08"],
             "victim_group": ["civilians"],
-            "series": ["civilians_or_unspecified"],
+            "series": ["civilians"],
             "outcome": ["killed"],
             "low": [311],
             "best": [400],
@@ -250,7 +253,7 @@ def test_estimates_and_consistency_schemas() -> None:
             "n_sources": [1],
             "n_releases": [2],
             "best_source": ["SOHR"],
-            "best_release_id": ["SOHR|civilians_or_unspecified|killed|400"],
+            "best_release_id": ["SOHR|civilians|killed|400"],
             "note": [""],
         }
     )

@@ -169,6 +169,8 @@ def _run_process(args: argparse.Namespace) -> int:
     if not args.quiet:
         for warning in summary.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        for note in summary.notes:
+            print(f"note: {note}", file=sys.stderr)
         for line in summary.problems[:MAX_PROBLEM_LINES]:
             print(line, file=sys.stderr)
         extra = len(summary.problems) - MAX_PROBLEM_LINES

@@ -4,8 +4,11 @@
 own module so the notebooks can call it too:
 
 - `dating.date_claims`: as_of, as_of_basis, period_start per claim;
+- `places.resolve_places`: the area each figure counts (the whole event, or a part);
 - `releases.assign_releases` / `releases.build_releases`: which claims relay one figure,
-  and each source's series in order;
+  and each source's series in order (victims resolved in `series`);
+- `escalation.build_escalation`: the points of the escalation chart, lines that never
+  fall;
 - `divergence.classify_divergence`: the reference figure and divergence class per claim;
   `scores.article_scores`: each article's headline figure against its reference;
 - `consistency.check_consistency`: parts against totals within articles;
@@ -26,11 +29,14 @@ from tolltrace.analysis._arrays import column_flags
 from tolltrace.analysis.consistency import check_consistency
 from tolltrace.analysis.dating import date_claims
 from tolltrace.analysis.divergence import classify_divergence
+from tolltrace.analysis.escalation import build_escalation
 from tolltrace.analysis.estimates import estimate_tolls
+from tolltrace.analysis.places import describe_area, event_area, infer_area, resolve_places
 from tolltrace.analysis.releases import assign_releases, build_releases
 from tolltrace.analysis.scores import article_scores
 from tolltrace.analysis.sources import unify_sources
-from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS
+from tolltrace.ingest.corpus import CorpusConfig
+from tolltrace.model import ANALYSIS_CLAIM_COLUMNS, CLAIMS, ArticleStatus
 
 __all__ = [
     "analyze",
@@ -40,6 +46,7 @@ __all__ = [
     "check_consistency",
     "classify_divergence",
     "column_flags",
+    "build_escalation",
     "date_claims",
     "estimate_tolls",
     "prepare_claims",
@@ -48,12 +55,13 @@ __all__ = [
 _TEXT_COLUMNS = CLAIMS.select(
     "article_id", "outlet", "claim_id", "outcome", "qualifier", "vague_term", "victim_group",
     "source", "as_of_text", "since_text", "era_text", "time_text", "scope", "part_of",
+    "civilians_named", "place", "victim_text",
 )  # fmt: skip
 
 
 # Columns the analysis never reads: left out of its working copy, which at 100,000
 # articles saves a copy of each of them per step.
-_NOT_ANALYSED = CLAIMS.select("file", "sentence", "mention", "victim_text", "source_text")
+_NOT_ANALYSED = CLAIMS.select("file", "sentence", "mention", "source_text")
 
 
 def prepare_claims(
@@ -94,25 +102,45 @@ def _in_claim_order(c: pd.DataFrame) -> bool:
 
 
 def analyze(
-    claims: pd.DataFrame, articles: pd.DataFrame, event_start: dt.date | None
+    claims: pd.DataFrame,
+    articles: pd.DataFrame,
+    event_start: dt.date | None,
+    corpus: CorpusConfig | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run the whole analysis.
 
     Returns {"claims": the claims with model.ANALYSIS_CLAIM_COLUMNS appended (sorted by
-    article_id, char_start), "releases": releases.build_releases' table, "consistency":
-    consistency.check_consistency's table, "estimates": estimates.estimate_tolls' table}.
+    article_id, char_start), "releases": releases.build_releases' table, "escalation":
+    escalation.build_escalation's table, "consistency": consistency.check_consistency's
+    table, "estimates": estimates.estimate_tolls' table}. `corpus` gives the event window
+    and area (corpus.toml); None means none is declared. Lines for the run's summary (the
+    event's area, when it was taken from the articles) are appended to `notes`.
     """
     claims = claims.copy(deep=False)
-    claims["source"] = unify_sources(claims["source"])  # one id for "NDMA" and its full name
+    places = claims["place"].astype(str) if "place" in claims else pd.Series("", index=claims.index)
+    area = infer_area(
+        event_area(corpus), places.tolist(), claims["article_id"].astype(str).tolist()
+    )
+    # One id for "NDMA" and its full name, and for a ministry with and without its country.
+    country = area.countries[0] if len(area.countries) == 1 else ""
+    claims["source"] = unify_sources(claims["source"], country)
     c = prepare_claims(claims, drop=_NOT_ANALYSED, positions=True)
     order = c.pop("_position").to_numpy()
-    dated = date_claims(c, articles, event_start)
+    event_end = corpus.event_end if corpus is not None else None
+    dated = date_claims(c, articles, event_start, event_end=event_end)
+    dated["off_event"] = _off_event(c, articles)
+    dated["place_id"], dated["place_kind"] = resolve_places(c["place"].tolist(), area)
     work = c.copy(deep=False)  # the dating joins the working copy, not a second full copy
     for col in dated.columns:
         work[col] = dated[col]
     assignment = assign_releases(work)
     releases = build_releases(work, assignment)
     divergence = classify_divergence(work, assignment, releases)
+    work["release_id"] = assignment["release_id"]
+    if "sentence" in claims:  # the escalation table quotes each point's first sentence
+        work["sentence"] = claims["sentence"].to_numpy(dtype=object)[order]
+    escalation = build_escalation(releases, work)
     del work
 
     # The claims as given (in claim order), sharing their columns, plus the analysis ones.
@@ -125,9 +153,20 @@ def analyze(
     added.update({col: divergence[col] for col in divergence.columns})
     for col in ANALYSIS_CLAIM_COLUMNS:
         out[col] = added[col].array
+    if area.inferred and notes is not None:
+        notes.append(describe_area(area))
     return {
         "claims": out,
         "releases": releases,
+        "escalation": escalation,
         "consistency": check_consistency(c),
         "estimates": estimate_tolls(releases),
     }
+
+
+def _off_event(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """True for claims of articles the ledger marks off_event."""
+    if "status" not in articles or len(claims) == 0:
+        return pd.Series(False, index=claims.index, dtype=bool)
+    off = set(articles.loc[articles["status"] == ArticleStatus.OFF_EVENT, "article_id"])
+    return pd.Series(claims["article_id"].isin(off).to_numpy(), index=claims.index, dtype=bool)

@@ -25,8 +25,11 @@ event longer than a week needs publication dates, since "Saturday" always means 
 Saturday. Explicit dates resolve directly; a date without a year ("March 8") takes the year of
 the event start. Without an event start, weekdays and year-less dates stay unresolved.
 
-Never the future: a day resolved from text that falls after the article's publication date
-is rejected (for as_of, period_start and inherited days alike), and the next rule applies.
+Never the future, never before the event: a day resolved from text that falls after the
+article's publication date, or (for as_of) before `event_start`, is rejected (for as_of,
+period_start and inherited days alike), and the next rule applies. When an event happened
+("the quake struck on Monday") dates no figure: the extractor leaves such days out of
+`time_text` and `time_mentions` (extract/timeref.py, `report_times`).
 
 `period_start` is the day a "since …" expression of the claim opens (`since_text`), empty
 when there is none, when it does not resolve, or when it would fall after the claim's
@@ -177,6 +180,8 @@ def inherited_day(
         days.extend(piece_days)
     if published is not None:
         days = [d for d in days if d <= published]
+    if event_start is not None:
+        days = [d for d in days if d >= event_start]
     return max(days) if days else None
 
 
@@ -213,9 +218,10 @@ def date_claims(
     articles: pd.DataFrame,
     event_start: dt.date | None,
     find: Finder = find_time_expressions,
+    event_end: dt.date | None = None,
 ) -> pd.DataFrame:
     """as_of, as_of_basis, period_start and other_period for every claim (see the module
-    docstring).
+    docstring). A day from text after `event_end` dates nothing either.
 
     Returns a DataFrame on the claims' index with DATING_COLUMNS: `as_of` and
     `period_start` as ISO date text ("" when unknown), `as_of_basis` an AsOfBasis. Each
@@ -230,6 +236,8 @@ def date_claims(
         return pd.DataFrame(empty, index=index)
 
     published, inherited = _article_days(articles, event_start, find)
+    if event_end is not None:
+        inherited = {a: d if d is None or d <= event_end else None for a, d in inherited.items()}
     article_id = _text_col(claims, "article_id")
     pub = _as_datetime(article_id.map(published))
     inh = _as_datetime(article_id.map(inherited))
@@ -246,8 +254,14 @@ def date_claims(
         time_text.map(_text_day_map(time_text, event_start, DAY_KINDS, "min", find))
     )
     not_future = pub.isna()
-    own_ok = own.notna() & (not_future | (own <= pub))
-    count_ok = count_day.notna() & (not_future | (count_day <= pub))
+    not_before = _not_before(event_start)
+    not_after = pd.Timestamp(event_end) if event_end is not None else pd.Timestamp.max
+    own_ok = own.notna() & (not_future | (own <= pub)) & own.between(not_before, not_after)
+    count_ok = (
+        count_day.notna()
+        & (not_future | (count_day <= pub))
+        & count_day.between(not_before, not_after)
+    )
     since_ok = since.notna() & (not_future | (since <= pub))
 
     is_previous = _bool_col(claims, "is_previous")
@@ -285,6 +299,11 @@ def date_claims(
         },
         index=index,
     )
+
+
+def _not_before(event_start: dt.date | None) -> pd.Timestamp:
+    """The first day an as_of may fall on: the event start, or any day without one."""
+    return pd.Timestamp(event_start) if event_start is not None else pd.Timestamp.min
 
 
 def _article_days(

@@ -60,6 +60,20 @@ from tolltrace.model import CLAIMS, DivergenceClass, Scope
 DIVERGENCE_COLUMNS = CLAIMS.select(
     "reference_release_id", "reference_value", "divergence_class", "divergence_note"
 )
+
+
+def _place(table: pd.DataFrame) -> np.ndarray:
+    """The place_id column as text ("" everywhere when missing)."""
+    if "place_id" not in table:
+        return np.full(len(table), "", dtype=object)
+    return text_array(table["place_id"])
+
+
+def _series_key(releases: pd.DataFrame) -> np.ndarray:
+    """Series and place of each release: a town's figures are compared with the town's."""
+    return text_array(releases["series"]) + "@" + _place(releases)
+
+
 TIME_UNKNOWN = "time unknown: compared with the highest figure of the series"
 
 
@@ -94,7 +108,7 @@ class _Releases:
         nr = len(r)
         src = pd.factorize(np.concatenate([self.source, source]))[0]
         out = pd.factorize(np.concatenate([text_array(r["outcome"]), outcome]))[0]
-        ser = pd.factorize(np.concatenate([text_array(r["series"]), *claim_series]))[0]
+        ser = pd.factorize(np.concatenate([_series_key(r), *claim_series]))[0]
         self.src_c, self.c_source = src[:nr], src[nr:]
         self.out_c, self.c_outcome = out[:nr], out[nr:]
         self.ser_c = ser[:nr]
@@ -285,7 +299,8 @@ class _Claims:
         t = day_array(claims["as_of"])
         series = assignment["series"].to_numpy(dtype=object)
         rel_series = assignment["rel_series"].to_numpy(dtype=object)
-        rel = _Releases(releases, source, outcome, [rel_series, series])
+        where = "@" + _place(assignment)
+        rel = _Releases(releases, source, outcome, [rel_series + where, series + where])
         gk_rel, gk_self = rel.keys
         own = rel.index.get_indexer(own_id)
         has_own = own >= 0

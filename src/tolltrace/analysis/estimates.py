@@ -1,8 +1,9 @@
 """Estimates: low, best and high per date, victim group and outcome (UCDP GED style).
 
-Built from the named-source cumulative releases (unattributed figures and vague words
-never enter an estimate; daily, incident and increment counts are not cumulative tolls and are left
-out). For each series and outcome, a row per date on which some release was first seen,
+Built from the named-source cumulative releases of the whole event (unattributed figures,
+vague words and the figures of one town or country of the event never enter an estimate;
+daily, incident and increment counts are not cumulative tolls and are left out). For
+each series and outcome, a row per date on which some release was first seen,
 using every release first seen on or before that date, plus one row with an empty `date`
 that uses all releases, those of unknown time included (the corpus-wide estimate; sorted
 last).
@@ -19,9 +20,9 @@ last).
 - `sources`: the named sources behind the row ("; "-joined, sorted).
 - `grade` (Airwars style): `multiple_sources` when two or more named sources have a
   release with the best figure, else `single_source`.
-- `victim_group`: the most specific group among the series' releases (for the pooled
-  "civilians_or_unspecified" series, `civilians` when any release states civilians, else
-  `unspecified`); `series` names the series itself.
+- `victim_group`: the most specific group among the series' releases (`civilians` for a
+  civilian series that also holds "people" resolved as civilians); `series` names the
+  series itself.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def estimate_tolls(releases: pd.DataFrame) -> pd.DataFrame:
     named = (text_array(releases["source"]) != UNATTRIBUTED) & (
         text_array(releases["scope"]) == Scope.CUMULATIVE
     )
+    if "place_id" in releases:  # a town's figure is no estimate of the event's toll
+        named &= text_array(releases["place_id"]) == ""
     r = releases[named].reset_index(drop=True)
     if r.empty:
         return _empty()

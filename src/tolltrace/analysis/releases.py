@@ -2,17 +2,19 @@
 
 A release is one figure from one source for one series and outcome. Rules:
 
-- Series. Victim groups `civilians` and `unspecified` form one series per source and
-  outcome, "civilians_or_unspecified", because relays write "people" for a monitor's
-  civilian count. Every other victim group is its own series.
+- Series. The victims a figure counts, with unspecified "people" resolved (series.py:
+  `civilians` or `all` on evidence, else `unspecified`), and the place it counts (`place_id`
+  from places.py; empty for the whole event): a town's or a country's figure is a series
+  of its own, never a point on the event's line.
 - Figure. The stated number (`low`); for a range "low-high". "532" and "more than 532"
   carry the same figure, so they are one release; its qualifier is the most specific of its
   mentions (exact > about > at_least/more_than/range > up_to), and its victim group the
   most specific (civilians over unspecified).
-- Identity. Claims with the same (source, series, outcome, figure) are one release.
+- Identity. Claims with the same (source, place, series, outcome, figure) are one release.
   Daily, incident and increment counts are keyed also by their as_of day. `release_id` is built from
-  that content ("SOHR|civilians_or_unspecified|killed|745", "SOHR|…|163|daily|2025-03-07"),
-  so it is stable across runs.
+  that content ("SOHR|civilians|killed|745", "SOHR|…|163|daily|2025-03-07", and
+  "SOHR|civilians|killed|72|SY/Tartus" for a part of the event's area), so it is stable
+  across runs.
 - Vague figures ("hundreds", "several dozen") are not releases: the word is a writer's
   paraphrase, and its ACLED-style coding is a convention, not a number anyone released.
   Their claims get an empty `release_id`. So do tolls of another period
@@ -25,8 +27,8 @@ A release is one figure from one source for one series and outcome. Rules:
   one article, 745 "in total" in another), mentions with a stated victim group vote: the
   series stated by more independent outlets (then more mentions) is the figure's home,
   and claims placing it in another series are category shifts assigned to the home
-  release. `unspecified` mentions never vote and never count as a shift: they join the
-  home release. A tie between stated groups cannot be settled: every series keeps its
+  release. Unresolved `unspecified` mentions never vote and never count as a shift: they
+  join the home release. A tie between stated groups cannot be settled: every series keeps its
   own release and the claims are marked ambiguous.
 - Independent outlets are distinct non-empty `outlet` values (case-insensitive); an
   article with no known outlet counts as an outlet of its own, since nothing shows it
@@ -62,10 +64,9 @@ from tolltrace.analysis._arrays import (
     obj_series,
     text_array,
 )
+from tolltrace.analysis.series import subsets, victim_series
 from tolltrace.model import RELEASES, OrderBasis, Qualifier, Scope, Series, VictimGroup
 
-POOLED_SERIES = Series.CIVILIANS_OR_UNSPECIFIED
-POOLED_GROUPS = (VictimGroup.CIVILIANS, VictimGroup.UNSPECIFIED)
 UNATTRIBUTED = "unattributed"
 # Lower is more specific.
 QUALIFIER_SPECIFICITY = {
@@ -89,6 +90,7 @@ RELEASE_COLUMNS = RELEASES.names
 # Per-claim columns returned by assign_releases.
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "series",
+    "place_id",
     "rel_series",
     "vlow",
     "vhigh",
@@ -102,10 +104,16 @@ _BLOCK_SHIFT = 2**42  # separates series blocks when searching over running maxi
 # --- rules -------------------------------------------------------------------------------
 
 
-def series_of(victim_group: pd.Series | np.ndarray) -> np.ndarray:
-    """The series of each victim group: civilians and unspecified pool into one."""
-    groups = text_array(victim_group)
-    return np.where(np.isin(groups, POOLED_GROUPS), POOLED_SERIES, groups).astype(object)
+def series_of(claims: pd.DataFrame) -> np.ndarray:
+    """The series of each claim before the release vote (series.victim_series)."""
+    return victim_series(claims)
+
+
+def place_of(claims: pd.DataFrame) -> np.ndarray:
+    """Each claim's place_id ("" for the whole event, or without the column)."""
+    if "place_id" not in claims:
+        return np.full(len(claims), "", dtype=object)
+    return text_array(claims["place_id"])
 
 
 def value_arrays(
@@ -140,40 +148,21 @@ def outlet_keys(outlet: pd.Series, article_id: pd.Series) -> np.ndarray:
 
 
 def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
-    """Cumulative claims counting some of a total in the same series ("300 people,
-    including 35 children", "Three of the dead were women": `part_of` names a claim whose
-    victim group pools with theirs). Charted beside their total they would read as a fall.
-    Parts of another series stay ("524, including 213 fighters" is the fighters' figure),
-    and so do daily counts, which are releases of their day. All False without claim_id
-    and part_of columns."""
-    n = len(claims)
-    if n == 0 or "part_of" not in claims or "claim_id" not in claims:
-        return np.zeros(n, dtype=bool)
-    parts = text_array(claims["part_of"])
-    rows = np.flatnonzero(parts != "")  # few claims are parts: look up only those
-    subset = np.zeros(n, dtype=bool)
-    if len(rows) == 0:
-        return subset
-    ids = pd.Index(text_array(claims["claim_id"]))
-    position = np.arange(n)
-    if not ids.is_unique:  # two runs' tables concatenated: the first of each id counts
-        keep = ~ids.duplicated()
-        ids, position = ids[keep], position[keep]
-    at = ids.get_indexer(parts[rows])
-    total = np.where(at >= 0, position[at], -1)
-    series = series_of(claims["victim_group"])
-    linked = total >= 0
-    subset[rows[linked]] = series[rows[linked]] == series[total[linked]]
-    if "scope" in claims:  # a day's count inside a total ("including 163 on Friday") stays
-        subset &= text_array(claims["scope"]) == Scope.CUMULATIVE
-    return subset
+    """Cumulative claims counting some of a total of their own series (series.subsets):
+    charted beside their total they would read as a fall."""
+    return subsets(claims, victim_series(claims)) if len(claims) else np.zeros(0, dtype=bool)
 
 
 def set_aside(claims: pd.DataFrame) -> np.ndarray:
     """Claims kept out of releases, estimates, article scores and charts: tolls of another
-    period (`other_period`, when the column is there) and subsets of a total in their own
-    series (subsets_in_own_series)."""
-    return column_flags(claims, "other_period") | subsets_in_own_series(claims)
+    period (`other_period`, when the column is there), claims of articles published outside
+    the event window (`off_event`) and subsets of a total in their own series
+    (subsets_in_own_series)."""
+    return (
+        column_flags(claims, "other_period")
+        | column_flags(claims, "off_event")
+        | subsets_in_own_series(claims)
+    )
 
 
 def eligible(claims: pd.DataFrame) -> np.ndarray:
@@ -195,7 +184,8 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
     category shift assigned to the home release, "ambiguous" a tie between stated groups).
     """
     n = len(claims)
-    series = series_of(claims["victim_group"]) if n else np.array([], dtype=object)
+    series = series_of(claims) if n else np.array([], dtype=object)
+    place = place_of(claims)
     vlow, vhigh = value_arrays(claims["low"], claims["high"], claims["qualifier"])
     rel_series = series.copy()
     release_id = np.full(n, "", dtype=object)
@@ -216,9 +206,10 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         day_c, _ = codes_of(day)
         ser = series[rows]
         ser_c, ser_u = codes_of(ser)
-        stated = text_array(sub["victim_group"]) != VictimGroup.UNSPECIFIED
+        stated = ser != Series.UNSPECIFIED
         outlet_c, _ = codes_of(outlet_keys(sub["outlet"], sub["article_id"]))
-        key = group_codes(src_c, out_c, vlow[rows], vhigh[rows], scope_c, day_c)
+        place_c, _ = codes_of(place[rows])
+        key = group_codes(src_c, out_c, vlow[rows], vhigh[rows], scope_c, day_c, place_c)
         home_c, cat = _vote(key, ser_c, stated, outlet_c)
         rel_c = np.where(home_c >= 0, home_c, ser_c)
         rel_series[rows] = ser_u[rel_c]
@@ -229,12 +220,17 @@ def assign_releases(claims: pd.DataFrame) -> pd.DataFrame:
         fig = figure_text(vlow[rows[first]], vhigh[rows[first]])
         scope_f, day_f = scope[first], day[first]
         slot = np.where(scope_f == Scope.CUMULATIVE, "", "|" + scope_f + "|" + day_f).astype(object)
-        ids = source[first] + "|" + ser_u[rel_c[first]] + "|" + outcome[first] + "|" + fig + slot
+        where = np.where(place[rows[first]] == "", "", "|" + place[rows[first]]).astype(object)
+        ids = (
+            source[first] + "|" + ser_u[rel_c[first]] + "|" + outcome[first] + "|" + fig
+            + slot + where
+        )  # fmt: skip
         release_id[rows] = ids[rid]
         release_key[rows] = rid
     return pd.DataFrame(
         {
             "series": obj_series(series, claims.index),
+            "place_id": obj_series(place, claims.index),
             "rel_series": obj_series(rel_series, claims.index),
             "vlow": pd.Series(vlow, index=claims.index, dtype="int64"),
             "vhigh": pd.Series(vhigh, index=claims.index, dtype="int64"),
@@ -305,6 +301,7 @@ def build_releases(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFra
 
     rep = _first_by(rid_c, n, shifted, qspec, codes_of(qual)[0], order)
     rep_g = _first_by(rid_c, n, shifted, gspec, codes_of(group)[0], order)
+    rep_p = _first_by(rid_c, n, order)  # the first mention, in claim order
     article = text_array(sub["article_id"])
     outlet = outlet_keys(sub["outlet"], sub["article_id"])
     days = day_array(sub["as_of"])
@@ -325,6 +322,9 @@ def build_releases(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFra
             "release_id": obj_series(rid_u, idx),
             "source": obj_series(text_array(sub["source"])[rep], idx),
             "series": obj_series(a["rel_series"].to_numpy(dtype=object)[rep], idx),
+            "place_id": obj_series(text_array(a["place_id"])[rep], idx),
+            "place_kind": obj_series(_column(sub, "place_kind", "event")[rep], idx),
+            "place": obj_series(_column(sub, "place", "")[rep_p], idx),
             "victim_group": obj_series(group[rep_g], idx),
             "outcome": obj_series(text_array(sub["outcome"])[rep], idx),
             "scope": obj_series(text_array(sub["scope"])[rep], idx),
@@ -344,6 +344,13 @@ def build_releases(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFra
     )
     rel = order_releases(rel, stated_revisions(claims, assignment))
     return rel[list(RELEASE_COLUMNS)]
+
+
+def _column(claims: pd.DataFrame, name: str, default: str) -> np.ndarray:
+    """A text column as an array, or `default` everywhere when it is missing."""
+    if name not in claims:
+        return np.full(len(claims), default, dtype=object)
+    return text_array(claims[name])
 
 
 def _first_by(codes: np.ndarray, n: int, *keys: np.ndarray) -> np.ndarray:
@@ -379,13 +386,14 @@ def stated_revisions(claims: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataF
             "source": text_array(claims["source"]),
             "outcome": text_array(claims["outcome"]),
             "rel_series": assignment["rel_series"].to_numpy(dtype=object),
+            "place_id": _column(assignment, "place_id", ""),
             "release_id": rid,
             "pos": pd.to_numeric(claims["char_start"]).to_numpy(np.int64),
             "prev": prev,
         }
     )
     d = d[d["release_id"] != ""]
-    keys = ["article_id", "sentence", "source", "outcome", "rel_series"]
+    keys = ["article_id", "sentence", "source", "outcome", "rel_series", "place_id"]
     pairs = d[d["prev"]].merge(d[~d["prev"]], on=keys, suffixes=("_p", "_r"))
     if pairs.empty:
         return empty
@@ -413,7 +421,8 @@ def order_releases(releases: pd.DataFrame, revisions: pd.DataFrame | None = None
     src_c = codes_of(text_array(r["source"]))[0]
     ser_c = codes_of(text_array(r["series"]))[0]
     out_c = codes_of(text_array(r["outcome"]))[0]
-    series_c = group_codes(src_c, ser_c, out_c)
+    place_c = codes_of(_column(r, "place_id", ""))[0]
+    series_c = group_codes(src_c, place_c, ser_c, out_c)
     g = group_codes(series_c, block)
     rid_c = codes_of(text_array(r["release_id"]))[0]
     first = day_array(r["as_of_first"]).astype(np.int64)  # NaT → min int64

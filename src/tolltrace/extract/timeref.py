@@ -233,3 +233,38 @@ def _date_value(m: re.Match[str], p: str) -> str:
     if not 1 <= int(day) <= 31:
         return ""
     return f"{year}-{month:02d}-{int(day):02d}" if year else f"--{month:02d}-{int(day):02d}"
+
+
+# --- when the event happened, not when a toll was counted ------------------------------
+
+# "The quake struck … on Monday", "since the clashes began on Thursday": a day this close
+# after an event verb (lexicon/event_verbs.csv), in the same sentence and with no number
+# between, dates the event, not a report.
+EVENT_VERB_REACH = 50
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s|\n|\d")
+
+
+def _event_verb_re() -> re.Pattern[str]:
+    verbs = lexicon.alternation(r["verb"] for r in lexicon.rows("event_verbs.csv"))
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+_EVENT_VERB_RE = _event_verb_re()
+EVENT_TIME_KINDS = frozenset({"on", "date", "span"})
+
+
+def is_event_time(text: str, t: TimeExpr) -> bool:
+    """True when the day `t` names is when the event happened ("struck on Monday")."""
+    if t.kind not in EVENT_TIME_KINDS:
+        return False
+    start = max(0, t.start - EVENT_VERB_REACH)
+    left = text[start : t.start]
+    last = None
+    for last in _EVENT_VERB_RE.finditer(left):  # noqa: B007 - the last match is wanted
+        pass
+    return last is not None and not _SENTENCE_BREAK_RE.search(left, last.end())
+
+
+def report_times(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """`times` without the days that date the event itself (is_event_time)."""
+    return [t for t in times if not is_event_time(text, t)]

@@ -32,9 +32,11 @@ from tolltrace.model.vocab import (
     CheckKind,
     ConsistencyStatus,
     DivergenceClass,
+    EscalationFlag,
     Grade,
     OrderBasis,
     Outcome,
+    PlaceKind,
     Qualifier,
     Scope,
     Series,
@@ -97,8 +99,21 @@ AS_OF_BASIS = vocab(
 )
 RELEASE_ID = text(
     "release_id",
-    "the release this claim relays, e.g. `SOHR|civilians_or_unspecified|killed|745`; empty "
-    "for vague words, other periods and subsets of a total in their own series",
+    "the release this claim relays, e.g. `SOHR|civilians|killed|745`, "
+    "`AFAD|unspecified|killed|20665|TR` for a part of the event's area; empty for vague "
+    "words, other periods, off-event articles and subsets of a total in their own series",
+)
+PLACE_ID = text(
+    "place_id",
+    "the area the figure counts, when narrower than the event's: an ISO 3166 country "
+    "(`TR`) or region (`TR-31`) code, a town (`SY/Baniyas`) or other words "
+    "(`other:rebel-held-areas`); empty for the whole event",
+)
+PLACE_KIND = vocab(
+    "place_kind",
+    PlaceKind,
+    "`event` (the whole event's area, or no narrower place named), `country`, `region`, "
+    "`city` or `other`",
 )
 REFERENCE_RELEASE_ID = text(
     "reference_release_id", "the release the claim is compared with (empty if none)"
@@ -113,7 +128,9 @@ DIVERGENCE_CLASS = vocab(
 SERIES = vocab(
     "series",
     Series,
-    "the victim group, or `civilians_or_unspecified` for the pooled series",
+    "the victims the series counts, with unspecified people resolved: `civilians` when its "
+    "words name civilians or the same source gives the figure for civilians, `all` when it "
+    "is a total of civilians and combatants, else `unspecified`",
 )
 NOTE = text("note", "a remark in words")
 
@@ -150,7 +167,10 @@ ARTICLES = Table(
             "bytes; skipped); `duplicate` (same bytes, or same text apart from whitespace, "
             "as `duplicate_of`, the first such article by `article_id`; no claims written); "
             "`missing` (in the manifest, no such file); `too_large` (over the size limit; "
-            "refused unread); `unreadable` (cannot be opened, read or decoded)",
+            "refused unread); `unreadable` (cannot be opened, read or decoded); "
+            "`off_event` (read and extracted, but published before `event_start` or after "
+            "the event window of corpus.toml: its claims stay in `claims.csv`, kept out of "
+            "releases, estimates and charts)",
         ),
         text("message", "what happened, in words"),
         text("duplicate_of", "the `article_id` this file duplicates"),
@@ -193,6 +213,16 @@ CLAIMS = Table(
             text("vague_term", 'the vague words as coded ("several dozen"), else empty'),
             VICTIM_GROUP,
             text("victim_text", 'the words that name the victims ("Alawite civilians")'),
+            text(
+                "civilians_named",
+                "for a count of unspecified people, the civilians its words say it includes "
+                '("people, including women and children": `women and children`), else empty',
+            ),
+            text(
+                "place",
+                'the words that say where the figure counts ("in Hatay", "across both '
+                'countries", "outside the city"), or empty',
+            ),
             SOURCE,
             text(
                 "source_kind",
@@ -258,6 +288,14 @@ CLAIMS = Table(
                 "true when `era_text` names a time wholly before the event: a toll of "
                 "another event or period, kept out of releases, estimates and charts",
             ),
+            flag(
+                "off_event",
+                "true when the article was published outside the event window "
+                "(`articles.csv` status `off_event`): kept out of releases, estimates and "
+                "charts",
+            ),
+            PLACE_ID,
+            PLACE_KIND,
             RELEASE_ID,
             REFERENCE_RELEASE_ID,
             REFERENCE_VALUE,
@@ -279,11 +317,15 @@ RELEASES = Table(
     (
         RELEASE_ID.but(
             "stable id from source, series, outcome and figure (plus scope and day for "
-            "daily, incident and increment counts)",
+            "daily, incident and increment counts, and the place when it is narrower than "
+            "the event)",
             empty=False,
         ),
         SOURCE.but("canonical source id, or `unattributed`"),
         SERIES,
+        PLACE_ID,
+        PLACE_KIND,
+        text("place", "the place words of its first mention, or empty"),
         VICTIM_GROUP.but("the most specific group among its mentions"),
         OUTCOME,
         SCOPE,
@@ -319,8 +361,59 @@ RELEASES = Table(
         ),
         flag("stated_previous", "true if some mention states it as a previous toll"),
     ),
-    sort_keys=("source", "series", "outcome", "series_order"),
+    sort_keys=("source", "place_id", "series", "outcome", "series_order"),
     unique=("release_id",),
+)
+
+# ---------------------------------------------------------------- escalation.csv
+
+ESCALATION = Table(
+    "escalation",
+    "one row per point of the escalation chart",
+    "The chart is drawn from this table alone. A series is one source's cumulative figures "
+    "for one place, victim group and outcome; unattributed figures are each outlet's own. "
+    "A drawn line never falls: a later figure lower than an earlier one of its series is a "
+    "point off the line, flagged for review.",
+    (
+        text(
+            "series_id",
+            "`source|place_id|series|outcome` (`unattributed:OUTLET|…` for an outlet's own "
+            "figures)",
+            empty=False,
+        ),
+        SOURCE.but("canonical source id, or `unattributed`"),
+        OUTLET.but("for unattributed figures, the outlet that printed them; else empty"),
+        PLACE_ID,
+        PLACE_KIND,
+        text("place", "the place words of the release's first mention, or empty"),
+        SERIES,
+        OUTCOME,
+        date("as_of", "the day the figure was first reported (empty if unknown)"),
+        flag(
+            "as_of_inferred",
+            "true when the figure's own date is unknown and `as_of` is the day of the figures "
+            "just before and after it in its series",
+        ),
+        integer("order", "1, 2, … within the series: the order its line takes", ge=1),
+        integer("value", "where the point is drawn: the stated figure (`up to` figures: `high`)"),
+        LOW.but("the release's `low`"),
+        HIGH.but("the release's `high`"),
+        QUALIFIER.but("the release's qualifier"),
+        flag("on_line", "true when the point is part of its series' drawn line"),
+        vocab("flag", EscalationFlag, "why the point is off the line, or empty", empty=True),
+        NOTE.but(
+            'the flag in words ("lower than the 1,000 this source gave on 2025-03-08: another '
+            'place or group, a correction, or a misreading?")'
+        ),
+        RELEASE_ID.but("the release the point draws", empty=False),
+        text("claim_ids", "the claims behind the point, joined with `; `", empty=False),
+        text("sentence", "the sentence of the first of those claims"),
+        text("article_ids", "their articles, sorted, joined with `; `", empty=False),
+        text("outlets", "their outlets, joined with `; `"),
+        integer("n_outlets", "independent outlets", ge=1),
+    ),
+    sort_keys=("outcome", "place_id", "series_id", "order"),
+    unique=("series_id", "release_id"),
 )
 
 # ---------------------------------------------------------------- consistency.csv
@@ -401,7 +494,7 @@ ESTIMATES = Table(
     unique=("date", "series", "outcome"),
 )
 
-TABLES: tuple[Table, ...] = (ARTICLES, CLAIMS, RELEASES, CONSISTENCY, ESTIMATES)
+TABLES: tuple[Table, ...] = (ARTICLES, CLAIMS, RELEASES, ESCALATION, CONSISTENCY, ESTIMATES)
 
 ARTICLE_COLUMNS = ARTICLES.names
 # claims.csv as the extractor gives it, before the pipeline adds `file` and `outlet`

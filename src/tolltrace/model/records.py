@@ -22,6 +22,8 @@ class Claim:
     vague_term: str
     victim_group: str
     victim_text: str
+    civilians_named: str
+    place: str
     source: str
     source_kind: str
     source_text: str

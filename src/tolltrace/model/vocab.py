@@ -42,14 +42,34 @@ class VictimGroup(StrEnum):
 
 
 class Series(StrEnum):
-    """The series a release belongs to: its victim group, with civilians and unspecified
-    pooled (relays write "people" for a monitor's civilian count)."""
+    """The victims a release counts, once "people" is resolved (analysis/series.py): a
+    count of unspecified people joins civilians or all victims only on evidence, else it
+    is a series of its own."""
 
-    CIVILIANS_OR_UNSPECIFIED = "civilians_or_unspecified"
+    CIVILIANS = "civilians"
+    UNSPECIFIED = "unspecified"
     SECURITY_FORCES = "security_forces"
     FIGHTERS = "fighters"
     COMBATANTS = "combatants"
     ALL = "all"
+
+
+class PlaceKind(StrEnum):
+    """What kind of area a figure counts (analysis/places.py)."""
+
+    EVENT = "event"
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+    OTHER = "other"
+
+
+class EscalationFlag(StrEnum):
+    """Why a point of the escalation chart is off its series' line."""
+
+    LOWER = "lower_than_earlier"
+    UNATTRIBUTED = "unattributed"
+    UNDATED = "undated"
 
 
 class Scope(StrEnum):
@@ -131,6 +151,7 @@ class ArticleStatus(StrEnum):
     MISSING = "missing"
     TOO_LARGE = "too_large"
     UNREADABLE = "unreadable"
+    OFF_EVENT = "off_event"
 
 
 class ArticleFormat(StrEnum):

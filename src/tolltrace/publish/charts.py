@@ -16,7 +16,16 @@ import altair as alt
 import pandas as pd
 
 from tolltrace.analysis.releases import set_aside
-from tolltrace.model import DIVERGENCE_CLASSES, DivergenceClass, OrderBasis, Qualifier, Scope
+from tolltrace.model import DIVERGENCE_CLASSES, DivergenceClass
+from tolltrace.publish import escalation
+from tolltrace.publish.escalation import (
+    FIGURE_KINDS,
+    KIND_SHAPES,
+    MAX_COLOURED,
+    escalation_chart,
+    escalation_points,
+    review_table,
+)
 from tolltrace.publish.figures import (
     OKABE_ITO,
     SENTENCE_CHARS,
@@ -50,7 +59,7 @@ __all__ = [
     "MAX_CHECK_ROWS",
     "MAX_DIVERGENCE_POINTS",
     "MAX_DIVERGENCE_ROWS",
-    "MAX_RELEASE_POINTS",
+    "MAX_COLOURED",
     "OKABE_ITO",
     "SENTENCE_CHARS",
     "STATUS_COLOURS",
@@ -61,7 +70,9 @@ __all__ = [
     "divergence_points",
     "escalation_chart",
     "escalation_points",
+    "escalation",
     "estimates_chart",
+    "review_table",
     "figure_label",
     "save_figure",
     "save_spec",
@@ -71,7 +82,6 @@ __all__ = [
 ]
 
 # Above these sizes a chart keeps the most relayed items and says so in its caption.
-MAX_RELEASE_POINTS = 1500
 MAX_DIVERGENCE_ROWS = 40
 # Points drawn in the divergence chart: the most-mentioned (outlet, figure) pairs are kept
 # so large corpora stay far below Altair's 5,000-row limit and the page stays small.
@@ -105,25 +115,8 @@ DIVERGENCE_SHAPES = {
     DivergenceClass.UNKNOWN: "triangle-right",
 }
 
+
 # How each qualifier is drawn on the escalation chart.
-FIGURE_KINDS = {
-    Qualifier.EXACT: "exact or approximate figure",
-    Qualifier.ABOUT: "exact or approximate figure",
-    Qualifier.MORE_THAN: "floor ('more than', 'at least')",
-    Qualifier.AT_LEAST: "floor ('more than', 'at least')",
-    Qualifier.UP_TO: "ceiling ('up to')",
-    Qualifier.RANGE: "range (band from low to high)",
-    Qualifier.VAGUE: "vague word, coded ('dozens' = 12)",
-}
-KIND_SHAPES = {
-    "exact or approximate figure": "circle",
-    "floor ('more than', 'at least')": "triangle-up",
-    "ceiling ('up to')": "triangle-down",
-    "range (band from low to high)": "square",
-    "vague word, coded ('dozens' = 12)": "diamond",
-}
-
-
 def _outlet_names(claims: pd.DataFrame) -> pd.Series:
     """Return each claim's outlet, or a note naming the article when the outlet is unknown."""
     outlet = as_text(claims["outlet"]) if "outlet" in claims else pd.Series("", index=claims.index)
@@ -135,236 +128,6 @@ def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Return claims in table order (article, offset) whatever order they came in."""
     ordered = claims.assign(_start=pd.to_numeric(claims["char_start"], errors="coerce"))
     return ordered.sort_values(["article_id", "_start"], kind="stable").drop(columns="_start")
-
-
-def _release_relays(claims: pd.DataFrame) -> pd.DataFrame:
-    """Per release: the relaying outlets (sorted, joined) and the first relaying sentence."""
-    rel = _sorted_claims(claims)
-    rel = rel.assign(release_id=as_text(rel["release_id"]), _outlet=_outlet_names(rel))
-    rel = rel[rel["release_id"] != ""]
-    if rel.empty:
-        return pd.DataFrame(columns=["release_id", "outlets", "sentence", "n_relays"])
-    grouped = rel.groupby("release_id", sort=True)
-    return pd.DataFrame(
-        {
-            "outlets": grouped["_outlet"].agg(lambda s: "; ".join(sorted(set(s)))),
-            "sentence": grouped["sentence"].agg(lambda s: shorten(s.iloc[0])),
-            "n_relays": grouped["article_id"].nunique(),
-        }
-    ).reset_index()
-
-
-def escalation_points(
-    releases: pd.DataFrame,
-    claims: pd.DataFrame,
-    outcome: str = "killed",
-    max_points: int = MAX_RELEASE_POINTS,
-) -> tuple[pd.DataFrame, int]:
-    """Return one row per cumulative release of `outcome`, ready to chart, and the total.
-
-    Rows carry the series label, the figure (`value`, `low`, `high`), how it is drawn
-    (`kind`), its as-of date and release order, and the relaying outlets. When there are
-    more than `max_points` releases, the most relayed are kept (ties by release id); the
-    second value returned is the number of releases before that cut.
-    """
-    rel = releases.copy()
-    rel = rel[as_text(rel["outcome"]) == outcome]
-    if "scope" in rel:
-        rel = rel[as_text(rel["scope"]).isin([Scope.CUMULATIVE, ""])]
-    total = len(rel)
-    if rel.empty:
-        return pd.DataFrame(columns=_POINT_COLUMNS), 0
-    rel = rel.assign(
-        release_id=as_text(rel["release_id"]),
-        source=as_text(rel["source"]),
-        victim_group=as_text(rel["victim_group"]),
-        qualifier=as_text(rel["qualifier"]),
-        series=as_text(rel["series"]) if "series" in rel else as_text(rel["victim_group"]),
-        low=pd.to_numeric(rel["low"], errors="coerce"),
-        high=pd.to_numeric(rel["high"], errors="coerce"),
-        series_order=pd.to_numeric(rel["series_order"], errors="coerce").fillna(0).astype(int),
-        n_articles=pd.to_numeric(rel["n_articles"], errors="coerce").fillna(0).astype(int),
-        n_outlets=pd.to_numeric(rel["n_outlets"], errors="coerce").fillna(0).astype(int),
-        as_of=as_text(rel["as_of_first"]),
-        order_basis=as_text(rel["order_basis"]),
-    )
-    if len(rel) > max_points:
-        rel = rel.sort_values(["n_articles", "release_id"], ascending=[False, True])
-        rel = rel.head(max_points)
-    relays = _release_relays(claims[as_text(claims["outcome"]) == outcome])
-    # The relaying outlets are recounted from the claims, in their original spelling.
-    rel = rel.drop(columns=[c for c in ("outlets", "sentence", "n_relays") if c in rel])
-    rel = rel.merge(relays, on="release_id", how="left")
-    rel["outlets"] = as_text(rel["outlets"])
-    rel["sentence"] = as_text(rel["sentence"])
-    vague = as_text(rel["vague_term"]) if "vague_term" in rel else pd.Series("", index=rel.index)
-    up_to = (rel["qualifier"] == Qualifier.UP_TO) & rel["high"].notna()
-    rel["value"] = rel["high"].where(up_to, rel["low"])
-    rel["kind"] = rel["qualifier"].map(FIGURE_KINDS).fillna(FIGURE_KINDS[Qualifier.EXACT])
-    rel["figure"] = [
-        figure_label(lo, hi, q, v)
-        for lo, hi, q, v in zip(rel["low"], rel["high"], rel["qualifier"], vague, strict=True)
-    ]
-    rel["series_label"] = rel["source"] + ": " + rel["series"]
-    rel["as_of_shown"] = rel["as_of"].where(rel["as_of"] != "", "date unknown")
-    rel["order_note"] = rel["order_basis"].map(
-        {OrderBasis.TIME: "by date", OrderBasis.VALUE: "inferred from the figures"}
-    )
-    rel["order_note"] = as_text(rel["order_note"])
-    rel = rel.sort_values(["source", "series", "series_order", "release_id"], kind="stable")
-    return rel[_POINT_COLUMNS].reset_index(drop=True), total
-
-
-_POINT_COLUMNS = [
-    "release_id",
-    "source",
-    "series",
-    "series_label",
-    "victim_group",
-    "qualifier",
-    "kind",
-    "figure",
-    "value",
-    "low",
-    "high",
-    "as_of",
-    "as_of_shown",
-    "series_order",
-    "order_basis",
-    "order_note",
-    "n_articles",
-    "n_outlets",
-    "outlets",
-    "sentence",
-]
-
-
-def _escalation_tooltip() -> list[alt.Tooltip]:
-    """Return the tooltip fields shown for each release point."""
-    return [
-        alt.Tooltip("figure:N", title="Reported toll"),
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("series:N", title="Victims"),
-        alt.Tooltip("qualifier:N", title="Qualifier"),
-        alt.Tooltip("as_of_shown:N", title="As of"),
-        alt.Tooltip("series_order:Q", title="Release no. in series"),
-        alt.Tooltip("order_note:N", title="Order"),
-        alt.Tooltip("n_articles:Q", title="Relaying articles"),
-        alt.Tooltip("outlets:N", title="Outlets"),
-        alt.Tooltip("sentence:N", title="Sentence"),
-    ]
-
-
-def escalation_chart(
-    releases: pd.DataFrame,
-    claims: pd.DataFrame,
-    outcome: str = "killed",
-    max_points: int = MAX_RELEASE_POINTS,
-) -> Figure:
-    """Chart each source's reported toll over time: one step line per source and series.
-
-    The x axis is the as-of date when every charted release has one; otherwise it is the
-    release's position in its source's series, labelled as such. 'More than' figures are
-    floor markers, ranges are bands, vague figures sit in a panel of their own, and a
-    point's size counts the articles relaying that release.
-    """
-    points, total = escalation_points(releases, claims, outcome, max_points)
-    x, x_note = _escalation_x(points)
-    y_title = f"Reported number {outcome}"
-    y = alt.Y("value:Q", title=y_title)
-    colour = alt.Color(
-        "series_label:N",
-        title="Source: victims",
-        scale=alt.Scale(range=list(OKABE_ITO)),
-    )
-    size = alt.Size(
-        "n_articles:Q",
-        title="Relaying articles",
-        scale=alt.Scale(range=[60, 420], zero=False),
-        legend=alt.Legend(values=_legend_counts(points["n_articles"]), format="d"),
-    )
-    shape = alt.Shape(
-        "kind:N",
-        title="Kind of figure",
-        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
-    )
-    firm = points[points["qualifier"] != Qualifier.VAGUE]
-    vague = points[points["qualifier"] == Qualifier.VAGUE]
-    base = alt.Chart(firm)
-    steps = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=x, y=y, color=colour, detail="series_label:N", order="series_order:Q"
-    )
-    bands = (
-        base.transform_filter(alt.datum.qualifier == "range")
-        .mark_rule(strokeWidth=8, opacity=0.35)
-        .encode(x=x, y=alt.Y("low:Q", title=y_title), y2="high:Q", color=colour)
-    )
-    marks = base.mark_point(filled=True, opacity=0.9).encode(
-        x=x, y=y, color=colour, shape=shape, size=size, tooltip=_escalation_tooltip()
-    )
-    main = alt.layer(steps, bands, marks).properties(width=640, height=320)
-    shown = (
-        f"{len(points):,} of {total:,} releases (the most relayed)"
-        if len(points) < total
-        else f"{total:,} releases"
-    )
-    caption = (
-        f"Tolls ({outcome}) as reported, not verified: {shown}, one line per source and "
-        f"group of victims; {x_note}. Triangles pointing up are floors ('more than'), "
-        "bands are ranges, bigger points are relayed by more articles."
-    )
-    chart: alt.TopLevelMixin = main
-    if not vague.empty:
-        vague_panel = (
-            alt.Chart(vague)
-            .mark_point(filled=False, opacity=0.9)
-            .encode(
-                x=x,
-                y=alt.Y("value:Q", title="Coded value"),
-                color=colour,
-                shape=shape,
-                size=size,
-                tooltip=_escalation_tooltip(),
-            )
-            .properties(width=640, height=90, title="Vague figures ('dozens', 'hundreds')")
-        )
-        chart = alt.vconcat(main, vague_panel).resolve_scale(x="shared")
-        caption += " Vague words are coded (ACLED) and shown apart, below."
-    title = f"How the reported toll ({outcome}) grew, source by source"
-    chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption)))
-    return Figure(f"escalation-{outcome}", title, caption, chart, len(points))
-
-
-def _escalation_x(points: pd.DataFrame) -> tuple[alt.X, str]:
-    """The escalation chart's x axis, and how the caption explains it: the as-of date
-    when every charted release has one, else the release's position in its series."""
-    if not points.empty and bool((points["as_of"] != "").all()):
-        x = alt.X(
-            "as_of:T",
-            title="Date the figure describes (as of)",
-            scale=alt.Scale(type="utc", padding=24),
-            axis=alt.Axis(labelExpr="utcFormat(datum.value, '%a %d %b')", tickCount="day"),
-        )
-        return x, "x: the date each figure describes"
-    x = alt.X(
-        "series_order:Q",
-        title="Release number within each source's series (dates missing: order inferred)",
-        scale=alt.Scale(padding=24),
-        axis=alt.Axis(tickMinStep=1, format="d"),
-    )
-    return x, (
-        "x: the order of each source's releases, since some figures carry no date; "
-        "where dates tie or are missing the order is inferred from the figures"
-    )
-
-
-def _legend_counts(counts: pd.Series, most: int = 4) -> list[int]:
-    """Return up to `most` distinct whole counts from `counts`, smallest and largest kept."""
-    values = sorted({int(c) for c in counts.dropna()}) or [1]
-    if len(values) <= most:
-        return values
-    step = (len(values) - 1) / (most - 1)
-    return sorted({values[round(i * step)] for i in range(most)})
 
 
 def divergence_points(

@@ -20,6 +20,7 @@ import pandas as pd
 
 from tolltrace import config
 from tolltrace.analysis import column_flags
+from tolltrace.ingest.corpus import CorpusConfigError, read_corpus_config
 from tolltrace.model import (
     ARTICLES,
     CLAIMS,
@@ -54,8 +55,9 @@ CLAIM_COLUMNS = list(
 )  # fmt: skip
 RELEASE_COLUMNS = list(
     RELEASES.select(
-        "source", "series", "victim_group", "outcome", "scope", "series_order", "order_basis",
-        "low", "high", "qualifier", "as_of_first", "as_of_last", "n_articles", "n_outlets",
+        "source", "place", "series", "victim_group", "outcome", "scope", "series_order",
+        "order_basis", "low", "high", "qualifier", "as_of_first", "as_of_last", "n_articles",
+        "n_outlets",
     )
 )  # fmt: skip
 OTHER_PERIOD_COLUMNS = list(
@@ -368,6 +370,17 @@ class TableOutput:
             "text/html": f'<p class="tolltrace-note">{html.escape(note)}</p>\n{table}',
             "text/plain": note,
         }
+
+
+def event_window(params: Parameters) -> tuple[str | None, str | None]:
+    """(event_start, event_end) of the run: the parameter, else corpus.toml's; None when
+    unknown. The escalation chart's time axis covers this window."""
+    try:
+        corpus = read_corpus_config(params.raw_dir)
+    except CorpusConfigError as err:
+        raise ParameterError(str(err)) from None
+    end = corpus.event_end.isoformat() if corpus.event_end else None
+    return params.event_start, end
 
 
 def show_table(

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 import json
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from functools import cache
@@ -44,6 +45,13 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 CHARTS_SUBDIR = "charts"
+DATA_SUBDIR = "data"
+# Tables the index page offers for download: small ones, whatever the corpus's size.
+DOWNLOADS = (
+    ("escalation.csv", "the escalation chart's points, with the claims behind each"),
+    ("releases.csv", "every figure each source released"),
+    ("estimates.csv", "low, best and high estimates per day"),
+)
 CELL_TIMEOUT_S = 1800
 
 INIT_JS = """(function () {
@@ -322,6 +330,8 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
         f"{len(sources):,} named sources, grouped into {len(releases):,} distinct releases."
     ]
     rel = releases[releases["outcome"].astype(str) == outcome].copy()
+    if "place_id" in rel:  # the whole event's figures, not one town's
+        rel = rel[rel["place_id"].fillna("").astype(str) == ""]
     rel["_low"] = pd.to_numeric(rel["low"], errors="coerce")
     rel = rel.dropna(subset=["_low"])
     if not rel.empty:
@@ -376,10 +386,21 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     return " ".join(parts)
 
 
-def index_html(pages: list[tuple[str, str]], chart_names: list[str], summary: str) -> str:
-    """Return the index page: the summary, links to each report and the chart images."""
+def index_html(
+    pages: list[tuple[str, str]],
+    chart_names: list[str],
+    summary: str,
+    downloads: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """Return the index page: the summary, links to each report, the chart images and the
+    tables to download (`downloads`: file names in DATA_SUBDIR and what they hold)."""
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
+    )
+    data = "\n".join(
+        f'<li><a href="{DATA_SUBDIR}/{html.escape(name)}">{html.escape(name)}</a>: '
+        f"{html.escape(what)}</li>"
+        for name, what in downloads
     )
     images = "\n".join(
         f'<figure><img src="{CHARTS_SUBDIR}/{html.escape(n)}.svg" alt="{html.escape(n)}">'
@@ -396,7 +417,9 @@ def index_html(pages: list[tuple[str, str]], chart_names: list[str], summary: st
         "img{max-width:100%;}</style>\n</head>\n<body>\n"
         "<h1>Casualty reporting: what the articles claimed</h1>\n"
         f"<p>{html.escape(summary)}</p>\n<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
-        f"<h2>Charts</h2>\n{images}\n</body>\n</html>\n"
+        f"<h2>Charts</h2>\n{images}\n"
+        + (f"<h2>Data</h2>\n<ul>\n{data}\n</ul>\n" if data else "")
+        + "</body>\n</html>\n"
     )
 
 
@@ -469,9 +492,25 @@ def build_reports(
         if stale not in written:
             stale.unlink()
     summary = summary_paragraph(read_summary_tables(params.processed_dir), params.outcome)
+    downloads = _copy_downloads(params.processed_dir, out / DATA_SUBDIR)
+    written += [out / DATA_SUBDIR / name for name, _ in downloads]
     index = out / "index.html"
-    index.write_text(index_html(pages, chart_names, summary), encoding="utf-8", newline="\n")
+    index.write_text(
+        index_html(pages, chart_names, summary, downloads), encoding="utf-8", newline="\n"
+    )
     return [*written, index]
+
+
+def _copy_downloads(processed_dir: Path, data_dir: Path) -> tuple[tuple[str, str], ...]:
+    """Copy the DOWNLOADS tables that exist into `data_dir`; return those copied."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name, what in DOWNLOADS:
+        source = processed_dir / name
+        if source.is_file():
+            shutil.copyfile(source, data_dir / name)
+            copied.append((name, what))
+    return tuple(copied)
 
 
 def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Path]:

@@ -27,7 +27,7 @@ CLAIM_CHUNK_ROWS = 50_000
 CATEGORY_CLAIM_COLUMNS = CLAIMS.select(
     "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
     "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
-    "era_text", "sentence",
+    "era_text", "sentence", "civilians_named", "place",
 )  # fmt: skip
 
 

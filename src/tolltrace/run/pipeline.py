@@ -25,9 +25,15 @@ import pandas as pd
 
 from tolltrace import config
 from tolltrace.analysis import analyze
+from tolltrace.analysis.dating import parse_published
 from tolltrace.extract import extract_article
 from tolltrace.extract.sources import SourceTable, SourceTableError
-from tolltrace.ingest.corpus import CorpusConfigError, read_corpus_config, resolve_event_start
+from tolltrace.ingest.corpus import (
+    CorpusConfig,
+    CorpusConfigError,
+    read_corpus_config,
+    resolve_event_start,
+)
 from tolltrace.ingest.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
 from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
@@ -35,6 +41,7 @@ from tolltrace.model import (
     ARTICLES,
     CLAIMS,
     CONSISTENCY,
+    ESCALATION,
     ESTIMATES,
     RELEASES,
     ArticleStatus,
@@ -47,6 +54,8 @@ from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
 
 USABLE_STATUSES = (ArticleStatus.OK, ArticleStatus.WARNING)
+# Read and extracted, but published outside the event window: claims kept, never charted.
+EXTRACTED_STATUSES = (*USABLE_STATUSES, ArticleStatus.OFF_EVENT)
 SKIPPED_STATUSES = (
     ArticleStatus.EMPTY,
     ArticleStatus.BINARY,
@@ -57,7 +66,7 @@ SKIPPED_STATUSES = (
 IGNORED_NAMES = frozenset(
     {config.MANIFEST_NAME, config.CORPUS_CONFIG_NAME, config.SOURCES_OVERRIDE_NAME}
 )
-ANALYSIS_TABLES = (RELEASES, CONSISTENCY, ESTIMATES)
+ANALYSIS_TABLES = (RELEASES, ESCALATION, CONSISTENCY, ESTIMATES)
 
 
 class PipelineUsageError(ValueError):
@@ -113,10 +122,12 @@ class ProcessSummary:
     n_warning: int = 0
     n_skipped: int = 0
     n_missing: int = 0
+    n_off_event: int = 0
     n_claims: int = 0
     event_start: dt.date | None = None
     tables: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -130,6 +141,8 @@ class ProcessSummary:
             f"{self.n_files} files, {self.n_ok} ok, {self.n_warning} with warnings, "
             f"{self.n_skipped} skipped, {self.n_claims} claims"
         )
+        if self.n_off_event:
+            text += f", {self.n_off_event} published outside the event window (not charted)"
         if self.n_missing:
             text += f" ({self.n_missing} listed in the manifest but missing)"
         return text
@@ -291,8 +304,9 @@ def process_corpus(
     if progress is None:
         progress = sys.stderr.isatty()
     reading = _Reading(source_files, max_bytes, jobs, engine, progress)
-    frames = _read_corpus(raw_dir, manifest, reading, summary)
-    _analyse(frames, summary.event_start)
+    window = EventWindow(summary.event_start, corpus.event_end)
+    frames = _read_corpus(raw_dir, manifest, reading, summary, window)
+    summary.notes.extend(_analyse(frames, summary.event_start, corpus))
     summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
     for name, df in frames.items():
         schemas.validate_table(name, df)
@@ -331,8 +345,33 @@ def _language(manifest: Manifest, name: str) -> str:
     return entry.language if entry is not None else ""
 
 
+@dataclass(frozen=True, slots=True)
+class EventWindow:
+    """The days an article about the event may be published: from event_start to
+    event_end (either may be unknown)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def outside(self, published: str) -> str:
+        """Why an article published on `published` is off the event, or "" when it is not
+        (or its date is unknown)."""
+        day = parse_published(published)
+        if day is None:
+            return ""
+        if self.start is not None and day < self.start:
+            return f"published {day}, before the event began ({self.start})"
+        if self.end is not None and day > self.end:
+            return f"published {day}, after the event window closed ({self.end})"
+        return ""
+
+
 def _read_corpus(
-    raw_dir: Path, manifest: Manifest, reading: _Reading, summary: ProcessSummary
+    raw_dir: Path,
+    manifest: Manifest,
+    reading: _Reading,
+    summary: ProcessSummary,
+    window: EventWindow | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Read every file in raw_dir and extract its claims: {"articles": the ledger, "claims":
     the claims before analysis}. Adds the summary's counts, warnings and problem lines."""
@@ -359,7 +398,7 @@ def _read_corpus(
     results = engines.map_ordered(
         process_file, tasks, jobs=reading.jobs, engine=reading.engine, progress=reading.progress
     )
-    ledger = _ledger_rows(results, name_of, manifest, claims)
+    ledger = _ledger_rows(results, name_of, manifest, claims, window or EventWindow())
     del tasks, results
     for entry in missing:
         ledger.append(_missing_row(ids[entry.file], entry, manifest))
@@ -379,6 +418,7 @@ def _ledger_rows(
     name_of: dict[str, str],
     manifest: Manifest,
     claims: ClaimCollector,
+    window: EventWindow,
 ) -> list[tuple]:
     """The ledger row of every file read, in arrival order; the claims of the usable
     articles go to `claims`. `name_of` and the manifest's entries are emptied as used."""
@@ -390,21 +430,25 @@ def _ledger_rows(
         name = name_of.pop(result.article_id)
         entry = manifest.entries.pop(name, None)  # freed as used
         duplicate_of, how = _duplicate_of(result, first_by_bytes, first_by_text)
-        row = _ledger_row(result, name, entry, listed, duplicate_of, how)
-        if row[_STATUS] in USABLE_STATUSES:
+        row = _ledger_row(result, name, entry, listed, duplicate_of, how, window)
+        if row[_STATUS] in EXTRACTED_STATUSES:
             claims.add(result.claims, name, str(row[_OUTLET]))
         ledger.append(row)
     return ledger
 
 
-def _analyse(frames: dict[str, pd.DataFrame], event_start: dt.date | None) -> None:
+def _analyse(
+    frames: dict[str, pd.DataFrame], event_start: dt.date | None, corpus: CorpusConfig
+) -> list[str]:
     """Replace frames["claims"] by the analysed claims and add the analysis tables, each
-    in its documented order."""
+    in its documented order. Returns the notes the analysis has for the run's summary."""
     # Hand the claims over without keeping a reference: only one copy stays alive.
-    results = analyze(frames.pop("claims"), frames["articles"], event_start)
+    notes: list[str] = []
+    results = analyze(frames.pop("claims"), frames["articles"], event_start, corpus, notes)
     frames["claims"] = order_claims(results.pop("claims"))
     for table in ANALYSIS_TABLES:
         frames[table.name] = _sorted(table, results.pop(table.name))
+    return notes
 
 
 # How many names the run summary lists.
@@ -471,6 +515,7 @@ def _ledger_row(
     listed: bool,
     duplicate_of: str,
     how: str,
+    window: EventWindow,
 ) -> tuple:
     """One ledger row (in ARTICLE_COLUMNS order) for a file that was found."""
     warnings = list(entry.warnings) if entry else []
@@ -495,6 +540,14 @@ def _ledger_row(
         if warnings:
             status = ArticleStatus.WARNING
         messages.append(plural(n_claims, "claim"))
+        off = window.outside(entry.published) if entry else ""
+        if off:
+            status = ArticleStatus.OFF_EVENT
+            messages.append(
+                f"{off}: its claims stay in claims.csv but are left out of releases, "
+                "estimates and charts; if it is about this event, widen event_start or "
+                "event_end in corpus.toml"
+            )
     elif status in SKIPPED_STATUSES:
         messages.append("skipped")
     messages.extend(warnings)
@@ -514,7 +567,7 @@ def _ledger_row(
             "status": status,
             "message": "; ".join(messages),
             "duplicate_of": duplicate_of,
-            "time_mentions": result.time_mentions if status in USABLE_STATUSES else "",
+            "time_mentions": result.time_mentions if status in EXTRACTED_STATUSES else "",
         }
     )
 
@@ -595,6 +648,7 @@ def _count(summary: ProcessSummary, articles: pd.DataFrame, n_files: int) -> Non
     summary.n_warning = int((status == ArticleStatus.WARNING).sum())
     summary.n_skipped = int(status.isin(SKIPPED_STATUSES).sum())
     summary.n_missing = int((status == ArticleStatus.MISSING).sum())
+    summary.n_off_event = int((status == ArticleStatus.OFF_EVENT).sum())
     summary.n_claims = int(articles["n_claims"].sum())
 
 

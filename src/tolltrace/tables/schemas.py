@@ -81,7 +81,7 @@ def _row_check(rule: Callable[[pd.DataFrame], pd.Series], name: str) -> pa.Check
 def _articles_checks() -> list[pa.Check]:
     """A duplicate names what it duplicates; only a usable article has claims."""
     status, duplicate_of, n_claims = ARTICLES.select("status", "duplicate_of", "n_claims")
-    usable = [ArticleStatus.OK.value, ArticleStatus.WARNING.value]
+    usable = [ArticleStatus.OK.value, ArticleStatus.WARNING.value, ArticleStatus.OFF_EVENT.value]
     return [
         _row_check(
             lambda df: (df[status] == ArticleStatus.DUPLICATE) == (df[duplicate_of] != ""),
@@ -89,7 +89,7 @@ def _articles_checks() -> list[pa.Check]:
         ),
         _row_check(
             lambda df: (df[n_claims] == 0) | df[status].isin(usable),
-            "claims only from usable articles",
+            "claims only from articles read and extracted",
         ),
     ]
 
