@@ -55,9 +55,13 @@ def _totals_of_combatants(claims: pd.DataFrame, groups: np.ndarray) -> np.ndarra
     if "part_of" not in claims or "claim_id" not in claims:
         return out
     parts = text_array(claims["part_of"])
-    combatant_parts = set(parts[(parts != "") & np.isin(groups, COMBATANT_GROUPS)])
-    if combatant_parts:
-        out = np.isin(text_array(claims["claim_id"]), list(combatant_parts))
+    linked = parts != ""
+    if not linked.any():
+        return out
+    combatant = linked & pd.Series(groups).isin(COMBATANT_GROUPS).to_numpy()
+    totals = set(parts[combatant])
+    if totals:
+        out = pd.Series(text_array(claims["claim_id"])).isin(totals).to_numpy()
     return out
 
 

@@ -104,7 +104,7 @@ def extract_article(
         index.cue,
     )
     time_starts = [t.start for t in times]
-    furniture = furniture_spans(text)
+    furniture = furniture_spans(text, low)
     claims: list[Claim] = []
     has_cue: dict[int, bool] = {}
     for phrase in phrases:

@@ -32,8 +32,21 @@ def _marker_re() -> re.Pattern[str]:
     )
 
 
-def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each block of other stories' headlines, in text order."""
+@cache
+def _any_marker() -> re.Pattern[str]:
+    """Any marker after a line break, in lower-cased text: an article without one has no
+    block (the search jumps from line break to line break, so it is cheap)."""
+    markers = sorted({r["marker"].lower() for r in lexicon.rows("page_furniture.csv")})
+    return re.compile("\n[ \t]*(?:" + "|".join(re.escape(m) for m in markers) + ")")
+
+
+def furniture_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each block of other stories' headlines, in text order. `low` is
+    the lower-cased text, when the caller has it."""
+    low = text.lower() if low is None else low
+    first_line = "\n" + low[:HEADLINE_MAX_CHARS]
+    if not _any_marker().search(low) and not _any_marker().match(first_line):
+        return []
     spans = []
     for m in _marker_re().finditer(text):
         if m.group("inline"):

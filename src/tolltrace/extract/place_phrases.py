@@ -82,10 +82,21 @@ def _reporting() -> frozenset[str]:
     return frozenset(_words("reporting"))
 
 
+@cache
+def _starts() -> re.Pattern[str]:
+    """Where a place phrase can start: a preposition, or "nationwide"."""
+    words = lexicon.alternation([*_words("preposition"), "nationwide"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
 def find_place_phrases(text: str, start: int, end: int) -> list[PlacePhrase]:
     """Every place phrase between `start` and `end` (one sentence), in text order."""
     found = []
-    for m in _pattern().finditer(text, start, end):
+    pattern = _pattern()
+    for at in _starts().finditer(text, start, end):
+        m = pattern.match(text, at.start(), end)
+        if m is None or (found and m.start() < found[-1].end):
+            continue
         if _given_there(text, start, m.start()):
             continue
         words = m.group(0)
@@ -109,7 +120,10 @@ def place_claims(text: str, claims: list[Claim]) -> None:
         while j < len(claims) and claims[j].sentence_start == claims[i].sentence_start:
             j += 1
         group = claims[i:j]
-        phrases = find_place_phrases(text, group[0].sentence_start, group[0].sentence_end)
+        # Only the stretch a place phrase can be taken from is read.
+        start = max(group[0].sentence_start, group[0].char_start - PLACE_BEFORE_REACH - 60)
+        end = min(group[0].sentence_end, group[-1].char_end + PLACE_AFTER_REACH + 60)
+        phrases = find_place_phrases(text, start, end)
         if phrases:
             for claim in group:
                 claim.place = _nearest(text, claim, phrases)

