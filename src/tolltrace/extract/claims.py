@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from tolltrace.extract import lexicon, scope
 from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
@@ -240,12 +242,8 @@ def _date_eras(text: str, claims: list[Claim], anchors: list[int] | None) -> Non
     """Set each claim's era_text: the years and past periods of its sentence that date it
     (era_clauses.assign_eras, which needs every claim of the sentence at once). Sentences
     without an era anchor (`anchors`, None: unknown) are skipped."""
-    i = 0
-    while i < len(claims):
-        j = i
-        while j < len(claims) and claims[j].sentence_start == claims[i].sentence_start:
-            j += 1
-        group = claims[i:j]
+    for _, same_sentence in groupby(claims, key=attrgetter("sentence_start")):
+        group = list(same_sentence)
         start, end = group[0].sentence_start, group[0].sentence_end
         k = bisect.bisect_left(anchors, start) if anchors is not None else 0
         if anchors is None or (k < len(anchors) and anchors[k] < end):
@@ -253,4 +251,3 @@ def _date_eras(text: str, claims: list[Claim], anchors: list[int] | None) -> Non
             found_eras = assign_eras(text, start, end, spans, anchors)
             for claim, found in zip(group, found_eras, strict=True):
                 claim.era_text = "; ".join(e.text for e in found)
-        i = j

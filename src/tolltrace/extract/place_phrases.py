@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
@@ -26,6 +28,7 @@ PLACE_AFTER_REACH = 90
 PLACE_BEFORE_REACH = 70
 # How far back a reporting word makes a place the place of the report ("said in X").
 REPORTING_REACH = 3  # words
+PHRASE_LENGTH = 60  # the longest place phrase read, past either reach
 
 _DIGIT_RE = re.compile(r"\d")
 _CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\bwhile\b|\bwhereas\b")
@@ -114,20 +117,17 @@ def _given_there(text: str, sentence_start: int, at: int) -> bool:
 
 def place_claims(text: str, claims: list[Claim]) -> None:
     """Set each claim's `place`: the nearest place phrase of its clause (module docstring)."""
-    i = 0
-    while i < len(claims):
-        j = i
-        while j < len(claims) and claims[j].sentence_start == claims[i].sentence_start:
-            j += 1
-        group = claims[i:j]
+    for _, same_sentence in groupby(claims, key=attrgetter("sentence_start")):
+        group = list(same_sentence)
         # Only the stretch a place phrase can be taken from is read.
-        start = max(group[0].sentence_start, group[0].char_start - PLACE_BEFORE_REACH - 60)
-        end = min(group[0].sentence_end, group[-1].char_end + PLACE_AFTER_REACH + 60)
+        reach_start = group[0].char_start - PLACE_BEFORE_REACH - PHRASE_LENGTH
+        reach_end = group[-1].char_end + PLACE_AFTER_REACH + PHRASE_LENGTH
+        start = max(group[0].sentence_start, reach_start)
+        end = min(group[0].sentence_end, reach_end)
         phrases = find_place_phrases(text, start, end)
         if phrases:
             for claim in group:
                 claim.place = _nearest(text, claim, phrases)
-        i = j
 
 
 def _nearest(text: str, claim: Claim, phrases: list[PlacePhrase]) -> str:
