@@ -28,6 +28,7 @@ from tolltrace.extract.cues import mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.furniture import furniture_spans, in_spans
 from tolltrace.extract.groups import civilians_named, claim_group, mark_totals_of_everyone
+from tolltrace.extract.invisible import for_matching
 from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
 from tolltrace.extract.outcome import read_outcome
@@ -83,6 +84,7 @@ def extract_article(
     text: str, article_id: str, sources: SourceTable | None = None, language: str = ""
 ) -> ArticleExtraction:
     """Claims and time expressions of one article, scanning the text for times only once."""
+    original, text = text, for_matching(text)
     low = lowered(text)
     index = article_index(low, text)
     # The days an event happened ("struck on Monday") date no count: left out.
@@ -132,6 +134,10 @@ def extract_article(
     link_subsets(claims)
     mark_totals_of_everyone(text, sentences, claims)
     attribute_headlines(claims)
+    if text is not original:
+        for claim in claims:
+            claim.mention = original[claim.char_start : claim.char_end]
+            claim.sentence = original[claim.sentence_start : claim.sentence_end]
     return ArticleExtraction(claims, times)
 
 

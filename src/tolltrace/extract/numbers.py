@@ -18,6 +18,7 @@ from tolltrace.extract._fastscan.scanning import (
     digit_positions,
     lowered,
 )
+from tolltrace.extract.invisible import FORMAT_CHARACTERS
 from tolltrace.extract.timeref import MONTH_PATTERN
 
 UNITS = lexicon.number_words()["unit"]
@@ -29,10 +30,9 @@ QUALIFIER_WORDS = lexicon.qualifiers()
 
 _NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 # Characters that group thousands: "1,200", "1.200", "1 200" with a plain, no-break, narrow
-# no-break or thin space, and the Arabic thousands separator ("1٬200"); and characters of
-# no width that may stand in a number ("1\u200b200", a soft hyphen, direction marks).
+# no-break or thin space, and the Arabic thousands separator ("1٬200"). Characters of no
+# width may stand in a number too ("1\u200b200", a soft hyphen, direction marks).
 GROUP_SEPARATORS = ",. \u00a0\u202f\u2009\u066c"
-FORMAT_CHARACTERS = "\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"
 _GROUP = rf"[{FORMAT_CHARACTERS}]*[{GROUP_SEPARATORS}][{FORMAT_CHARACTERS}]*|[{FORMAT_CHARACTERS}]+"
 _DIGITS = rf"\d{{1,3}}(?:(?:{_GROUP})\d{{3}})+(?![\d])|\d+(?:\.\d+)?"
 # Number words joined by spaces or hyphens, or by "and" or a comma after a scale word
