@@ -160,6 +160,6 @@ def test_report_options_default_to_config() -> None:
     assert resolve_parameters(args.raw_dir, args.processed_dir).processed_dir == (
         config.PROCESSED_DIR
     )
-    assert args.reports_dir == config.REPORTS_DIR
+    assert args.reports_dir is None  # reports/ for the shipped corpus (report.default_reports_dir)
     assert args.event_start is None
     assert args.refresh_notebooks is False

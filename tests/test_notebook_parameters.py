@@ -25,6 +25,7 @@ from tolltrace import config
 from tolltrace.publish import notebook as nbt
 from tolltrace.publish import report
 from tolltrace.publish.notebook import CHART_MIMETYPE
+from tolltrace.run import folders
 from tolltrace.tables.csvio import read_table
 
 NOTEBOOKS = report.notebook_paths()
@@ -278,7 +279,7 @@ def test_a_build_stopped_half_way_leaves_no_ledger_and_is_refused(tmp_path, monk
     params = nbt.resolve_parameters(None, tmp_path / "out")
     nbt.build_tables(params, read=False)
     moved = []
-    real_replace = nbt.os.replace
+    real_replace = folders.os.replace
 
     def replace_once(src, dst):
         if Path(dst).parent != tmp_path / "out":  # the pipeline's own writes
@@ -288,7 +289,7 @@ def test_a_build_stopped_half_way_leaves_no_ledger_and_is_refused(tmp_path, monk
         moved.append(Path(dst).name)
         return real_replace(src, dst)
 
-    monkeypatch.setattr(nbt.os, "replace", replace_once)
+    monkeypatch.setattr(folders.os, "replace", replace_once)
     with pytest.raises(OSError, match="disk full"):
         nbt.build_tables(params, read=False)
     assert moved and moved[0] != "articles.csv"

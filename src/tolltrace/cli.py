@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tolltrace import __version__, config
+from tolltrace.run.folders import absolute
 
 EXIT_OK = 0
 EXIT_NOTHING_USABLE = 1
@@ -107,7 +108,11 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
         "RAW_DIR-processed beside any other, so it never overwrites the shipped tables)",
     )
     report.add_argument(
-        "--reports-dir", type=Path, default=config.REPORTS_DIR, help="output folder"
+        "--reports-dir",
+        type=Path,
+        default=None,
+        help="output folder (default: reports/ for the shipped corpus, RAW_DIR-reports beside "
+        "any other); the report deletes only files it wrote there itself",
     )
     report.add_argument("--event-start", metavar="YYYY-MM-DD", help="overrides RAW_DIR/corpus.toml")
     report.add_argument(
@@ -206,7 +211,11 @@ REPORT_EXTRA_MODULES = ("altair", "nbconvert", "nbformat", "papermill", "vl_conv
 
 def _run_report(args: argparse.Namespace) -> int:
     """`tolltrace report`: delegated to tolltrace.publish.report.main_report, which needs
-    the `report` extra; without it the message says how to install it."""
+    the `report` extra; without it the message says how to install it. Relative paths are
+    made absolute against the current folder here, once."""
+    for name in ("raw_dir", "processed_dir", "reports_dir"):
+        if getattr(args, name) is not None:
+            setattr(args, name, absolute(getattr(args, name)))
     try:
         from tolltrace.publish.report import main_report
     except ModuleNotFoundError as err:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,37 +253,24 @@ def build_tables(params: Parameters, read: bool = True) -> dict[str, pd.DataFram
     """Run the pipeline on `params.raw_dir` into `params.processed_dir`; return its tables.
 
     This is the same function `tolltrace process` calls, so a notebook and the command
-    line can never disagree. The run writes into a private folder first; the tables are
-    read from there and then moved into `processed_dir` one file at a time (os.replace),
-    so notebooks running side by side never read a half-written table. With
+    line can never disagree: it writes into a private folder and moves the tables in at
+    the end, under a lock (run/folders.py), so a half-written table is never read. With
     `params.rebuild` False the tables already in `processed_dir` are read instead. With
     `read` False the tables are written but not read, and {} is returned.
     """
 
     if not params.rebuild:
         return read_tables(params.processed_dir)
-    # The folder itself is made only once there are tables to put in it.
-    params.processed_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(
-        dir=params.processed_dir.parent, prefix=f".{params.processed_dir.name}-"
-    ) as private:
-        work = Path(private)
-        process_corpus(
-            params.raw_dir,
-            work,
-            event_start=params.event_start,
-            jobs=params.jobs,
-            progress=False,
-        )
-        tables = read_tables(work) if read else {}
-        params.processed_dir.mkdir(exist_ok=True)
-        # The ledger goes first and comes back last: a run stopped half-way leaves no
-        # ledger, which rebuild = False refuses, rather than a new ledger over old tables.
-        ledger = params.processed_dir / "articles.csv"
-        ledger.unlink(missing_ok=True)
-        for table in sorted(work.glob("*.csv"), key=lambda p: (p.name == ledger.name, p.name)):
-            os.replace(table, params.processed_dir / table.name)
-    return tables
+    # Notebooks run side by side: each waits for the other's build rather than failing.
+    process_corpus(
+        params.raw_dir,
+        params.processed_dir,
+        event_start=params.event_start,
+        jobs=params.jobs,
+        progress=False,
+        wait=True,
+    )
+    return read_tables(params.processed_dir) if read else {}
 
 
 def read_tables(

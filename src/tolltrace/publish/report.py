@@ -38,7 +38,7 @@ from tolltrace.publish.notebook import (
     read_tables,
     resolve_parameters,
 )
-from tolltrace.run import engines
+from tolltrace.run import engines, folders
 from tolltrace.run.pipeline import setup_errors
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -46,6 +46,8 @@ TEMPLATE_NAME = "tolltrace"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 CHARTS_SUBDIR = "charts"
 DATA_SUBDIR = "data"
+# The files the last report wrote, one relative path a line: the only ones it may delete.
+WRITTEN_LIST = ".tolltrace-report-files"
 # Tables the index page offers for download: small ones, whatever the corpus's size.
 DOWNLOADS = (
     ("escalation.csv", "the escalation chart's points, with the claims behind each"),
@@ -104,7 +106,8 @@ def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.Note
         progress_bar=False,
         log_output=False,
         request_save_on_cell_execute=False,
-        cwd=str(path.parent),
+        # No cwd: papermill would change the whole process's working directory while
+        # other notebooks run in threads. Every path the notebooks use is absolute.
         execution_timeout=CELL_TIMEOUT_S,
     )
     return scrub_notebook(nb)
@@ -454,6 +457,16 @@ def build_reports(
     """
     params = resolve_parameters(raw_dir, processed_dir, event_start, jobs=jobs)
     defaults = resolve_parameters(params.raw_dir, None, None)
+    out = folders.absolute(reports_dir if reports_dir is not None else default_reports_dir(params))
+    folders.check_apart(
+        {
+            "--raw-dir": params.raw_dir,
+            "--processed-dir": params.processed_dir,
+            "--reports-dir": out,
+            "the notebooks folder": notebooks_dir,
+        }
+    )
+    folders.check_writable(out, "--reports-dir")
     # Only what differs from the notebooks' defaults is injected, so the default run has
     # no machine-specific paths in its injected cell: only `rebuild = False`.
     parameters: dict[str, object] = {}
@@ -465,7 +478,6 @@ def build_reports(
         parameters["event_start"] = params.event_start
     build_tables_apart(params)
     parameters["rebuild"] = False
-    out = Path(reports_dir) if reports_dir is not None else config.REPORTS_DIR
     chart_dir = out / CHARTS_SUBDIR
     chart_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -488,9 +500,6 @@ def build_reports(
             for name, spec, svg in chart_outputs(nb):
                 written += charts.save_spec(spec, name, chart_dir, svg or None)
                 chart_names.append(name)
-    for stale in sorted(set(chart_dir.glob("*.svg")) | set(chart_dir.glob("*.png"))):
-        if stale not in written:
-            stale.unlink()
     summary = summary_paragraph(read_summary_tables(params.processed_dir), params.outcome)
     downloads = _copy_downloads(params.processed_dir, out / DATA_SUBDIR)
     written += [out / DATA_SUBDIR / name for name, _ in downloads]
@@ -498,7 +507,32 @@ def build_reports(
     index.write_text(
         index_html(pages, chart_names, summary, downloads), encoding="utf-8", newline="\n"
     )
-    return [*written, index]
+    written.append(index)
+    remove_stale(out, written)
+    return written
+
+
+def default_reports_dir(params: Parameters) -> Path:
+    """reports/ for the shipped corpus; `<raw>-reports` beside any other raw folder, so
+    another corpus never overwrites the shipped pages."""
+    if params.raw_dir.resolve() == config.RAW_DIR.resolve():
+        return config.REPORTS_DIR
+    return params.raw_dir.parent / f"{params.raw_dir.name}-reports"
+
+
+def remove_stale(out: Path, written: list[Path]) -> None:
+    """Delete what the last build wrote in `out` and this one did not (a removed chart or
+    notebook), then record what this one wrote. A file the report never wrote is never
+    touched: the record (WRITTEN_LIST) is the only list of files the report owns."""
+    record = out / WRITTEN_LIST
+    now = sorted({path.relative_to(out).as_posix() for path in written})
+    before = record.read_text(encoding="utf-8").splitlines() if record.is_file() else []
+    for name in sorted(set(before) - set(now)):
+        stale = out / name
+        # Only names of the report's own making: no "..", nothing outside `out`.
+        if ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+    record.write_text("".join(f"{name}\n" for name in now), encoding="utf-8", newline="\n")
 
 
 def _copy_downloads(processed_dir: Path, data_dir: Path) -> tuple[tuple[str, str], ...]:

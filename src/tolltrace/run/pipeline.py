@@ -48,7 +48,7 @@ from tolltrace.model import (
     Kind,
     Table,
 )
-from tolltrace.run import engines
+from tolltrace.run import engines, folders
 from tolltrace.run.claimrows import ClaimCollector, claim_rows
 from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
@@ -79,6 +79,7 @@ def setup_errors() -> tuple[type[Exception], ...]:
     file and the problem, so callers print it as one line."""
     return (
         PipelineUsageError,
+        folders.FolderError,
         ManifestError,
         CorpusConfigError,
         SourceTableError,
@@ -282,16 +283,37 @@ def process_corpus(
     sources_path: Path | None = None,
     progress: bool | None = None,
     max_bytes: int = config.MAX_FILE_BYTES,
+    wait: bool = False,
 ) -> ProcessSummary:
     """Process every file in raw_dir and write the tables to out_dir.
+
+    One build at a time writes a folder: when another holds it, `wait` says whether to
+    wait for it or to raise FolderError at once.
 
     event_start overrides RAW_DIR/corpus.toml. progress None means: a progress bar when
     stderr is a terminal. Raises PipelineUsageError, ManifestError, CorpusConfigError or
     sources.SourceTableError when the run cannot start, and schemas.TableValidationError
     when a table breaks its schema (nothing is then written).
     """
-    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    raw_dir, out_dir = folders.absolute(raw_dir), folders.absolute(out_dir)
     _check_folders(raw_dir, out_dir)
+    with folders.build_lock(out_dir, wait=wait):
+        folders.remove_leftovers(out_dir)
+        settings = (event_start, jobs, engine, sources_path, progress, max_bytes)
+        return _process(raw_dir, out_dir, *settings)
+
+
+def _process(
+    raw_dir: Path,
+    out_dir: Path,
+    event_start: dt.date | str | None,
+    jobs: int,
+    engine: str,
+    sources_path: Path | None,
+    progress: bool | None,
+    max_bytes: int,
+) -> ProcessSummary:
+    """process_corpus under the build lock of `out_dir`."""
     summary = ProcessSummary()
     manifest = read_manifest(raw_dir)
     corpus = read_corpus_config(raw_dir)
@@ -310,23 +332,23 @@ def process_corpus(
     summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
     for name, df in frames.items():
         schemas.validate_table(name, df)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, df in frames.items():
-        path = out_dir / f"{name}.csv"
-        tables.write_table(df, path)
-        summary.tables[name] = path
+    # Written apart and moved in at the end: a stopped build never leaves a mixed set.
+    with folders.private_folder(out_dir) as work:
+        for name, df in frames.items():
+            tables.write_table(df, work / f"{name}.csv")
+        folders.swap_in(work, out_dir)
+    for name in frames:
+        summary.tables[name] = out_dir / f"{name}.csv"
     return summary
 
 
 def _check_folders(raw_dir: Path, out_dir: Path) -> None:
-    """Raise PipelineUsageError for a raw folder that is not there, or output over it."""
+    """Raise PipelineUsageError for a raw folder that is not there, FolderError for an
+    output folder over, inside or around it, or one that cannot be written."""
     if not raw_dir.is_dir():
         raise PipelineUsageError(f"raw folder not found: {raw_dir}")
-    if out_dir.resolve() == raw_dir.resolve():
-        raise PipelineUsageError(
-            f"--out-dir {out_dir} is the raw folder; choose another folder so the raw data "
-            "and its manifest are not overwritten"
-        )
+    folders.check_apart({"RAW_DIR": raw_dir, "--out-dir": out_dir})
+    folders.check_writable(out_dir, "--out-dir")
 
 
 @dataclass(frozen=True, slots=True)
