@@ -149,7 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error(message: str) -> None:
     """Print an error message the way shell users expect."""
-    print(f"tolltrace: error: {message}", file=sys.stderr)
+    print(f"tolltrace: error: {printable(message)}", file=sys.stderr)
+
+
+def printable(line: str) -> str:
+    """`line` with control and format characters escaped ("\\x1b", "\\u202e"): a file name
+    must not move the cursor, colour the terminal or reverse the text around it."""
+    if line.isprintable():
+        return line
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in line)
 
 
 def _run_process(args: argparse.Namespace) -> int:
@@ -173,11 +181,11 @@ def _run_process(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.quiet:
         for warning in summary.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(f"warning: {printable(warning)}", file=sys.stderr)
         for note in summary.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(f"note: {printable(note)}", file=sys.stderr)
         for line in summary.problems[:MAX_PROBLEM_LINES]:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         extra = len(summary.problems) - MAX_PROBLEM_LINES
         if extra > 0:
             print(f"... and {extra} more (see {summary.tables['articles']})", file=sys.stderr)

@@ -34,7 +34,13 @@ from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
 from tolltrace.extract.outcome import read_outcome
 from tolltrace.extract.parts import link_subsets
 from tolltrace.extract.place_phrases import place_claims
-from tolltrace.extract.sentences import Sentence, headline_paragraph, sentence_at, split_sentences
+from tolltrace.extract.sentences import (
+    Sentence,
+    headline_paragraph,
+    sentence_at,
+    sentence_quote,
+    split_sentences,
+)
 from tolltrace.extract.sources import SourceTable, default_table
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions, report_times
 from tolltrace.model import Claim
@@ -130,14 +136,16 @@ def extract_article(
     # Passes that need every claim of the article.
     _date_eras(text, claims, index.era)
     place_claims(text, claims)
-    scope.one_day_event(claims, times)
+    scope.one_day_event(text, claims, times)
     link_subsets(claims)
     mark_totals_of_everyone(text, sentences, claims)
     attribute_headlines(claims)
     if text is not original:
         for claim in claims:
             claim.mention = original[claim.char_start : claim.char_end]
-            claim.sentence = original[claim.sentence_start : claim.sentence_end]
+            claim.sentence = sentence_quote(
+                original, claim.sentence_start, claim.sentence_end, claim.char_start, claim.char_end
+            )
     return ArticleExtraction(claims, times)
 
 
@@ -215,7 +223,7 @@ def read_claim(
         mention=phrase.text,
         char_start=phrase.start,
         char_end=phrase.end,
-        sentence=text[sentence.start : sentence.end],
+        sentence=sentence_quote(text, sentence.start, sentence.end, phrase.start, phrase.end),
         sentence_start=sentence.start,
         sentence_end=sentence.end,
         paragraph=sentence.paragraph,

@@ -25,6 +25,9 @@ TAIL_REACH = 70
 # The last word before a number ("has surpassed 1,000", "Another 20"): 25 characters hold
 # the longest such word with its spaces.
 LAST_WORD_REACH = 25
+# A clause, and an open bracket a number stands in, are read this far at most: a run-on
+# "sentence" (a 60 KB tally of towns) would otherwise be rescanned for every number in it.
+CLAUSE_REACH = 600
 
 # A clause ends at a semicolon or before "while", "but", "when", "after", ", and that", ...
 # Each alternative starts with one fixed character or class (",?\s+" written out as two
@@ -98,7 +101,7 @@ def number_context(
     end = clause_end(text, phrase.end, sentence.end)
     # Inside brackets, the clause ends at the closing one: "419 deaths (including 77
     # children, 177 men and 168 women) and 500 injured" gives the 177 no "injured".
-    opened = text.rfind("(", sentence.start, phrase.start)
+    opened = text.rfind("(", max(sentence.start, phrase.start - CLAUSE_REACH), phrase.start)
     if opened >= 0 and text.find(")", opened, phrase.start) < 0:
         closing = text.find(")", phrase.end, end)
         if closing >= 0:
@@ -130,6 +133,7 @@ def clause_start(left: str) -> str:
 
 def clause_end(text: str, start: int, stop: int) -> int:
     """Where the clause that runs from `start` ends (at most `stop`)."""
+    stop = min(stop, start + CLAUSE_REACH)
     m = _CLAUSE_BREAK_RE.search(text, start, stop)
     return m.start() if m else stop
 

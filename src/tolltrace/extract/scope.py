@@ -8,6 +8,7 @@ escalation chart, where "27 more" would plot as a fall.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, ends_with, tail_search
@@ -161,12 +162,19 @@ def scope_and_date(ctx: NumberContext, times: list[TimeExpr], is_part: bool) -> 
         # "… 1,043 since August, with 37 deaths in the past 24 hours"
         return "daily", own_day[0].text
     # The sentence's neighbours are never word characters, so \b behaves as on a slice.
-    cumulative = any(t.kind in ("since", "span", "duration") for t in times) or bool(
-        _RUNNING_TOTAL_RE.search(text, sentence.start, sentence.end)
+    cumulative = any(t.kind in ("since", "span", "duration") for t in times) or (
+        _running_total_in(text, sentence.start, sentence.end)
     )
     if not cumulative and event_days:
         return "daily", _nearest(event_days, phrase.start)
     return "cumulative", days[-1].text if days else ""
+
+
+@lru_cache(maxsize=64)
+def _running_total_in(text: str, start: int, end: int) -> bool:
+    """Whether the sentence says it counts a running total: once per sentence, not per
+    number (a long tally has thousands)."""
+    return bool(_RUNNING_TOTAL_RE.search(text, start, end))
 
 
 def _added_to_total(ctx: NumberContext) -> re.Match[str] | None:
@@ -197,7 +205,7 @@ def _nearest(times: list[TimeExpr], offset: int) -> str:
 _LONGER_RE = re.compile(r"\b(?:alone|since)\b", re.IGNORECASE)
 
 
-def one_day_event(claims: list[Claim], times: list[TimeExpr]) -> None:
+def one_day_event(text: str, claims: list[Claim], times: list[TimeExpr]) -> None:
     """An article that counts for one day only ("a car bomb … on Saturday, killing at least
     34 people") gives the event's toll, not one day of a longer count: its `daily` claims
     become `cumulative`, so the toll can chart. They stay `daily` where the article frames
@@ -210,8 +218,11 @@ def one_day_event(claims: list[Claim], times: list[TimeExpr]) -> None:
         for t in times
     ):
         return
-    told_in = {c.sentence_start: c.sentence for c in daily}.values()  # each sentence once
-    if any(_LONGER_RE.search(text) or ADDED_TO_TOTAL_RE.search(text) for text in told_in):
+    told_in = {c.sentence_start: c.sentence_end for c in daily}.items()  # each sentence once
+    if any(
+        _LONGER_RE.search(text, start, end) or ADDED_TO_TOTAL_RE.search(text, start, end)
+        for start, end in told_in
+    ):
         return  # "on Friday alone", "the deadliest day since …", "bringing the total to 300"
     most = {
         o: max((c.low or 0) for c in daily if c.outcome == o) for o in {c.outcome for c in daily}

@@ -118,3 +118,22 @@ def headline_paragraph(text: str, sentences: list[Sentence]) -> int | None:
     if sentences[1].paragraph == first.paragraph or len(line) > MAX_HEADLINE_CHARS:
         return None
     return first.paragraph if line[-1:] not in '.!?:"”' else None
+
+
+# A claim quotes its sentence whole up to this length; a longer run-on "sentence" (a
+# town-by-town tally on one line) is quoted around the number, marked with "…" where cut,
+# so the claims table grows with the text, not with its square.
+MAX_QUOTE_CHARS = 1000
+
+
+def sentence_quote(text: str, start: int, end: int, number_start: int, number_end: int) -> str:
+    """The sentence text[start:end] a claim quotes: whole, or the MAX_QUOTE_CHARS around
+    the number text[number_start:number_end]."""
+    if end - start <= MAX_QUOTE_CHARS:
+        return text[start:end]
+    middle = (number_start + number_end) // 2
+    cut_start = max(start, min(middle - MAX_QUOTE_CHARS // 2, end - MAX_QUOTE_CHARS))
+    cut_end = min(end, cut_start + MAX_QUOTE_CHARS)
+    before = "…" if cut_start > start else ""
+    after = "…" if cut_end < end else ""
+    return f"{before}{text[cut_start:cut_end]}{after}"

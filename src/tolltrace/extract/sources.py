@@ -36,6 +36,7 @@ from tolltrace.extract.organisations import (
     named_organisation,
     reporting_country,
 )
+from tolltrace.extract.pattern_safety import nested_repeat
 
 SOURCE_COLUMNS = ("source_id", "kind", "pattern", "needs_frame", "words", "note")
 REQUIRED_COLUMNS = ("source_id", "kind", "pattern", "needs_frame")
@@ -225,6 +226,11 @@ def read_alias_rows(path: Path) -> list[SourceAlias]:
                     re.compile(alias.pattern, re.IGNORECASE)
                 except re.error as exc:
                     raise SourceTableError(f"{path}, line {line}: bad pattern: {exc}") from exc
+                if risk := nested_repeat(alias.pattern):
+                    raise SourceTableError(
+                        f"{path}, line {line}: pattern {alias.pattern!r} {risk}, which can take "
+                        "minutes on one article; write it without the nested repeat"
+                    )
                 rows.append(alias)
             return rows
     except (OSError, UnicodeDecodeError, csv.Error) as exc:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tolltrace import config
+from tolltrace.ingest.corpus import EARLIEST_YEAR, LATEST_YEAR
 
 MANIFEST_COLUMNS = ("file", "outlet", "url", "published", "language", "sha256", "notes")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
@@ -180,6 +181,12 @@ def _add_row(path: Path, line: int, names: list[str], row: list[str], manifest: 
         warnings.append(
             f"manifest line {line}: published {cells['published']!r} is not a date "
             "(YYYY-MM-DD) or ISO timestamp; publication date treated as unknown"
+        )
+        published = ""
+    elif published and not EARLIEST_YEAR <= int(published[:4]) <= LATEST_YEAR:
+        warnings.append(
+            f"manifest line {line}: published {cells['published']!r} is outside "
+            f"{EARLIEST_YEAR}-{LATEST_YEAR}; publication date treated as unknown (check the year)"
         )
         published = ""
     sha256 = cells.get("sha256", "").lower()

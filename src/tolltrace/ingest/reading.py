@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from tolltrace import config
@@ -48,6 +49,69 @@ _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+# A text file with at most this many NUL bytes (a stray one from a bad copy), each among
+# at least STRAY_NUL_SPACING bytes of text, is read.
+STRAY_NUL_BYTES = 3
+STRAY_NUL_SPACING = 20
+# UTF-16 or UTF-32 without a byte-order mark: in mostly-Latin text the high bytes of each
+# code unit are NUL and the low byte is not. Codec, unit width, offsets in the unit that
+# are mostly NUL, offset that is almost never NUL; the shares are of the first bytes.
+_WIDE_CODECS = (
+    ("utf-32-le", 4, (2, 3), 0),
+    ("utf-32-be", 4, (0, 1), 3),
+    ("utf-16-le", 2, (1,), 0),
+    ("utf-16-be", 2, (0,), 1),
+)
+_WIDE_NUL_SHARE = 0.3
+_WIDE_OTHER_NUL_SHARE = 0.02
+# What a refused binary file probably is, from its first bytes, and what to do.
+_BINARY_KINDS = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP-based document (DOCX, ODT, EPUB or XLSX)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC or XLS)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def _stray_nuls(data: bytes) -> bool:
+    """Whether the NUL bytes of `data` are a stray few in a text, not a binary format."""
+    nuls = data.count(0)
+    if nuls > STRAY_NUL_BYTES or len(data) < STRAY_NUL_SPACING * nuls:
+        return False
+    rest = data[:BINARY_SAMPLE].replace(b"\x00", b"")
+    return len(rest.translate(None, _TEXT_BYTES)) <= BINARY_CONTROL_SHARE * len(rest)
+
+
+def _binary_hint(data: bytes) -> str:
+    for magic, kind in _BINARY_KINDS:
+        if data.startswith(magic):
+            return f" ({kind}; save it as plain text or HTML to process it)"
+    return ""
+
+
+def _wide_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    """(text, codec, notes) when `data` reads as UTF-32 or UTF-16 without a byte-order mark."""
+    sample = data[:BINARY_SAMPLE]
+    for codec, width, nul_at, text_at in _WIDE_CODECS:
+        units = len(sample) // width
+        if units == 0:
+            continue
+
+        def nul_share(offset: int, width: int = width, units: int = units) -> float:
+            return sample[offset : units * width : width].count(0) / units
+
+        if (
+            all(nul_share(i) >= _WIDE_NUL_SHARE for i in nul_at)
+            and nul_share(text_at) <= _WIDE_OTHER_NUL_SHARE
+        ):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return text, codec, [f"{codec.upper()} without a byte-order mark; decoded as {codec}"]
+    return None
 
 
 class _Refused(Exception):
@@ -100,9 +164,15 @@ def read_article(path: Path, max_bytes: int = config.MAX_FILE_BYTES) -> ArticleT
         text, encoding, notes = decode_bytes(data, html_hint=path.suffix.lower() in HTML_SUFFIXES)
         fmt = "text"
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html_page(text):
-            text = html_to_text(text)
+            page, text = text, html_to_text(text)
             fmt = "html"
             notes.append("article text extracted from the HTML page with trafilatura")
+            if not text.strip() and nesting_depth(page) > LXML_MAX_DEPTH:
+                text = plain_page_text(page)
+                notes.append(
+                    f"the page nests tags over {LXML_MAX_DEPTH} deep, past trafilatura's "
+                    "parser; text taken from all of its paragraphs instead"
+                )
     except _Refused as refusal:
         return _refused(refusal.status, refusal.note, size=len(data), sha256=digest)
     if not text.strip():
@@ -145,19 +215,36 @@ def decode_bytes(data: bytes, html_hint: bool = False) -> tuple[str, str, list[s
     case charset-normalizer guesses; Latin-1 is the last resort and never fails.
     Raises _Refused for binary or undecodable data.
     """
+    notes: list[str] = []
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as err:
-                raise _Refused(
-                    "unreadable",
-                    f"starts with a {codec} byte-order mark but is not {codec}: {err.reason}",
-                ) from err
+                if codec != "utf-8":
+                    raise _Refused(
+                        "unreadable",
+                        f"starts with a {codec} byte-order mark but is not {codec}: {err.reason}",
+                    ) from err
+                # A UTF-8 mark before a legacy body (an editor added it): read the body.
+                data = data[len(bom) :]
+                notes.append("starts with a UTF-8 byte-order mark but is not UTF-8; mark removed")
+                break
             name = "utf-8-sig" if codec == "utf-8" else codec
             return text, name, [f"{codec.upper()} byte-order mark removed"]
     if b"\x00" in data:
-        raise _Refused("binary", "contains NUL bytes: not a text file")
+        wide = _wide_without_bom(data)
+        if wide is not None:
+            return wide
+        if not _stray_nuls(data):
+            raise _Refused("binary", f"contains NUL bytes: not a text file{_binary_hint(data)}")
+        notes.append(f"{data.count(0)} stray NUL byte(s) kept as U+0000")
+    text, name, more = _decode_legacy(data, html_hint)
+    return text, name, notes + more
+
+
+def _decode_legacy(data: bytes, html_hint: bool) -> tuple[str, str, list[str]]:
+    """decode_bytes after the byte-order mark and NUL checks."""
     sample = data[:BINARY_SAMPLE]
     if sample and len(sample.translate(None, _TEXT_BYTES)) > BINARY_CONTROL_SHARE * len(sample):
         raise _Refused("binary", "mostly control bytes: not a text file")
@@ -251,3 +338,62 @@ def html_to_text(page: str) -> str:
             "unreadable", f"HTML extraction failed: {type(err).__name__}: {err}"
         ) from err
     return text or ""
+
+
+# libxml2, under trafilatura, stops reading a page nested deeper than this.
+LXML_MAX_DEPTH = 255
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li td th tr br section article header footer blockquote".split()
+)
+
+
+class _PageText(HTMLParser):
+    """The depth of a page's tags, and its text with a line break at each block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = self.deepest = self.skipping = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _VOID_TAGS:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+        self.skipping += tag in _SKIPPED_TAGS
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        self.depth = max(0, self.depth - 1)
+        self.skipping = max(0, self.skipping - (tag in _SKIPPED_TAGS))
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _parse_page(page: str) -> _PageText:
+    parser = _PageText()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def nesting_depth(page: str) -> int:
+    """How deep the page's tags nest (unclosed tags count as open)."""
+    return _parse_page(page).deepest
+
+
+def plain_page_text(page: str) -> str:
+    """Every text of the page outside scripts and styles, one block a line."""
+    lines = (" ".join(line.split()) for line in "".join(_parse_page(page).parts).splitlines())
+    return "\n".join(line for line in lines if line)

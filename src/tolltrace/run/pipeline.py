@@ -15,9 +15,10 @@ import hashlib
 import operator
 import os
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -227,9 +228,19 @@ def list_raw_files(raw_dir: Path) -> tuple[list[str], list[str]]:
     names = []
     warnings = []
     with os.scandir(raw_dir) as entries:
-        listed = sorted(((entry.name, _is_dir(entry)) for entry in entries), key=_first)
-    for name, is_dir in listed:
+        listed = sorted(
+            ((entry.name, _is_dir(entry), entry.is_symlink()) for entry in entries), key=_first
+        )
+    inside = os.path.realpath(raw_dir)
+    for name, is_dir, is_link in listed:
         if name.startswith(".") or name in IGNORED_NAMES:
+            continue
+        if not _is_utf8(name):
+            shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            warnings.append(
+                f"{Path(raw_dir) / shown}: file name is not UTF-8 text, so tables cannot name "
+                "it; not read. Rename the file (for example with convmv) to process it"
+            )
             continue
         if is_dir:
             warnings.append(
@@ -237,8 +248,22 @@ def list_raw_files(raw_dir: Path) -> tuple[list[str], list[str]]:
                 "process them"
             )
             continue
+        if is_link and os.path.dirname(os.path.realpath(os.path.join(raw_dir, name))) != inside:
+            warnings.append(
+                f"{Path(raw_dir) / name}: a link to a file outside the raw folder; not read. "
+                "Copy the file into the folder to process it"
+            )
+            continue
         names.append(name)
     return names, warnings
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -259,10 +284,19 @@ def raw_file_path(raw_dir: Path, name: str) -> str:
 
 
 def assign_article_ids(names: Iterable[str]) -> dict[str, str]:
-    """file name → article_id: the stem, or the whole name when stems collide."""
+    """file name → article_id: the stem, or the whole name when stems collide (also with
+    another file's whole name: "a", "a.txt" and "a.txt.html" are a, a.txt, a.txt.html)."""
     stem_of = {name: file_stem(name) or name for name in names}
     counts = Counter(stem_of.values())
-    return {name: stem if counts[stem] == 1 else name for name, stem in stem_of.items()}
+    ids = {name: stem if counts[stem] == 1 else name for name, stem in stem_of.items()}
+    # File names are unique, so moving every clashing stem to its whole name ends.
+    while True:
+        taken = Counter(ids.values())
+        clashing = [name for name, i in ids.items() if i != name and taken[i] > 1]
+        if not clashing:
+            return ids
+        for name in clashing:
+            ids[name] = name
 
 
 def file_stem(name: str) -> str:
@@ -328,6 +362,7 @@ def _process(
     reading = _Reading(source_files, max_bytes, jobs, engine, progress)
     window = EventWindow(summary.event_start, corpus.event_end)
     frames = _read_corpus(raw_dir, manifest, reading, summary, window)
+    summary.warnings.extend(_implausible_start(summary.event_start, frames["articles"]))
     summary.notes.extend(_analyse(frames, summary.event_start, corpus))
     summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
     for name, df in frames.items():
@@ -340,6 +375,26 @@ def _process(
     for name in frames:
         summary.tables[name] = out_dir / f"{name}.csv"
     return summary
+
+
+# An event_start this far before the middle publication date is taken for a typo.
+PLAUSIBLE_START_DAYS = 366
+
+
+def _implausible_start(start: dt.date | None, articles: pd.DataFrame) -> list[str]:
+    """A warning when event_start cannot be the event of these articles: after every one
+    was published, or a year or more before most were ("2099", "1900" for "2025")."""
+    days = sorted(d for d in map(parse_published, articles["published"]) if d is not None)
+    if start is None or not days:
+        return []
+    middle = days[len(days) // 2]
+    if start > days[-1]:
+        problem = f"after every article's publication date (the latest is {days[-1]})"
+    elif (middle - start).days > PLAUSIBLE_START_DAYS:
+        problem = f"more than a year before most articles were published (middle: {middle})"
+    else:
+        return []
+    return [f"event_start {start} is {problem}; check the year in corpus.toml or --event-start"]
 
 
 def _check_folders(raw_dir: Path, out_dir: Path) -> None:
@@ -401,6 +456,7 @@ def _read_corpus(
     summary.warnings.extend(listing_warnings)
     n_files = len(names)
     present = set(names)
+    _match_spellings(manifest, present)
     missing = [entry for name, entry in manifest.entries.items() if name not in present]
     ids = assign_article_ids(names + [e.file for e in missing])
     files, limit = reading.source_files, reading.max_bytes
@@ -433,6 +489,20 @@ def _read_corpus(
     _count(summary, articles, n_files)
     summary.problems.extend(_problem_lines(articles))
     return {"articles": articles, "claims": claims.frame()}
+
+
+def _match_spellings(manifest: Manifest, present: set[str]) -> None:
+    """Give a manifest row the on-disk spelling of its file when the two differ only in
+    Unicode normalisation ("café" typed as one é, stored by macOS as e and an accent)."""
+    unmatched = [name for name in manifest.entries if name not in present and not name.isascii()]
+    if not unmatched:
+        return
+    on_disk = {unicodedata.normalize("NFC", n): n for n in present if not n.isascii()}
+    for name in unmatched:
+        disk = on_disk.get(unicodedata.normalize("NFC", name))
+        if disk is not None and disk not in manifest.entries:
+            entry = manifest.entries.pop(name)
+            manifest.entries[disk] = replace(entry, file=disk)
 
 
 def _ledger_rows(
