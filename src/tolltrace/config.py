@@ -25,6 +25,7 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 MANIFEST_NAME = "articles.csv"
 CORPUS_CONFIG_NAME = "corpus.toml"
+CORRECTIONS_NAME = "corrections.csv"
 SOURCES_OVERRIDE_NAME = "sources.csv"
 
 # The word lists and alias tables a journalist may extend (see docs/rules.md).

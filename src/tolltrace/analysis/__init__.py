@@ -27,12 +27,12 @@ import pandas as pd
 
 from tolltrace.analysis._arrays import column_flags
 from tolltrace.analysis.consistency import check_consistency
-from tolltrace.analysis.dating import date_claims
+from tolltrace.analysis.dating import AS_OF_SET, date_claims, set_dates
 from tolltrace.analysis.divergence import classify_divergence
 from tolltrace.analysis.escalation import build_escalation
 from tolltrace.analysis.estimates import estimate_tolls
 from tolltrace.analysis.places import describe_area, event_area, infer_area, resolve_places
-from tolltrace.analysis.releases import assign_releases, build_releases
+from tolltrace.analysis.releases import assign_releases, build_releases, rejected
 from tolltrace.analysis.scores import article_scores
 from tolltrace.analysis.sources import unify_sources
 from tolltrace.ingest.corpus import CorpusConfig
@@ -118,6 +118,7 @@ def analyze(
     event's area, when it was taken from the articles) are appended to `notes`.
     """
     claims = claims.copy(deep=False)
+    as_of_by_hand = claims.pop(AS_OF_SET) if AS_OF_SET in claims else None
     places = claims["place"].astype(str) if "place" in claims else pd.Series("", index=claims.index)
     area = infer_area(
         event_area(corpus), places.tolist(), claims["article_id"].astype(str).tolist()
@@ -129,6 +130,8 @@ def analyze(
     order = c.pop("_position").to_numpy()
     event_end = corpus.event_end if corpus is not None else None
     dated = date_claims(c, articles, event_start, event_end=event_end)
+    if as_of_by_hand is not None:
+        set_dates(dated, as_of_by_hand.to_numpy(dtype=object)[order])
     dated["off_event"] = _off_event(c, articles)
     dated["place_id"], dated["place_kind"] = resolve_places(c["place"].tolist(), area)
     work = c.copy(deep=False)  # the dating joins the working copy, not a second full copy
@@ -159,7 +162,7 @@ def analyze(
         "claims": out,
         "releases": releases,
         "escalation": escalation,
-        "consistency": check_consistency(c),
+        "consistency": check_consistency(c.loc[~rejected(c)]),
         "estimates": estimate_tolls(releases),
     }
 

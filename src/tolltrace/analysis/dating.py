@@ -54,6 +54,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from tolltrace.analysis._arrays import column_flags
@@ -211,6 +212,20 @@ def _text_col(df: pd.DataFrame, name: str) -> pd.Series:
 def _bool_col(df: pd.DataFrame, name: str) -> pd.Series:
     """Column `name` as bool, reading "true"/"1" text as True; False if absent."""
     return pd.Series(column_flags(df, name), index=df.index)
+
+
+# A hidden claims column (run/corrections.py) that carries an `as_of` a journalist set in
+# corrections.csv into the analysis: ISO text, "" where none was set.
+AS_OF_SET = "_as_of_set"
+
+
+def set_dates(dated: pd.DataFrame, by_hand: np.ndarray) -> None:
+    """Put the dates set by hand (`by_hand`, aligned with `dated`'s rows) over the ones
+    read from the text; their basis is `correction`."""
+    mask = np.array([bool(day) for day in by_hand], dtype=bool)
+    if mask.any():
+        dated.loc[mask, "as_of"] = by_hand[mask]
+        dated.loc[mask, "as_of_basis"] = AsOfBasis.CORRECTION
 
 
 def date_claims(

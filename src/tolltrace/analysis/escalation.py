@@ -32,7 +32,7 @@ import pandas as pd
 
 from tolltrace.analysis._arrays import text_array
 from tolltrace.analysis.releases import UNATTRIBUTED
-from tolltrace.model import ESCALATION, EscalationFlag, Qualifier, Scope
+from tolltrace.model import ESCALATION, Correction, EscalationFlag, Qualifier, Scope
 
 ESCALATION_COLUMNS = ESCALATION.names
 
@@ -74,9 +74,38 @@ def build_escalation(releases: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     if table.empty:
         return _empty()
     table = _flag(table)
+    table["note"] = _with_corrections(table, claims)
     keys = list(ESCALATION.sort_keys)
     table = table.sort_values(keys, kind="stable").reset_index(drop=True)
     return table[list(ESCALATION_COLUMNS)]
+
+
+# How a point's note names a hand correction of one of its claims (corrections.csv).
+_BY_HAND = {Correction.CORRECTED: "corrected by hand", Correction.ADDED: "added by hand"}
+
+
+def _with_corrections(points: pd.DataFrame, claims: pd.DataFrame) -> np.ndarray:
+    """The points' notes, with "corrected by hand: <reason>" for a point whose claims a
+    journalist corrected or added."""
+    notes = text_array(points["note"]).copy()
+    if "correction" not in claims:
+        return notes
+    marks = text_array(claims["correction"])
+    by_hand = np.isin(marks, list(_BY_HAND))
+    if not by_hand.any():
+        return notes
+    reasons = text_array(claims["correction_reason"])[by_hand]
+    said = {
+        cid: f"{_BY_HAND[Correction(mark)]}: {reason}"
+        for cid, mark, reason in zip(
+            text_array(claims["claim_id"])[by_hand], marks[by_hand], reasons, strict=True
+        )
+    }
+    for i, ids in enumerate(text_array(points["claim_ids"])):
+        told = [said[cid] for cid in ids.split("; ") if cid in said]
+        if told:
+            notes[i] = "; ".join([n for n in (notes[i],) if n] + list(dict.fromkeys(told)))
+    return notes
 
 
 def _empty() -> pd.DataFrame:

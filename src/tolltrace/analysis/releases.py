@@ -65,7 +65,15 @@ from tolltrace.analysis._arrays import (
     text_array,
 )
 from tolltrace.analysis.series import subsets, victim_series
-from tolltrace.model import RELEASES, OrderBasis, Qualifier, Scope, Series, VictimGroup
+from tolltrace.model import (
+    RELEASES,
+    Correction,
+    OrderBasis,
+    Qualifier,
+    Scope,
+    Series,
+    VictimGroup,
+)
 
 UNATTRIBUTED = "unattributed"
 # Lower is more specific.
@@ -156,13 +164,21 @@ def subsets_in_own_series(claims: pd.DataFrame) -> np.ndarray:
 def set_aside(claims: pd.DataFrame) -> np.ndarray:
     """Claims kept out of releases, estimates, article scores and charts: tolls of another
     period (`other_period`, when the column is there), claims of articles published outside
-    the event window (`off_event`) and subsets of a total in their own series
-    (subsets_in_own_series)."""
+    the event window (`off_event`), claims a journalist rejected (`correction`) and subsets
+    of a total in their own series (subsets_in_own_series)."""
     return (
         column_flags(claims, "other_period")
         | column_flags(claims, "off_event")
+        | rejected(claims)
         | subsets_in_own_series(claims)
     )
+
+
+def rejected(claims: pd.DataFrame) -> np.ndarray:
+    """Claims corrections.csv rejects: not tolls, whatever the extractor read."""
+    if "correction" not in claims.columns:
+        return np.zeros(len(claims), dtype=bool)
+    return text_array(claims["correction"]) == Correction.REJECTED
 
 
 def eligible(claims: pd.DataFrame) -> np.ndarray:

@@ -31,6 +31,8 @@ from tolltrace.model.vocab import (
     AsOfBasis,
     CheckKind,
     ConsistencyStatus,
+    Correction,
+    CorrectionAction,
     DivergenceClass,
     EscalationFlag,
     Grade,
@@ -95,7 +97,7 @@ AS_OF_BASIS = vocab(
     "as_of_basis",
     AsOfBasis,
     "what dated the figure: the article's publication date, the claim's own words, the "
-    "latest day its article mentions, or nothing",
+    "latest day its article mentions, a date set in corrections.csv, or nothing",
 )
 RELEASE_ID = text(
     "release_id",
@@ -259,7 +261,11 @@ CLAIMS = Table(
                 "offset just after the mention: `text[char_start:char_end] == mention`",
                 ge=1,
             ),
-            text("sentence", "the whole sentence"),
+            text(
+                "sentence",
+                "the whole sentence; a longer one than 1,000 characters (a run-on tally) "
+                "is quoted by the 1,000 around the number, marked `…` where cut",
+            ),
             integer("sentence_start", "offset of the sentence"),
             integer("sentence_end", "offset just after the sentence"),
             integer("paragraph", "index of the line it stands on (0 = first line)"),
@@ -277,6 +283,18 @@ CLAIMS = Table(
                 '28", "The ministry had reported 876 deaths a week ago"; a bare "said it had '
                 'recorded 1,200" only with an earlier time)',
             ),
+        ),
+        *_filled_by(
+            Origin.PIPELINE,
+            vocab(
+                "correction",
+                Correction,
+                "what the raw folder's `corrections.csv` did: `rejected` (not a toll: kept "
+                "here, left out of releases, estimates and charts), `corrected` (a field "
+                "set by hand), `added` (a toll the extractor missed); empty for none",
+                empty=True,
+            ),
+            text("correction_reason", "the reasons of the corrections applied, joined by `; `"),
         ),
         *_filled_by(
             Origin.ANALYSIS,
@@ -494,7 +512,33 @@ ESTIMATES = Table(
     unique=("date", "series", "outcome"),
 )
 
-TABLES: tuple[Table, ...] = (ARTICLES, CLAIMS, RELEASES, ESCALATION, CONSISTENCY, ESTIMATES)
+CORRECTIONS_APPLIED = Table(
+    "corrections_applied",
+    "every row of the raw folder's corrections.csv and what it changed",
+    "One row per row of `corrections.csv` (none when there is no such file), in its "
+    "order: the claim it matched and the field it changed, before and after.",
+    (
+        integer("line", "the row's line in corrections.csv", ge=2),
+        vocab("action", CorrectionAction, "`reject`, `set` or `add`"),
+        CLAIM_ID.but("the claim the row matched, or the one it added"),
+        text("field", "the field set (`set`), or empty"),
+        text("before", "the field's value before (`set`); the mention for `reject` and `add`"),
+        text("after", "the field's value after (`set`), or empty"),
+        text("reason", "the row's reason", empty=False),
+    ),
+    sort_keys=("line",),
+    unique=("line",),
+)
+
+TABLES: tuple[Table, ...] = (
+    ARTICLES,
+    CLAIMS,
+    RELEASES,
+    ESCALATION,
+    CONSISTENCY,
+    ESTIMATES,
+    CORRECTIONS_APPLIED,
+)
 
 ARTICLE_COLUMNS = ARTICLES.names
 # claims.csv as the extractor gives it, before the pipeline adds `file` and `outlet`

@@ -95,6 +95,7 @@ class AsOfBasis(StrEnum):
     PUBLISHED = "published"
     TEXT = "text"
     INHERITED = "inherited"
+    CORRECTION = "correction"
     UNKNOWN = "unknown"
 
 
@@ -152,6 +153,22 @@ class ArticleStatus(StrEnum):
     TOO_LARGE = "too_large"
     UNREADABLE = "unreadable"
     OFF_EVENT = "off_event"
+
+
+class Correction(StrEnum):
+    """What a journalist's corrections.csv did to a claim (empty: nothing)."""
+
+    REJECTED = "rejected"
+    CORRECTED = "corrected"
+    ADDED = "added"
+
+
+class CorrectionAction(StrEnum):
+    """The `action` of a row of corrections.csv."""
+
+    REJECT = "reject"
+    SET = "set"
+    ADD = "add"
 
 
 class ArticleFormat(StrEnum):

@@ -27,8 +27,11 @@ CLAIM_CHUNK_ROWS = 50_000
 CATEGORY_CLAIM_COLUMNS = CLAIMS.select(
     "file", "outlet", "outcome", "qualifier", "vague_term", "victim_group", "source",
     "source_kind", "source_text", "source_basis", "scope", "as_of_text", "since_text",
-    "era_text", "sentence", "civilians_named", "place",
+    "era_text", "sentence", "civilians_named", "place", "correction", "correction_reason",
 )  # fmt: skip
+# The pipeline's columns after the extractor's (`correction`, `correction_reason`): empty
+# until corrections.csv is applied.
+_UNCORRECTED = ("",) * (len(CLAIM_COLUMNS) - len(EXTRACTED_CLAIM_COLUMNS) - 2)
 
 
 def _claim_dtypes() -> dict[str, str | type]:
@@ -121,7 +124,7 @@ class ClaimCollector:
         """
         shared = self._shared
         for row in rows:
-            values = [row[0], file, outlet, *row[1:]]
+            values = [row[0], file, outlet, *row[1:], *_UNCORRECTED]
             for i in _CORPUS_SHARED:
                 values[i] = shared.setdefault(values[i], values[i])
             self._rows.append(tuple(values))

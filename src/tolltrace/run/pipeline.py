@@ -35,6 +35,7 @@ from tolltrace.ingest.corpus import (
     read_corpus_config,
     resolve_event_start,
 )
+from tolltrace.ingest.corrections import CorrectionsError, read_corrections
 from tolltrace.ingest.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
 from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
@@ -42,15 +43,18 @@ from tolltrace.model import (
     ARTICLES,
     CLAIMS,
     CONSISTENCY,
+    CORRECTIONS_APPLIED,
     ESCALATION,
     ESTIMATES,
     RELEASES,
     ArticleStatus,
+    CorrectionAction,
     Kind,
     Table,
 )
 from tolltrace.run import engines, folders
 from tolltrace.run.claimrows import ClaimCollector, claim_rows
+from tolltrace.run.corrections import apply_corrections
 from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
 
@@ -65,7 +69,12 @@ SKIPPED_STATUSES = (
     ArticleStatus.UNREADABLE,
 )
 IGNORED_NAMES = frozenset(
-    {config.MANIFEST_NAME, config.CORPUS_CONFIG_NAME, config.SOURCES_OVERRIDE_NAME}
+    {
+        config.MANIFEST_NAME,
+        config.CORPUS_CONFIG_NAME,
+        config.SOURCES_OVERRIDE_NAME,
+        config.CORRECTIONS_NAME,
+    }
 )
 ANALYSIS_TABLES = (RELEASES, ESCALATION, CONSISTENCY, ESTIMATES)
 
@@ -81,6 +90,7 @@ def setup_errors() -> tuple[type[Exception], ...]:
     return (
         PipelineUsageError,
         folders.FolderError,
+        CorrectionsError,
         ManifestError,
         CorpusConfigError,
         SourceTableError,
@@ -357,13 +367,25 @@ def _process(
 
     source_files = _source_files(raw_dir, sources_path)
     load_sources(source_files)  # fails here, before any work, when a table is bad
+    corrections = read_corrections(raw_dir)  # so does a malformed corrections.csv
     if progress is None:
         progress = sys.stderr.isatty()
     reading = _Reading(source_files, max_bytes, jobs, engine, progress)
     window = EventWindow(summary.event_start, corpus.event_end)
     frames = _read_corpus(raw_dir, manifest, reading, summary, window)
     summary.warnings.extend(_implausible_start(summary.event_start, frames["articles"]))
+    frames["claims"], applied = apply_corrections(
+        frames["claims"], frames["articles"], corrections, raw_dir
+    )
+    if corrections:
+        done = applied["action"].value_counts()
+        summary.notes.append(
+            f"{len(corrections)} corrections applied from {config.CORRECTIONS_NAME} ("
+            + ", ".join(f"{done.get(a, 0)} {a}" for a in CorrectionAction)
+            + "): see corrections_applied.csv"
+        )
     summary.notes.extend(_analyse(frames, summary.event_start, corpus))
+    frames[CORRECTIONS_APPLIED.name] = applied
     summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
     for name, df in frames.items():
         schemas.validate_table(name, df)
