@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_process(commands)
     _add_text(commands)
     _add_report(commands)
+    _add_diff(commands)
     return parser
 
 
@@ -130,6 +131,20 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     report.set_defaults(handler=_run_report)
 
 
+def _add_diff(commands: argparse._SubParsersAction) -> None:
+    """The `diff` subcommand."""
+    diff = commands.add_parser(
+        "diff",
+        help="list the claims and releases that differ between two tables folders",
+        description="Compare the claims and releases of two tables folders (the output of "
+        "two builds) and print the changes table as CSV: one row per claim or release added "
+        "or removed, and per field that changed (the same as changes.csv).",
+    )
+    diff.add_argument("old_dir", metavar="OLD_DIR", type=Path, help="the earlier tables")
+    diff.add_argument("new_dir", metavar="NEW_DIR", type=Path, help="the later tables")
+    diff.set_defaults(handler=_run_diff)
+
+
 def _positive_int(value: str) -> int:
     """argparse type: an integer of at least 1."""
     try:
@@ -210,6 +225,20 @@ def _run_text(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(article.text.encode("utf-8"))
     sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    """`tolltrace diff OLD_DIR NEW_DIR`: the changes table on stdout, a count on stderr."""
+    from tolltrace.tables.changes import describe_changes, table_changes
+
+    for folder in (args.old_dir, args.new_dir):
+        if not (folder / "claims.csv").is_file():
+            _error(f"{folder} holds no claims.csv; give two folders written by tolltrace process")
+            return EXIT_USAGE
+    changes = table_changes(args.old_dir, args.new_dir)
+    sys.stdout.write(changes.to_csv(index=False, lineterminator="\n"))
+    print(f"changes: {describe_changes(changes)}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -29,6 +29,8 @@ from tolltrace.model.vocab import (
     ArticleFormat,
     ArticleStatus,
     AsOfBasis,
+    Change,
+    ChangedRecord,
     CheckKind,
     ConsistencyStatus,
     Correction,
@@ -530,6 +532,27 @@ CORRECTIONS_APPLIED = Table(
     unique=("line",),
 )
 
+CHANGES = Table(
+    "changes",
+    "what changed since the last build into the same folder",
+    "One row per claim or release added or removed, and per field of one that changed, "
+    "against the tables the folder held before this build (none: everything is added). A "
+    "rebuild that changes nothing writes the header alone. `tolltrace diff OLD NEW` "
+    "compares any two folders the same way.",
+    (
+        vocab("record", ChangedRecord, "`claim` or `release`"),
+        text("key", "its `claim_id` or `release_id`", empty=False),
+        vocab("change", Change, "`added`, `removed` or `changed`"),
+        text("field", "the column that changed (`changed`), else empty"),
+        text(
+            "before", "the value before; for a removed claim its mention, for a release its figure"
+        ),
+        text("after", "the value after; for an added claim its mention, for a release its figure"),
+    ),
+    sort_keys=("record", "key", "field"),
+    unique=("record", "key", "field"),
+)
+
 TABLES: tuple[Table, ...] = (
     ARTICLES,
     CLAIMS,
@@ -538,6 +561,7 @@ TABLES: tuple[Table, ...] = (
     CONSISTENCY,
     ESTIMATES,
     CORRECTIONS_APPLIED,
+    CHANGES,
 )
 
 ARTICLE_COLUMNS = ARTICLES.names

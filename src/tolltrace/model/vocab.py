@@ -171,6 +171,21 @@ class CorrectionAction(StrEnum):
     ADD = "add"
 
 
+class Change(StrEnum):
+    """How a claim or release differs from the last build's (changes.csv)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class ChangedRecord(StrEnum):
+    """What a row of changes.csv is about."""
+
+    CLAIM = "claim"
+    RELEASE = "release"
+
+
 class ArticleFormat(StrEnum):
     """How an input file was read."""
 

@@ -40,6 +40,7 @@ from tolltrace.publish.notebook import (
 )
 from tolltrace.run import engines, folders
 from tolltrace.run.pipeline import setup_errors
+from tolltrace.tables.changes import describe_changes
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
@@ -53,7 +54,10 @@ DOWNLOADS = (
     ("escalation.csv", "the escalation chart's points, with the claims behind each"),
     ("releases.csv", "every figure each source released"),
     ("estimates.csv", "low, best and high estimates per day"),
+    ("changes.csv", "the claims and releases added, removed or changed since the last build"),
 )
+# How many changes the front page lists before "and N more".
+MAX_CHANGES_SHOWN = 10
 CELL_TIMEOUT_S = 1800
 
 INIT_JS = """(function () {
@@ -394,9 +398,11 @@ def index_html(
     chart_names: list[str],
     summary: str,
     downloads: tuple[tuple[str, str], ...] = (),
+    changes: str = "",
 ) -> str:
-    """Return the index page: the summary, links to each report, the chart images and the
-    tables to download (`downloads`: file names in DATA_SUBDIR and what they hold)."""
+    """Return the index page: the summary, links to each report, the chart images, what
+    changed in this build (`changes`, HTML from changes_html) and the tables to download
+    (`downloads`: file names in DATA_SUBDIR and what they hold)."""
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
     )
@@ -421,8 +427,34 @@ def index_html(
         "<h1>Casualty reporting: what the articles claimed</h1>\n"
         f"<p>{html.escape(summary)}</p>\n<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
         f"<h2>Charts</h2>\n{images}\n"
+        + (f"<h2>What changed in this build</h2>\n{changes}\n" if changes else "")
         + (f"<h2>Data</h2>\n<ul>\n{data}\n</ul>\n" if data else "")
         + "</body>\n</html>\n"
+    )
+
+
+def changes_html(processed_dir: Path) -> str:
+    """What changed in this build, from changes.csv: a sentence and the first changes."""
+    path = processed_dir / "changes.csv"
+    if not path.is_file():
+        return ""
+    changes = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+    if changes.empty:
+        return "<p>Nothing changed since the last build of these tables.</p>"
+    items = []
+    for row in changes.head(MAX_CHANGES_SHOWN).itertuples(index=False):
+        what = f"{row.record} {row.key}: {row.change}"
+        if row.field:
+            what += f" {row.field} {row.before!r} → {row.after!r}"
+        elif row.after or row.before:
+            what += f" ({row.after or row.before})"
+        items.append(f"<li>{html.escape(what)}</li>")
+    more = len(changes) - MAX_CHANGES_SHOWN
+    if more > 0:
+        items.append(f"<li>… and {more} more (see changes.csv)</li>")
+    return (
+        f"<p>Since the last build: {html.escape(describe_changes(changes))}.</p>\n"
+        f"<ul>\n{chr(10).join(items)}\n</ul>"
     )
 
 
@@ -505,7 +537,9 @@ def build_reports(
     written += [out / DATA_SUBDIR / name for name, _ in downloads]
     index = out / "index.html"
     index.write_text(
-        index_html(pages, chart_names, summary, downloads), encoding="utf-8", newline="\n"
+        index_html(pages, chart_names, summary, downloads, changes_html(params.processed_dir)),
+        encoding="utf-8",
+        newline="\n",
     )
     written.append(index)
     remove_stale(out, written)

@@ -41,6 +41,7 @@ from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
     ARTICLE_COLUMNS,
     ARTICLES,
+    CHANGES,
     CLAIMS,
     CONSISTENCY,
     CORRECTIONS_APPLIED,
@@ -57,6 +58,7 @@ from tolltrace.run.claimrows import ClaimCollector, claim_rows
 from tolltrace.run.corrections import apply_corrections
 from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
+from tolltrace.tables.changes import describe_changes, table_changes
 
 USABLE_STATUSES = (ArticleStatus.OK, ArticleStatus.WARNING)
 # Read and extracted, but published outside the event window: claims kept, never charted.
@@ -393,8 +395,13 @@ def _process(
     with folders.private_folder(out_dir) as work:
         for name, df in frames.items():
             tables.write_table(df, work / f"{name}.csv")
+        changes = table_changes(out_dir, work)
+        schemas.validate_table(CHANGES.name, changes)
+        tables.write_table(changes, work / f"{CHANGES.name}.csv")
+        if (out_dir / "claims.csv").is_file() and len(changes):
+            summary.notes.append(f"since the last build: {describe_changes(changes)}")
         folders.swap_in(work, out_dir)
-    for name in frames:
+    for name in [*frames, CHANGES.name]:
         summary.tables[name] = out_dir / f"{name}.csv"
     return summary
 
