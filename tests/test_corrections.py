@@ -187,3 +187,14 @@ def test_a_repeated_quote_is_picked_by_occurrence(tmp_path):
     claims = read_table(tmp_path / "out" / "claims.csv")
     assert claims["outcome"].tolist() == ["killed", "injured"]
     assert claims["correction"].tolist() == ["", "corrected"]
+
+
+def test_the_estimates_reflect_the_rejected_and_the_added_claim(built):
+    estimates = built["estimates"]
+    everyone = estimates[estimates["series"] == "all"]
+    assert everyone["n_releases"].tolist() == [1, 1]  # 524 rejected: only "over 1,000" left
+    added = estimates[estimates["series"] == "unspecified"]
+    assert added[["date", "best", "best_source"]].values.tolist() == [
+        ["", 15, "local_sources"],
+        ["2025-03-09", 15, "local_sources"],
+    ]

@@ -31,6 +31,7 @@ from tolltrace.model import (
 from tolltrace.publish import charts
 from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
 from tolltrace.tables.csvio import read_table
+from tolltrace.tables.provenance import read_datapackage, settings_hashes, stale_inputs
 
 # Mime type of a chart's Vega-Lite spec in a notebook output. JupyterLab does not know it
 # and shows the SVG next to it; report.py turns it into an interactive chart.
@@ -205,7 +206,24 @@ def resolve_parameters(
                 f"rebuild is False but the tables in {display_path(out)!r} were not built "
                 f"from the files now in raw_dir: {differs}; set rebuild = True"
             )
+        stale = stale_settings(raw, out, start)
+        if stale:
+            raise ParameterError(
+                f"rebuild is False but the tables in {display_path(out)!r} were built with "
+                f"other inputs: {stale}; set rebuild = True"
+            )
     return Parameters(raw, out, start, str(outcome), rebuild, jobs)
+
+
+def stale_settings(raw_dir: Path, processed_dir: Path, event_start: str | None) -> str:
+    """Which inputs other than the articles (ledger_mismatch checks those) changed since
+    the tables in `processed_dir` were built, from their datapackage.json ("": none)."""
+    package = read_datapackage(processed_dir)
+    if package is None:
+        return "no datapackage.json says which (a build by an older tolltrace)"
+    recorded = package.get("tolltrace", {}).get("inputs", {})
+    changed = stale_inputs(recorded, settings_hashes(raw_dir, event_start))
+    return ", ".join(f"{name} changed" for name in changed)
 
 
 def ledger_mismatch(raw_dir: Path, processed_dir: Path) -> str:

@@ -41,6 +41,7 @@ from tolltrace.publish.notebook import (
 from tolltrace.run import engines, folders
 from tolltrace.run.pipeline import setup_errors
 from tolltrace.tables.changes import describe_changes
+from tolltrace.tables.provenance import SHORT, read_datapackage
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "tolltrace"
@@ -260,8 +261,9 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def export_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Return `nb` as one offline HTML page with code hidden and interactive charts."""
+def export_html(nb: nbformat.NotebookNode, title: str, provenance: str = "") -> str:
+    """Return `nb` as one offline HTML page with code hidden and interactive charts, and
+    the build's provenance line (provenance_line) at its foot."""
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES_DIR)],
         template_name=TEMPLATE_NAME,
@@ -277,6 +279,7 @@ def export_html(nb: nbformat.NotebookNode, title: str) -> str:
             "init_js": INIT_JS,
             "csp": content_security_policy(),
             "css": PAGE_CSS,
+            "provenance": provenance,
         },
     }
     body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources=resources)
@@ -399,6 +402,7 @@ def index_html(
     summary: str,
     downloads: tuple[tuple[str, str], ...] = (),
     changes: str = "",
+    provenance: str = "",
 ) -> str:
     """Return the index page: the summary, links to each report, the chart images, what
     changed in this build (`changes`, HTML from changes_html) and the tables to download
@@ -429,7 +433,24 @@ def index_html(
         f"<h2>Charts</h2>\n{images}\n"
         + (f"<h2>What changed in this build</h2>\n{changes}\n" if changes else "")
         + (f"<h2>Data</h2>\n<ul>\n{data}\n</ul>\n" if data else "")
+        + (f"<footer><p>{html.escape(provenance)}</p></footer>\n" if provenance else "")
         + "</body>\n</html>\n"
+    )
+
+
+def provenance_line(params: Parameters) -> str:
+    """Which inputs and code made the tables, from their datapackage.json: the tolltrace
+    version, the short fingerprint and the parameters (no clock time, no machine path for
+    the shipped corpus), or "" when there is no datapackage."""
+    package = read_datapackage(params.processed_dir)
+    if package is None:
+        return ""
+    stamp = package["tolltrace"]
+    return (
+        f"Built by tolltrace {stamp['version']} from inputs with fingerprint "
+        f"{stamp['fingerprint'][:SHORT]} (datapackage.json); raw_dir "
+        f"{display_path(params.raw_dir)}, event_start {params.event_start or 'not set'}, "
+        f"outcome {params.outcome}."
     )
 
 
@@ -509,6 +530,7 @@ def build_reports(
     if event_start is not None:
         parameters["event_start"] = params.event_start
     build_tables_apart(params)
+    provenance = provenance_line(params)
     parameters["rebuild"] = False
     chart_dir = out / CHARTS_SUBDIR
     chart_dir.mkdir(parents=True, exist_ok=True)
@@ -526,7 +548,7 @@ def build_reports(
             write_notebook(nb, out / path.name)
             title = notebook_title(nb, path.stem)
             page = out / f"{path.stem}.html"
-            page.write_text(export_html(nb, title), encoding="utf-8", newline="\n")
+            page.write_text(export_html(nb, title, provenance), encoding="utf-8", newline="\n")
             written += [out / path.name, page]
             pages.append((page.name, title))
             for name, spec, svg in chart_outputs(nb):
@@ -537,7 +559,14 @@ def build_reports(
     written += [out / DATA_SUBDIR / name for name, _ in downloads]
     index = out / "index.html"
     index.write_text(
-        index_html(pages, chart_names, summary, downloads, changes_html(params.processed_dir)),
+        index_html(
+            pages,
+            chart_names,
+            summary,
+            downloads,
+            changes_html(params.processed_dir),
+            provenance,
+        ),
         encoding="utf-8",
         newline="\n",
     )

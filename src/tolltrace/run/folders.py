@@ -129,12 +129,13 @@ def private_folder(out_dir: Path) -> Iterator[Path]:
 
 
 def swap_in(work: Path, out_dir: Path) -> list[Path]:
-    """Move every table of `work` into `out_dir`, the ledger out first and in last; return
-    the new paths in the order moved."""
+    """Move every table of `work` (and its datapackage.json) into `out_dir`, the ledger
+    out first and in last; return the new paths in the order moved."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / LEDGER_NAME).unlink(missing_ok=True)
     moved = []
-    for table in sorted(work.glob("*.csv"), key=lambda p: (p.name == LEDGER_NAME, p.name)):
+    made = [*work.glob("*.csv"), *work.glob("*.json")]
+    for table in sorted(made, key=lambda p: (p.name == LEDGER_NAME, p.name)):
         os.replace(table, out_dir / table.name)
         moved.append(out_dir / table.name)
     return moved

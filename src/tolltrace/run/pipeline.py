@@ -59,6 +59,13 @@ from tolltrace.run.corrections import apply_corrections
 from tolltrace.tables import csvio as tables
 from tolltrace.tables import schemas
 from tolltrace.tables.changes import describe_changes, table_changes
+from tolltrace.tables.provenance import (
+    articles_hash,
+    datapackage,
+    fingerprint,
+    settings_hashes,
+    write_datapackage,
+)
 
 USABLE_STATUSES = (ArticleStatus.OK, ArticleStatus.WARNING)
 # Read and extracted, but published outside the event window: claims kept, never charted.
@@ -139,6 +146,7 @@ class ProcessSummary:
     n_off_event: int = 0
     n_claims: int = 0
     event_start: dt.date | None = None
+    fingerprint: str = ""
     tables: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -400,6 +408,13 @@ def _process(
         tables.write_table(changes, work / f"{CHANGES.name}.csv")
         if (out_dir / "claims.csv").is_file() and len(changes):
             summary.notes.append(f"since the last build: {describe_changes(changes)}")
+        inputs = {
+            "articles": articles_hash(frames["articles"]),
+            **settings_hashes(raw_dir, summary.event_start, sources_path),
+        }
+        window = (summary.event_start, corpus.event_end)
+        write_datapackage(datapackage(inputs, corpus.name, window), work)
+        summary.fingerprint = fingerprint(inputs)
         folders.swap_in(work, out_dir)
     for name in [*frames, CHANGES.name]:
         summary.tables[name] = out_dir / f"{name}.csv"
