@@ -49,7 +49,7 @@ LEDGER_COLUMNS = list(
 CLAIM_COLUMNS = list(
     CLAIMS.select(
         "article_id", "outlet", "outcome", "low", "high", "qualifier", "victim_group", "source",
-        "time_text", "as_of", "mention", "sentence",
+        "time_text", "as_of", "mention", "sentence", "correction",
     )
 )  # fmt: skip
 RELEASE_COLUMNS = list(
