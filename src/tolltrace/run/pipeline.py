@@ -403,20 +403,23 @@ def _process(
     with folders.private_folder(out_dir) as work:
         for name, df in frames.items():
             tables.write_table(df, work / f"{name}.csv")
+        names = [*frames, CHANGES.name]
+        articles_digest = articles_hash(frames["articles"])
+        frames.clear()  # written: the comparison below reads the files, not these frames
         changes = table_changes(out_dir, work)
         schemas.validate_table(CHANGES.name, changes)
         tables.write_table(changes, work / f"{CHANGES.name}.csv")
         if (out_dir / "claims.csv").is_file() and len(changes):
             summary.notes.append(f"since the last build: {describe_changes(changes)}")
         inputs = {
-            "articles": articles_hash(frames["articles"]),
+            "articles": articles_digest,
             **settings_hashes(raw_dir, summary.event_start, sources_path),
         }
         window = (summary.event_start, corpus.event_end)
         write_datapackage(datapackage(inputs, corpus.name, window), work)
         summary.fingerprint = fingerprint(inputs)
         folders.swap_in(work, out_dir)
-    for name in [*frames, CHANGES.name]:
+    for name in names:
         summary.tables[name] = out_dir / f"{name}.csv"
     return summary
 
