@@ -48,8 +48,9 @@ nbval: $(STAMP)
 refresh: $(STAMP)
 	$(BIN)/tolltrace report --refresh-notebooks
 
+# JupyterLab refuses to start as root (common in containers) unless told it may.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks eval

@@ -45,6 +45,7 @@ def test_summary_line(processed) -> None:
         f"{summary.n_files} files, {(ledger['status'] == 'ok').sum()} ok, "
         f"{(ledger['status'] == 'warning').sum()} with warnings, {summary.n_skipped} skipped, "
         f"{len(claims)} claims (1 listed in the manifest but missing)"
+        "; 1 warning about the manifest"  # its unknown column
     )
     assert summary.n_claims == len(claims) == ledger["n_claims"].sum()
 

@@ -27,6 +27,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from tolltrace import config
+from tolltrace.ingest.corpus import read_corpus_config
 from tolltrace.model import ARTICLES, CLAIMS, ArticleStatus, ConsistencyStatus, DivergenceClass
 from tolltrace.publish import charts
 from tolltrace.publish.notebook import (
@@ -41,6 +42,7 @@ from tolltrace.publish.notebook import (
 from tolltrace.run import engines, folders
 from tolltrace.run.pipeline import setup_errors
 from tolltrace.tables.changes import describe_changes
+from tolltrace.tables.csvio import read_table
 from tolltrace.tables.provenance import SHORT, read_datapackage
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -261,9 +263,16 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def export_html(nb: nbformat.NotebookNode, title: str, provenance: str = "") -> str:
-    """Return `nb` as one offline HTML page with code hidden and interactive charts, and
-    the build's provenance line (provenance_line) at its foot."""
+def export_html(
+    nb: nbformat.NotebookNode,
+    title: str,
+    provenance: str = "",
+    nav: tuple[tuple[str, str], ...] = (),
+    page: str = "",
+) -> str:
+    """Return `nb` as one offline HTML page with code hidden and interactive charts; a
+    navigation bar to the front page and the other pages (`nav`: href and label of each,
+    `page` this one's href) at its head and the build's provenance line at its foot."""
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES_DIR)],
         template_name=TEMPLATE_NAME,
@@ -280,6 +289,8 @@ def export_html(nb: nbformat.NotebookNode, title: str, provenance: str = "") -> 
             "csp": content_security_policy(),
             "css": PAGE_CSS,
             "provenance": provenance,
+            "nav": nav,
+            "page": page,
         },
     }
     body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources=resources)
@@ -403,10 +414,11 @@ def index_html(
     downloads: tuple[tuple[str, str], ...] = (),
     changes: str = "",
     provenance: str = "",
+    corpus_name: str = "",
 ) -> str:
     """Return the index page: the summary, links to each report, the chart images, what
     changed in this build (`changes`, HTML from changes_html) and the tables to download
-    (`downloads`: file names in DATA_SUBDIR and what they hold)."""
+    (`downloads`: file names in DATA_SUBDIR and what they hold), headed by the corpus name."""
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
     )
@@ -414,6 +426,9 @@ def index_html(
         f'<li><a href="{DATA_SUBDIR}/{html.escape(name)}">{html.escape(name)}</a>: '
         f"{html.escape(what)}</li>"
         for name, what in downloads
+    )
+    heading = (
+        f"{corpus_name}: what the articles claimed" if corpus_name else "What the articles claimed"
     )
     images = "\n".join(
         f'<figure><img src="{CHARTS_SUBDIR}/{html.escape(n)}.svg" alt="{html.escape(n)}">'
@@ -423,12 +438,13 @@ def index_html(
     )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "img-src 'self' data:; style-src 'unsafe-inline'\">\n"
-        "<title>tolltrace reports</title>\n"
-        "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;}"
+        f"<title>{html.escape(heading)}</title>\n"
+        "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;}"
         "img{max-width:100%;}</style>\n</head>\n<body>\n"
-        "<h1>Casualty reporting: what the articles claimed</h1>\n"
+        f"<h1>{html.escape(heading)}</h1>\n"
         f"<p>{html.escape(summary)}</p>\n<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
         f"<h2>Charts</h2>\n{images}\n"
         + (f"<h2>What changed in this build</h2>\n{changes}\n" if changes else "")
@@ -482,6 +498,10 @@ def changes_html(processed_dir: Path) -> str:
 # ---------------------------------------------------------------- the command
 
 
+class NothingToPublish(Exception):
+    """The raw folder gave no article to report on (`tolltrace report` exits 1)."""
+
+
 def build_tables_apart(params: Parameters) -> None:
     """`build_tables(params, read=False)` in a child process.
 
@@ -530,6 +550,12 @@ def build_reports(
     if event_start is not None:
         parameters["event_start"] = params.event_start
     build_tables_apart(params)
+    statuses = set(read_table(params.processed_dir / "articles.csv", ["status"])["status"])
+    if not statuses & {ArticleStatus.OK, ArticleStatus.WARNING}:
+        raise NothingToPublish(
+            f"no usable article found in {display_path(params.raw_dir)}: nothing to publish "
+            f"(see {display_path(params.processed_dir / 'articles.csv')})"
+        )
     provenance = provenance_line(params)
     parameters["rebuild"] = False
     chart_dir = out / CHARTS_SUBDIR
@@ -538,6 +564,10 @@ def build_reports(
     pages: list[tuple[str, str]] = []
     chart_names: list[str] = []
     paths = notebook_paths(notebooks_dir)
+    nav = tuple(
+        (f"{path.stem}.html", notebook_title(nbformat.read(path, as_version=4), path.stem))
+        for path in paths
+    )
     # All notebooks start at once; each is published as soon as it is done, while the
     # others still run, so the export overlaps the kernels' start-up and imports.
     with ThreadPoolExecutor(max_workers=max(1, len(paths))) as pool:
@@ -548,7 +578,8 @@ def build_reports(
             write_notebook(nb, out / path.name)
             title = notebook_title(nb, path.stem)
             page = out / f"{path.stem}.html"
-            page.write_text(export_html(nb, title, provenance), encoding="utf-8", newline="\n")
+            html_page = export_html(nb, title, provenance, nav, page.name)
+            page.write_text(html_page, encoding="utf-8", newline="\n")
             written += [out / path.name, page]
             pages.append((page.name, title))
             for name, spec, svg in chart_outputs(nb):
@@ -566,6 +597,7 @@ def build_reports(
             downloads,
             changes_html(params.processed_dir),
             provenance,
+            read_corpus_config(params.raw_dir).name,
         ),
         encoding="utf-8",
         newline="\n",
@@ -639,6 +671,9 @@ def main_report(args) -> int:
     except (ParameterError, *setup_errors()) as err:
         print(f"tolltrace report: {err}", file=sys.stderr)
         return 2
+    except NothingToPublish as err:
+        print(f"tolltrace report: {err}", file=sys.stderr)
+        return 1
     except papermill.PapermillExecutionError as err:
         print(f"tolltrace report: a notebook failed: {err.ename}: {err.evalue}", file=sys.stderr)
         return 1

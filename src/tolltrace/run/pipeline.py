@@ -85,6 +85,7 @@ IGNORED_NAMES = frozenset(
         config.CORRECTIONS_NAME,
     }
 )
+SETTINGS_TABLES = tuple(sorted(name for name in IGNORED_NAMES if name.endswith(".csv")))
 ANALYSIS_TABLES = (RELEASES, ESCALATION, CONSISTENCY, ESTIMATES)
 
 
@@ -147,6 +148,7 @@ class ProcessSummary:
     n_claims: int = 0
     event_start: dt.date | None = None
     fingerprint: str = ""
+    n_manifest_warnings: int = 0
     tables: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -167,6 +169,8 @@ class ProcessSummary:
             text += f", {self.n_off_event} published outside the event window (not charted)"
         if self.n_missing:
             text += f" ({self.n_missing} listed in the manifest but missing)"
+        if self.n_manifest_warnings:
+            text += f"; {plural(self.n_manifest_warnings, 'warning')} about the manifest"
         return text
 
 
@@ -254,6 +258,13 @@ def list_raw_files(raw_dir: Path) -> tuple[list[str], list[str]]:
     inside = os.path.realpath(raw_dir)
     for name, is_dir, is_link in listed:
         if name.startswith(".") or name in IGNORED_NAMES:
+            continue
+        if name.lower().endswith(".csv"):
+            warnings.append(
+                f"{Path(raw_dir) / name}: a CSV file, not read as an article (the raw folder's "
+                f"settings are {', '.join(SETTINGS_TABLES)}); if it is your manifest, rename "
+                f"it {config.MANIFEST_NAME}"
+            )
             continue
         if not _is_utf8(name):
             shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
@@ -373,7 +384,14 @@ def _process(
     corpus = read_corpus_config(raw_dir)
     summary.event_start = resolve_event_start(event_start, corpus)
     summary.warnings.extend(manifest.warnings)
+    summary.n_manifest_warnings = len(manifest.warnings)
     summary.warnings.extend(corpus.warnings)
+    if corpus.path is None and summary.event_start is None:
+        summary.warnings.append(
+            f"no {config.CORPUS_CONFIG_NAME} in {raw_dir}: without event_start, weekday dates "
+            "('on Monday') date nothing and no event window applies; add one with name and "
+            "event_start (docs/corpus.md), or give --event-start"
+        )
 
     source_files = _source_files(raw_dir, sources_path)
     load_sources(source_files)  # fails here, before any work, when a table is bad
