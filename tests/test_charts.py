@@ -47,7 +47,7 @@ def test_escalation_points_label_series_and_keep_only_dated_figures_drawn():
     points = charts.escalation_points(chart_data.escalation())
     by_value = points.set_index("value")
     assert by_value.loc[40, "label"] == "MONITOR · civilians"
-    assert by_value.loc[70, "label"] == "unattributed (Wire Service) · people"
+    assert by_value.loc[70, "label"] == "no named source (Wire Service) · people"
     assert by_value.loc[12, "label"] == "MONITOR · civilians · in Town"  # a part names its place
     assert by_value.loc[75, "figure"] == "more than 75"
     assert by_value.loc[75, "kind"] == charts.FIGURE_KINDS["more_than"]

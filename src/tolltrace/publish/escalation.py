@@ -23,8 +23,9 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from tolltrace.model import EscalationFlag, Qualifier, Series
+from tolltrace.model import EscalationFlag, Qualifier
 from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, figure_label, shorten, wrap
+from tolltrace.publish.labels import source_name, victims
 
 MAX_COLOURED = 8
 MAX_DRAWN_POINTS = 1500
@@ -34,14 +35,6 @@ WIDTH, MAIN_HEIGHT, PART_HEIGHT = 600, 320, 220
 MAX_DAY_TICKS = 10
 LABEL_GAP = 13  # pixels between two line-end labels
 
-VICTIM_WORDS = {
-    Series.CIVILIANS: "civilians",
-    Series.UNSPECIFIED: "people",
-    Series.ALL: "all victims",
-    Series.SECURITY_FORCES: "security forces",
-    Series.FIGHTERS: "fighters",
-    Series.COMBATANTS: "combatants",
-}
 # How each qualifier is drawn: the label in the shape legend, and its shape.
 FIGURE_KINDS = {
     Qualifier.EXACT: "exact or approximate figure",
@@ -66,9 +59,9 @@ _CHART_FIELDS = [
 
 
 def series_label(source: str, outlet: str, series: str, place: str) -> str:
-    """ "SOHR · civilians", "unattributed (Reuters) · people", "AFAD · people · in Hatay"."""
-    who = f"unattributed ({outlet})" if outlet else source
-    words = [who, VICTIM_WORDS.get(series, series)]
+    """ "SOHR · civilians", "no named source (Reuters) · people", "AFAD · people · in Hatay"."""
+    who = f"no named source ({outlet})" if outlet else source_name(source, short=True)
+    words = [who, victims(series)]
     if place:
         words.append(place)
     return " · ".join(words)

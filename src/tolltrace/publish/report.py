@@ -29,7 +29,8 @@ from nbconvert.preprocessors import Preprocessor
 from tolltrace import config
 from tolltrace.ingest.corpus import read_corpus_config
 from tolltrace.model import ARTICLES, CLAIMS, ArticleStatus, ConsistencyStatus, DivergenceClass
-from tolltrace.publish import charts
+from tolltrace.publish import charts, front_page
+from tolltrace.publish.figures import as_text
 from tolltrace.publish.notebook import (
     CHART_MIMETYPE,
     ParameterError,
@@ -58,6 +59,20 @@ DOWNLOADS = (
     ("releases.csv", "every figure each source released"),
     ("estimates.csv", "low, best and high estimates per day"),
     ("changes.csv", "the claims and releases added, removed or changed since the last build"),
+)
+FRONT_CSS = (
+    "body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;line-height:1.4}"
+    "h1{font-size:clamp(1.5em,6vw,2em)}img{max-width:100%;height:auto}"
+    ".kicker{color:#555;text-transform:uppercase;"
+    "font-size:.85em;margin:0}.dek{font-size:1.15em;color:#333}"
+    "table.key-figures{border-collapse:collapse;width:100%;font-size:.9em}"
+    ".key-figures th,.key-figures td{text-align:left;vertical-align:top;padding:4px 6px;"
+    "border-bottom:1px solid #ddd;overflow-wrap:break-word}footer{color:#555;font-size:.85em}"
+    # On a phone each key figure is a block of labelled lines, not a row of six columns.
+    "@media (max-width:640px){.key-figures thead{display:none}"
+    ".key-figures tr{display:block;border-bottom:1px solid #ddd;padding:.4em 0}"
+    ".key-figures td{display:block;border:0;padding:1px 0}"
+    ".key-figures td::before{content:attr(data-label) ': ';color:#555}}"
 )
 # How many changes the front page lists before "and N more".
 MAX_CHANGES_SHOWN = 10
@@ -88,6 +103,14 @@ PAGE_CSS = """
 }
 .tolltrace-note { font-style: italic; color: #444; }
 #vg-tooltip-element { max-width: 420px; white-space: normal; }
+.tolltrace-nav, .tolltrace-provenance {
+  font-family: sans-serif; font-size: 0.9em; max-width: 1100px; margin: 0 auto; padding: 0.6em 1em;
+}
+.tolltrace-nav { border-bottom: 1px solid #ddd; font-size: 1em; }
+.jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th {
+  text-align: left; vertical-align: top;
+}
+.tolltrace-provenance { color: #555; border-top: 1px solid #ddd; }
 """
 
 
@@ -325,7 +348,7 @@ def _count(frame: pd.DataFrame, column: str, value: str) -> int:
 
 # The columns summary_paragraph reads from the two long tables (the others are small).
 SUMMARY_COLUMNS = {
-    ARTICLES.name: list(ARTICLES.select("status")),
+    ARTICLES.name: list(ARTICLES.select("article_id", "url", "status")),
     CLAIMS.name: list(CLAIMS.select("source", "outcome", "divergence_class")),
 }
 
@@ -336,6 +359,17 @@ def read_summary_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
     That is all summary_paragraph needs, and it keeps a large corpus's claims out of memory.
     """
     return read_tables(processed_dir, columns=SUMMARY_COLUMNS)
+
+
+def front_lead(tables: dict[str, pd.DataFrame], outcome: str) -> tuple[str, str, str]:
+    """The front page's headline, dek and key-figures table (front_page.py)."""
+    articles, escalation = tables["articles"], tables["escalation"]
+    urls = dict(zip(as_text(articles["article_id"]), as_text(articles["url"]), strict=True))
+    return (
+        front_page.headline(escalation, outcome),
+        front_page.dek(escalation, len(articles), outcome),
+        front_page.key_figures_html(escalation, urls, outcome),
+    )
 
 
 def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") -> str:
@@ -415,6 +449,7 @@ def index_html(
     changes: str = "",
     provenance: str = "",
     corpus_name: str = "",
+    lead: tuple[str, str, str] = ("", "", ""),
 ) -> str:
     """Return the index page: the summary, links to each report, the chart images, what
     changed in this build (`changes`, HTML from changes_html) and the tables to download
@@ -427,9 +462,9 @@ def index_html(
         f"{html.escape(what)}</li>"
         for name, what in downloads
     )
-    heading = (
-        f"{corpus_name}: what the articles claimed" if corpus_name else "What the articles claimed"
-    )
+    title, standfirst, key_figures = lead
+    kicker = corpus_name or "What the articles claimed"
+    heading = title or kicker
     images = "\n".join(
         f'<figure><img src="{CHARTS_SUBDIR}/{html.escape(n)}.svg" alt="{html.escape(n)}">'
         f'<figcaption><a href="{CHARTS_SUBDIR}/{html.escape(n)}.svg">SVG</a> '
@@ -441,14 +476,17 @@ def index_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "img-src 'self' data:; style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(heading)}</title>\n"
-        "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;}"
-        "img{max-width:100%;}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(kicker)}</title>\n"
+        f"<style>{FRONT_CSS}</style>\n</head>\n<body>\n"
+        f'<p class="kicker">{html.escape(kicker)}</p>\n'
         f"<h1>{html.escape(heading)}</h1>\n"
-        f"<p>{html.escape(summary)}</p>\n<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
-        f"<h2>Charts</h2>\n{images}\n"
+        + (f'<p class="dek">{html.escape(standfirst)}</p>\n' if standfirst else "")
+        + (f"<h2>Key figures</h2>\n{key_figures}\n" if key_figures else "")
+        + f"<h2>Charts</h2>\n{images}\n"
+        + f"<h2>Reports</h2>\n<ul>\n{links}\n</ul>\n"
         + (f"<h2>What changed in this build</h2>\n{changes}\n" if changes else "")
         + (f"<h2>Data</h2>\n<ul>\n{data}\n</ul>\n" if data else "")
+        + f"<h2>How these figures were read</h2>\n<p>{html.escape(summary)}</p>\n"
         + (f"<footer><p>{html.escape(provenance)}</p></footer>\n" if provenance else "")
         + "</body>\n</html>\n"
     )
@@ -585,7 +623,9 @@ def build_reports(
             for name, spec, svg in chart_outputs(nb):
                 written += charts.save_spec(spec, name, chart_dir, svg or None)
                 chart_names.append(name)
-    summary = summary_paragraph(read_summary_tables(params.processed_dir), params.outcome)
+    summary_tables = read_summary_tables(params.processed_dir)
+    summary = summary_paragraph(summary_tables, params.outcome)
+    lead = front_lead(summary_tables, params.outcome)
     downloads = _copy_downloads(params.processed_dir, out / DATA_SUBDIR)
     written += [out / DATA_SUBDIR / name for name, _ in downloads]
     index = out / "index.html"
@@ -598,6 +638,7 @@ def build_reports(
             changes_html(params.processed_dir),
             provenance,
             read_corpus_config(params.raw_dir).name,
+            lead,
         ),
         encoding="utf-8",
         newline="\n",
