@@ -98,3 +98,11 @@ def test_the_front_page_says_what_changed(tmp_path):
     assert "Nothing changed" in report.changes_html(out)
     page = report.index_html([], [], "summary", changes=report.changes_html(out))
     assert "<h2>What changed in this build</h2>" in page
+
+
+def test_a_first_build_is_called_one_on_the_front_page(tmp_path):
+    raw, out = copy_of_seeds(tmp_path), tmp_path / "out"
+    process_corpus(raw, out)
+    assert "This is the first build of these tables: 21 claims added" in report.changes_html(out)
+    process_corpus(raw, out)
+    assert "Nothing changed" in report.changes_html(out)

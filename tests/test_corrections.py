@@ -144,6 +144,14 @@ def test_no_corrections_file_changes_nothing(tmp_path):
 BAD = [
     ({"file": ADDED_FILE, "quote": "not in the text", "action": "reject"}, "is not in"),
     ({"file": ADDED_FILE, "quote": "Nine families", "action": "reject"}, "no claim's number"),
+    ({"file": ADDED_FILE, "quote": "said 12", "action": "set", "field": "low",
+      "value": "900"}, "above high 12"),
+    ({"file": ADDED_FILE, "quote": "said 12", "action": "reject", "claim_id": SOHR_524},
+     "not both"),
+    ({"file": ADDED_FILE, "quote": "said 12", "action": "set", "field": "as_of",
+      "value": "3025-03-08"}, "outside 1900-2100"),
+    ({"file": ADDED_FILE, "quote": "said 12", "action": "set", "field": "source",
+      "value": "Syrian Observatory"}, "is not a source id"),
     ({"file": ADDED_FILE, "quote": "12 people were killed", "action": "add"}, "already reads"),
     ({"file": ADDED_FILE, "quote": "e", "action": "reject"}, "appears"),
     ({"file": ADDED_FILE, "quote": "said 12", "action": "set", "field": "outcome",
@@ -198,3 +206,19 @@ def test_the_estimates_reflect_the_rejected_and_the_added_claim(built):
         ["", 15, "local_sources"],
         ["2025-03-09", 15, "local_sources"],
     ]
+
+
+def test_values_and_headers_are_read_whatever_their_case(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Toll\n\nPolice said more than 532 died.\n", encoding="utf-8")
+    (raw / "corrections.csv").write_text(
+        "File,Quote,Action,Field,Value,Reason\n"
+        "a.txt,532,Set,Outcome,Injured,the 532 were wounded\n",
+        encoding="utf-8",
+    )
+    process_corpus(raw, tmp_path / "out")
+    claims = read_table(tmp_path / "out" / "claims.csv")
+    assert claims[["mention", "outcome", "correction"]].values.tolist() == [
+        ["more than 532", "injured", "corrected"]
+    ]  # "532" is part of the claim's words: it finds the claim

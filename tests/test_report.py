@@ -117,7 +117,7 @@ def test_summary_is_computed_from_the_tables():
 def test_summary_from_its_columns_alone_equals_the_summary_from_whole_tables():
     whole = nbt.read_tables(config.PROCESSED_DIR)
     cut = report.read_summary_tables(config.PROCESSED_DIR)
-    assert len(cut["claims"].columns) == 3
+    assert len(cut["claims"].columns) == 4
     for outcome in ("killed", "injured"):
         assert report.summary_paragraph(cut, outcome) == report.summary_paragraph(whole, outcome)
 

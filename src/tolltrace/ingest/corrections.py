@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tolltrace import config
+from tolltrace.ingest.corpus import EARLIEST_YEAR, LATEST_YEAR
 from tolltrace.model import CorrectionAction, Outcome, Qualifier, Scope, VictimGroup
 
 COLUMNS = ("file", "quote", "occurrence", "action", "field", "value", "reason", "claim_id")
@@ -83,7 +84,8 @@ def read_corrections(raw_dir: Path) -> list[CorrectionRow]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
-            header = [name.strip() for name in reader.fieldnames or []]
+            header = [name.strip().lower() for name in reader.fieldnames or []]
+            reader.fieldnames = header
             missing = [name for name in REQUIRED if name not in header]
             if missing or not ({"claim_id"} <= set(header) or {"file", "quote"} <= set(header)):
                 raise CorrectionsError(
@@ -110,9 +112,13 @@ def _checked(path: Path, line: int, cells: dict[str, str]) -> CorrectionRow:
     claim_id = cells.get("claim_id", "")
     if not claim_id and not (cells.get("file") and cells.get("quote")):
         raise CorrectionsError(f"{where}: give the article's file and a quote, or a claim_id")
+    if claim_id and (cells.get("file") or cells.get("quote")):
+        raise CorrectionsError(
+            f"{where}: give a claim_id or a file and quote, not both (they may not agree)"
+        )
     if action == CorrectionAction.ADD and claim_id:
         raise CorrectionsError(f"{where}: add needs file and quote (the number's own words)")
-    field, value = cells.get("field", ""), cells.get("value", "")
+    field, value = cells.get("field", "").lower(), cells.get("value", "")
     typed: object = None
     if action == CorrectionAction.SET:
         if field not in SETTABLE:
@@ -147,6 +153,7 @@ def _value(where: str, field: str, value: str) -> object:
     """`value` typed for `field`, or CorrectionsError saying what the field takes."""
     if field in VOCABULARIES:
         allowed = tuple(VOCABULARIES[field])
+        value = value.lower()
         if value not in allowed:
             raise CorrectionsError(f"{where}: {field} {value!r} is not one of {', '.join(allowed)}")
         return value
@@ -163,7 +170,14 @@ def _value(where: str, field: str, value: str) -> object:
             day = dt.date.fromisoformat(value)
         except ValueError:
             raise CorrectionsError(f"{where}: as_of {value!r} is not a date (YYYY-MM-DD)") from None
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise CorrectionsError(
+                f"{where}: as_of {value} is outside {EARLIEST_YEAR}-{LATEST_YEAR}; check the year"
+            )
         return day.isoformat()
-    if field == "source" and not value:
-        raise CorrectionsError(f"{where}: source needs a value (an id such as SOHR)")
+    if field == "source" and (not value or any(c.isspace() for c in value)):
+        raise CorrectionsError(
+            f"{where}: source {value!r} is not a source id; give one such as SOHR or "
+            "officials-sy (the ids of sources.csv and of claims.csv's source column)"
+        )
     return value

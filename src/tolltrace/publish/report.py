@@ -28,7 +28,14 @@ from nbconvert.preprocessors import Preprocessor
 
 from tolltrace import config
 from tolltrace.ingest.corpus import read_corpus_config
-from tolltrace.model import ARTICLES, CLAIMS, ArticleStatus, ConsistencyStatus, DivergenceClass
+from tolltrace.model import (
+    ARTICLES,
+    CLAIMS,
+    ArticleStatus,
+    ConsistencyStatus,
+    Correction,
+    DivergenceClass,
+)
 from tolltrace.publish import charts, front_page
 from tolltrace.publish.figures import as_text
 from tolltrace.publish.notebook import (
@@ -349,7 +356,7 @@ def _count(frame: pd.DataFrame, column: str, value: str) -> int:
 # The columns summary_paragraph reads from the two long tables (the others are small).
 SUMMARY_COLUMNS = {
     ARTICLES.name: list(ARTICLES.select("article_id", "url", "status")),
-    CLAIMS.name: list(CLAIMS.select("source", "outcome", "divergence_class")),
+    CLAIMS.name: list(CLAIMS.select("source", "outcome", "divergence_class", "correction")),
 }
 
 
@@ -375,6 +382,8 @@ def front_lead(tables: dict[str, pd.DataFrame], outcome: str) -> tuple[str, str,
 def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") -> str:
     """Return a plain-text paragraph of the main findings, computed from the tables."""
     articles, claims = tables["articles"], tables["claims"]
+    if "correction" in claims:  # a claim rejected by hand is no claim
+        claims = claims[as_text(claims["correction"]) != Correction.REJECTED]
     releases, consistency = tables["releases"], tables["consistency"]
     estimates = tables["estimates"]
     sources = set(claims["source"].astype(str)) - {"unattributed", "", "nan"}
@@ -436,6 +445,11 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
             f"The largest estimate is {int(row['low']):,} (low) / {int(row['best']):,} (best) / "
             f"{int(row['high']):,} (high) {row['victim_group']} {outcome}, "
             f"graded {str(row['grade']).replace('_', ' ')}."
+        )
+    applied = tables.get("corrections_applied")
+    if applied is not None and len(applied):
+        parts.append(
+            f"{len(applied):,} corrections were applied by hand (corrections_applied.csv)."
         )
     parts.append("All figures are tolls as reported, not verified.")
     return " ".join(parts)
@@ -516,6 +530,14 @@ def changes_html(processed_dir: Path) -> str:
     changes = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
     if changes.empty:
         return "<p>Nothing changed since the last build of these tables.</p>"
+    claims = processed_dir / "claims.csv"
+    n_claims = len(read_table(claims, ["claim_id"])) if claims.is_file() else -1
+    added = changes[(changes["record"] == "claim") & (changes["change"] == "added")]
+    if len(added) == n_claims and set(changes["change"]) == {"added"}:
+        return (
+            f"<p>This is the first build of these tables: {html.escape(describe_changes(changes))}"
+            ".</p>"
+        )
     items = []
     for row in changes.head(MAX_CHANGES_SHOWN).itertuples(index=False):
         what = f"{row.record} {row.key}: {row.change}"

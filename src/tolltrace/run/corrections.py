@@ -48,6 +48,7 @@ def apply_corrections(
         return claims, pd.DataFrame(columns=list(CORRECTIONS_APPLIED.names))
     book = _Book(claims, articles, raw_dir)
     log = [book.apply(row) for row in rows]
+    book.check_figures()
     return book.claims(), pd.DataFrame(log, columns=list(CORRECTIONS_APPLIED.names))
 
 
@@ -65,6 +66,7 @@ class _Book:
         self.changes: dict[int, dict[str, object]] = {}  # position → field → value
         self.marks: dict[int, str] = {}  # position → correction
         self.reasons: dict[int, list[str]] = {}
+        self.figure_lines: dict[int, int] = {}  # position → last line that set low or high
 
     # ------------------------------------------------------------------ one row
 
@@ -84,6 +86,8 @@ class _Book:
             return (row.line, row.action, self._claim_id(position), "", mention, "", row.reason)
         before = self._value(position, row.field)
         self.changes.setdefault(position, {})[row.field] = row.value
+        if row.field in ("low", "high"):
+            self.figure_lines[position] = row.line
         if mark != Correction.ADDED:
             self.marks[position] = Correction.CORRECTED
         return (
@@ -105,14 +109,16 @@ class _Book:
             return self.position[row.claim_id]
         article_id, start, end = self._quote_span(row, where)
         spans = self.spans
+        # The claim whose number the quote touches: a quote around the number, or a part
+        # of it ("532" of "more than 532").
         inside = spans.index[
             (spans["article_id"] == article_id)
-            & (spans["char_start"] >= start)
-            & (spans["char_end"] <= end)
+            & (spans["char_start"] < end)
+            & (spans["char_end"] > start)
         ].tolist()
         if not inside:
             raise CorrectionsError(
-                f"{where}: no claim's number lies inside the quote {row.quote!r} in {row.file}; "
+                f"{where}: no claim's number is in the quote {row.quote!r} in {row.file}; "
                 "quote the words around the number, or use add for a toll the extractor missed"
             )
         if len(inside) > 1:
@@ -136,7 +142,7 @@ class _Book:
         if not starts:
             raise CorrectionsError(
                 f"{where}: the quote {row.quote!r} is not in {row.file}; copy it exactly from "
-                f"`tolltrace text {row.file}`"
+                f"`tolltrace text {row.file}` (curly quotes, dashes and double spaces count)"
             )
         if row.occurrence is None and len(starts) > 1:
             raise CorrectionsError(
@@ -146,7 +152,8 @@ class _Book:
         n = row.occurrence or 1
         if n > len(starts):
             raise CorrectionsError(
-                f"{where}: occurrence {n}, but the quote appears {len(starts)} time(s)"
+                f"{where}: occurrence {n}, but the quote appears {len(starts)} time(s) in "
+                f"{row.file}"
             )
         return str(entry["article_id"]), starts[n - 1], starts[n - 1] + len(row.quote)
 
@@ -180,6 +187,16 @@ class _Book:
         self.marks[position] = Correction.ADDED
         self.reasons[position] = [row.reason]
         return position, claim.mention
+
+    def check_figures(self) -> None:
+        """A figure set by hand keeps low at most high (an open-ended one has no high)."""
+        for position, line in self.figure_lines.items():
+            low, high = self._value(position, "low"), self._value(position, "high")
+            if not pd.isna(high) and not pd.isna(low) and int(low) > int(high):
+                raise CorrectionsError(
+                    f"corrections.csv, line {line}: {self._claim_id(position)} would read low "
+                    f"{low} above high {high}; set the other one too"
+                )
 
     # ------------------------------------------------------------------ the result
 

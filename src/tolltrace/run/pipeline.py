@@ -49,6 +49,7 @@ from tolltrace.model import (
     ESTIMATES,
     RELEASES,
     ArticleStatus,
+    Correction,
     CorrectionAction,
     Kind,
     Table,
@@ -406,6 +407,8 @@ def _process(
         frames["claims"], frames["articles"], corrections, raw_dir
     )
     if corrections:
+        rejected = frames["claims"]["correction"].astype(str) == Correction.REJECTED
+        summary.n_claims = int((~rejected).sum())  # the claims that count, after corrections
         done = applied["action"].value_counts()
         summary.notes.append(
             f"{len(corrections)} corrections applied from {config.CORRECTIONS_NAME} ("
