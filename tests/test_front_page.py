@@ -9,7 +9,7 @@ import pandas as pd
 
 from tolltrace import config
 from tolltrace.publish import front_page
-from tolltrace.publish.labels import source_name
+from tolltrace.publish.labels import readable, source_name
 from tolltrace.tables.csvio import read_table
 
 CODES = ("civilians_or_unspecified", "more_than", "at_least", "local_sources",
@@ -33,10 +33,43 @@ def test_the_headline_is_the_longest_named_line_of_the_escalation_table():
     assert source_name(points["source"].iloc[0], plain=True) in h1
 
 
-def test_the_front_page_shows_no_internal_code():
-    text = _visible((config.REPORTS_DIR / "index.html").read_text(encoding="utf-8"))
-    assert not [code for code in CODES if code in text]
-    assert not re.search(r"\w+@\d+", text)  # a claim id
+def test_no_page_and_no_chart_shows_an_internal_code():
+    pages = sorted(config.REPORTS_DIR.glob("*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        text = _visible(page.read_text(encoding="utf-8"))
+        assert not [code for code in CODES if code in text], page.name
+        assert not re.search(r"\w+@\d+", text), page.name  # a claim id
+    for chart in sorted((config.REPORTS_DIR / "charts").glob("*.svg")):
+        texts = " ".join(re.findall(r">([^<]+)<", chart.read_text(encoding="utf-8")))
+        assert not [code for code in CODES if code in texts], chart.name
+        assert not re.search(r"\w+@\d+", texts), chart.name
+
+
+def test_tables_for_readers_keep_quotes_and_ids_but_word_the_codes():
+    frame = pd.DataFrame(
+        {
+            "article_id": ["flood_a"],
+            "qualifier": ["more_than"],
+            "victim_group": ["security_forces"],
+            "source": ["local_sources"],
+            "release_id": ["SOHR|security_forces|killed|125"],
+            "claim_ids": ["flood_a@12; flood_b@3"],
+            "sentence": ["A made_up_word stays as written."],
+            "note": ["745 civilians + 125 security_forces against more_than 1000"],
+        }
+    )
+    row = readable(frame).iloc[0]
+    assert row["article_id"] == "flood_a"
+    assert (row["qualifier"], row["victim_group"], row["source"]) == (
+        "more than",
+        "security forces",
+        "local sources",
+    )
+    assert row["release_id"] == "SOHR · security forces · killed · 125"
+    assert row["claim_ids"] == "flood_a at 12; flood_b at 3"
+    assert row["sentence"] == "A made_up_word stays as written."
+    assert row["note"] == "745 civilians + 125 security forces against more than 1000"
 
 
 def test_key_figures_are_each_named_sources_latest_figure_with_its_link():

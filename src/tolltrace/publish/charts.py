@@ -41,6 +41,7 @@ from tolltrace.publish.figures import (
     spec_to_svg,
     wrap,
 )
+from tolltrace.publish.labels import source_name, victims
 from tolltrace.publish.totals import (
     MAX_CHECK_ROWS,
     STATUS_COLOURS,
@@ -215,17 +216,18 @@ def _with_reference_rows(cl: pd.DataFrame, releases: pd.DataFrame) -> pd.DataFra
     )[["ref", "ref_source", "ref_series", "ref_order", "ref_figure", "ref_as_of"]]
     cl = cl.merge(rel, on="ref", how="left")
     known = cl["ref_source"].notna() & (cl["ref"] != "")
-    cl["row_label"] = (
-        as_text(cl["ref_source"])
-        + ": "
-        + as_text(cl["ref_figure"])
-        + " ("
-        + as_text(cl["ref_series"])
-        + ", release "
-        + as_text(cl["ref_order"].astype("Int64"))
-        + ", as of "
-        + as_text(cl["ref_as_of"])
-        + ")"
+    cl["row_label"] = pd.Series(
+        [
+            f"{source_name(src, short=True)}: {figure} ({victims(series)}, {as_of})"
+            for src, figure, series, as_of in zip(
+                as_text(cl["ref_source"]),
+                as_text(cl["ref_figure"]),
+                as_text(cl["ref_series"]),
+                as_text(cl["ref_as_of"]),
+                strict=True,
+            )
+        ],
+        index=cl.index,
     ).where(known, "no matching release")
     cl["row_key"] = (
         as_text(cl["ref_source"])

@@ -29,6 +29,7 @@ from tolltrace.model import (
     DivergenceClass,
 )
 from tolltrace.publish import charts
+from tolltrace.publish.labels import readable
 from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
 from tolltrace.tables.csvio import read_table
 from tolltrace.tables.provenance import read_datapackage, settings_hashes, stale_inputs
@@ -392,9 +393,10 @@ def show_table(
     noun: str = "rows",
     max_rows: int = MAX_TABLE_ROWS,
 ) -> TableOutput:
-    """Return the `columns` of `frame` as an escaped table of at most `max_rows` rows."""
+    """Return the `columns` of `frame` as an escaped table of at most `max_rows` rows, in a
+    reader's words (labels.readable)."""
     chosen = frame if columns is None else frame[[c for c in columns if c in frame]]
-    return TableOutput(chosen.head(max_rows).reset_index(drop=True), len(frame), noun)
+    return TableOutput(readable(chosen.head(max_rows).reset_index(drop=True)), len(frame), noun)
 
 
 def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from tolltrace.model import ConsistencyStatus
 from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, wrap
+from tolltrace.publish.labels import victims
 
 MAX_CHECK_ROWS = 40
 STATUS_COLOURS = {
@@ -21,7 +22,7 @@ def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
     est = estimates[as_text(estimates["outcome"]) == outcome].copy()
     est = est.assign(
         date=as_text(est["date"]).replace("", "date unknown"),
-        victim_group=as_text(est["victim_group"]),
+        victim_group=[victims(g) for g in as_text(est["victim_group"])],
         low=pd.to_numeric(est["low"], errors="coerce"),
         best=pd.to_numeric(est["best"], errors="coerce"),
         high=pd.to_numeric(est["high"], errors="coerce"),
@@ -78,10 +79,17 @@ def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS)
     ).sort_values(["article_id", "total_claim_id"], kind="stable")
     total = len(con)
     con = con.head(max_rows)
-    con["check"] = con["total_claim_id"]
+    # A reader's row label: the total and its article ("80 in flood_a"), never an article@offset
+    # id; the offset is added only where one article states one total twice.
+    label = [f"{int(v):,} in {a}" if pd.notna(v) else f"? in {a}"
+             for v, a in zip(con["total_value"], con["article_id"], strict=True)]  # fmt: skip
+    offsets = [cid.rpartition("@")[2] for cid in con["total_claim_id"]]
+    twice = pd.Series(label).duplicated(keep=False).to_numpy()
+    con["check"] = [f"{lab} (at {off})" if t else lab
+                    for lab, off, t in zip(label, offsets, twice, strict=True)]  # fmt: skip
     con = con[["check", "article_id", "total_value", "parts_sum", "status"]]
     order = list(con["check"])
-    y = alt.Y("check:N", title="Total checked (article@offset)", sort=order)
+    y = alt.Y("check:N", title="Total checked (figure in article)", sort=order)
     statuses = list(STATUS_COLOURS)
     colour = alt.Color(
         "status:N",
