@@ -225,3 +225,37 @@ def test_reports_on_the_messy_corpus_show_the_script_claim_as_text(tmp_path):
         _assert_clean(result, expected_charts=expected)
         if page == first:
             assert "<script>alert(" in result.body_text  # the claim is shown, as text
+
+
+LAYOUT_JS = """() => ({
+  width: document.documentElement.scrollWidth,
+  viewport: !!document.querySelector('meta[name="viewport"]'),
+  home: !!document.querySelector('a[href="index.html"]'),
+  links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_fits_a_phone_and_a_desktop_and_its_links_resolve(width):
+    """Issue 24: a viewport tag, no horizontal scrolling, a way back to the front page,
+    and every local link (pages, charts, data) pointing at a file that exists."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(config.REPORTS_DIR.glob("*.html"))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        view = browser.new_page(viewport={"width": width, "height": 900})
+        view.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://")
+                   else r.abort())  # fmt: skip
+        for path in pages:
+            view.goto(path.resolve().as_uri())
+            layout = view.evaluate(LAYOUT_JS)
+            assert layout["viewport"], path.name
+            assert layout["width"] <= width, (path.name, layout["width"])
+            if path.name != "index.html":
+                assert layout["home"], path.name
+            local = [h for h in layout["links"] if not h.startswith(("http:", "https:", "#"))]
+            for href in local:
+                assert (path.parent / href).is_file(), (path.name, href)
+        browser.close()
