@@ -254,6 +254,26 @@ class ChartEmbedPreprocessor(Preprocessor):
         return cell, resources
 
 
+# Cells tagged so in a notebook (its parameters and how the tables were built) come last on
+# the published page, under APPENDIX_HEADING: a reader meets the finding and charts first.
+APPENDIX_TAG = "appendix"
+APPENDIX_HEADING = "## Appendix: parameters and how the tables were built"
+
+
+class AppendixPreprocessor(Preprocessor):
+    """Move the cells tagged APPENDIX_TAG to the end of the page, under a heading. The
+    notebook itself keeps its order (it runs top to bottom)."""
+
+    def preprocess(self, nb, resources):
+        tagged = [c for c in nb.cells if APPENDIX_TAG in c.metadata.get("tags", [])]
+        if tagged:
+            rest = [c for c in nb.cells if APPENDIX_TAG not in c.metadata.get("tags", [])]
+            heading = nbformat.v4.new_markdown_cell(APPENDIX_HEADING)
+            heading.id = "appendix"
+            nb.cells = [*rest, heading, *tagged]
+        return nb, resources
+
+
 @cache
 def vega_bundle() -> str:
     """Return the Vega, Vega-Lite and vega-embed JavaScript that vl-convert ships."""
@@ -311,6 +331,7 @@ def export_html(
         exclude_output_prompt=True,
     )
     exporter.register_preprocessor(ChartEmbedPreprocessor(), enabled=True)
+    exporter.register_preprocessor(AppendixPreprocessor(), enabled=True)
     resources = {
         "metadata": {"name": title},
         "tolltrace": {
