@@ -236,3 +236,9 @@ def test_a_chart_with_nothing_to_draw_becomes_a_note():
     assert CHART_MIMETYPE not in bundle and "image/svg+xml" not in bundle
     assert bundle["text/plain"].endswith("nothing to chart in this corpus.")
     assert nbt.show_chart(charts.consistency_chart(chart_data.consistency())).figure.rows == 2
+
+
+def test_an_open_ended_best_estimate_keeps_its_qualifier():
+    text = report.summary_paragraph(report.read_summary_tables(config.PROCESSED_DIR))
+    assert "The largest estimate is more than 1,000 all victims killed: an open-ended" in text
+    assert "1,000 (high)" not in text

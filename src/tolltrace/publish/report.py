@@ -35,9 +35,11 @@ from tolltrace.model import (
     ConsistencyStatus,
     Correction,
     DivergenceClass,
+    Qualifier,
 )
 from tolltrace.publish import charts, front_page
 from tolltrace.publish.figures import as_text
+from tolltrace.publish.labels import victims
 from tolltrace.publish.notebook import (
     CHART_MIMETYPE,
     ParameterError,
@@ -462,11 +464,22 @@ def summary_paragraph(tables: dict[str, pd.DataFrame], outcome: str = "killed") 
     if not est.empty:
         row = est.sort_values(["_best", "date"], ascending=[False, True], na_position="last")
         row = row.iloc[0]
-        parts.append(
-            f"The largest estimate is {int(row['low']):,} (low) / {int(row['best']):,} (best) / "
-            f"{int(row['high']):,} (high) {row['victim_group']} {outcome}, "
-            f"graded {str(row['grade']).replace('_', ' ')}."
+        qualifiers = dict(
+            zip(as_text(releases["release_id"]), as_text(releases["qualifier"]), strict=True)
         )
+        qualifier = qualifiers.get(str(row.get("best_release_id", "")), "")
+        group, grade = victims(str(row["victim_group"])), str(row["grade"]).replace("_", " ")
+        if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+            best = charts.figure_label(row["best"], None, qualifier)
+            parts.append(
+                f"The largest estimate is {best} {group} {outcome}: an open-ended figure, "
+                f"with no upper bound given, graded {grade}."
+            )
+        else:
+            parts.append(
+                f"The largest estimate is {int(row['low']):,} (low) / {int(row['best']):,} "
+                f"(best) / {int(row['high']):,} (high) {group} {outcome}, graded {grade}."
+            )
     applied = tables.get("corrections_applied")
     if applied is not None and len(applied):
         parts.append(
