@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 from messy_corpus import BOILERPLATE, MessyCorpus
 
+from tolltrace.ingest.listing import list_raw_files, raw_file_path
 from tolltrace.ingest.reading import read_article
-from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
+from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import FORMULA_START, read_table
 
 

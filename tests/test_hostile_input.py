@@ -15,8 +15,9 @@ from tolltrace import cli
 from tolltrace.extract import extract_claims
 from tolltrace.extract.pattern_safety import nested_repeat
 from tolltrace.extract.sentences import MAX_QUOTE_CHARS
+from tolltrace.ingest.listing import assign_article_ids
 from tolltrace.ingest.reading import read_article
-from tolltrace.run.pipeline import assign_article_ids, process_corpus
+from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import read_table
 
 TOLL = "Officials said 5 people were killed in the floods on Monday.\n"

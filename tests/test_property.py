@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tolltrace.extract import extract_claims
+from tolltrace.ingest.listing import file_stem
 from tolltrace.ingest.reading import decode_bytes, read_article
 from tolltrace.model import Outcome, Qualifier, Scope, SourceBasis, VictimGroup
-from tolltrace.run.pipeline import file_stem
 from tolltrace.tables.csvio import read_table, write_table
 
 QUALIFIER_WORDS = ["", "more than ", "at least ", "about ", "around ", "nearly ", "up to ",

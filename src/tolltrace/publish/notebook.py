@@ -19,6 +19,7 @@ import pandas as pd
 from tolltrace import config
 from tolltrace.analysis import column_flags
 from tolltrace.ingest.corpus import CorpusConfigError, read_corpus_config
+from tolltrace.ingest.listing import list_raw_files, raw_file_path
 from tolltrace.model import (
     ARTICLES,
     CLAIMS,
@@ -30,7 +31,7 @@ from tolltrace.model import (
 )
 from tolltrace.publish import charts
 from tolltrace.publish.labels import readable
-from tolltrace.run.pipeline import list_raw_files, process_corpus, raw_file_path
+from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import read_table
 from tolltrace.tables.provenance import read_datapackage, settings_hashes, stale_inputs
 
