@@ -107,15 +107,9 @@ class _Book:
                     f"{where}: no claim {row.claim_id!r} in claims.csv; quote the article instead"
                 )
             return self.position[row.claim_id]
-        article_id, start, end = self._quote_span(row, where)
-        spans = self.spans
         # The claim whose number the quote touches: a quote around the number, or a part
         # of it ("532" of "more than 532").
-        inside = spans.index[
-            (spans["article_id"] == article_id)
-            & (spans["char_start"] < end)
-            & (spans["char_end"] > start)
-        ].tolist()
+        inside = self._touching(*self._quote_span(row, where))
         if not inside:
             raise CorrectionsError(
                 f"{where}: no claim's number is in the quote {row.quote!r} in {row.file}; "
@@ -160,12 +154,7 @@ class _Book:
     def _add(self, row: CorrectionRow, where: str) -> tuple[int, str]:
         article_id, start, end = self._quote_span(row, where)
         text = self._text(row.file)
-        spans = self.spans
-        overlapping = spans.index[
-            (spans["article_id"] == article_id)
-            & (spans["char_start"] < end)
-            & (spans["char_end"] > start)
-        ].tolist()
+        overlapping = self._touching(article_id, start, end)
         if overlapping:
             raise CorrectionsError(
                 f"{where}: {self._claim_id(overlapping[0])} already reads this number; "
@@ -226,6 +215,15 @@ class _Book:
         return out
 
     # ------------------------------------------------------------------ helpers
+
+    def _touching(self, article_id: str, start: int, end: int) -> list[int]:
+        """Positions of the claims (read or added) whose words overlap text[start:end]."""
+        spans = self.spans
+        return spans.index[
+            (spans["article_id"] == article_id)
+            & (spans["char_start"] < end)
+            & (spans["char_end"] > start)
+        ].tolist()
 
     def _text(self, file: str) -> str:
         if file not in self.texts:
