@@ -170,14 +170,14 @@ def test_same_tables_with_two_jobs(messy_corpus: MessyCorpus, tmp_path: Path) ->
 def test_extractor_crash_is_a_warning_not_a_lost_article(
     raw_dir: Path, tmp_path: Path, monkeypatch
 ):
-    from tolltrace.run import pipeline
+    from tolltrace.run import worker
 
     (raw_dir / "a.txt").write_text("Five people were killed.\n")
 
     def broken(text, article_id, sources=None, language=""):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "extract_article", broken)
+    monkeypatch.setattr(worker, "extract_article", broken)
     process_corpus(raw_dir, tmp_path / "out")
     row = read_table(tmp_path / "out" / "articles.csv").iloc[0]
     assert row["status"] == "warning"
@@ -185,9 +185,9 @@ def test_extractor_crash_is_a_warning_not_a_lost_article(
 
 
 def test_claims_with_wrong_offsets_are_dropped_and_reported(raw_dir, tmp_path, monkeypatch):
-    from tolltrace.run import pipeline
+    from tolltrace.run import worker
 
-    real = pipeline.extract_article
+    real = worker.extract_article
 
     def shifted(text, article_id, sources=None):
         extraction = real(text, article_id, sources)
@@ -197,7 +197,7 @@ def test_claims_with_wrong_offsets_are_dropped_and_reported(raw_dir, tmp_path, m
         return extraction
 
     (raw_dir / "a.txt").write_text("At least 45 people were killed on Saturday, officials said.\n")
-    monkeypatch.setattr(pipeline, "extract_article", shifted)
+    monkeypatch.setattr(worker, "extract_article", shifted)
     process_corpus(raw_dir, tmp_path / "out")
     row = read_table(tmp_path / "out" / "articles.csv").iloc[0]
     assert row["status"] == "warning"

@@ -148,7 +148,7 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_tables_whole(tmp_p
         written.append(path)
         return real_write(df, path, columns)
 
-    monkeypatch.setattr("tolltrace.run.pipeline.tables.write_table", write_then_fail)
+    monkeypatch.setattr("tolltrace.tables.csvio.write_table", write_then_fail)
     with pytest.raises(OSError, match="disk full"):
         process_corpus(raw, out)
     assert digest(out) == before

@@ -27,6 +27,8 @@ MANIFEST_NAME = "articles.csv"
 CORPUS_CONFIG_NAME = "corpus.toml"
 CORRECTIONS_NAME = "corrections.csv"
 SOURCES_OVERRIDE_NAME = "sources.csv"
+# The raw folder's settings files: never read as articles, each part of a build's fingerprint.
+SETTINGS_FILES = (MANIFEST_NAME, CORPUS_CONFIG_NAME, SOURCES_OVERRIDE_NAME, CORRECTIONS_NAME)
 
 # The word lists and alias tables a journalist may extend (see docs/rules.md).
 LEXICON_DIR = PACKAGE_DIR / "extract" / "lexicon"

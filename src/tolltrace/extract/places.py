@@ -63,12 +63,13 @@ def country_of(word: str) -> Place | None:
     if place is not None:
         return place
     code = demonyms().get(word)
-    return country_names().get(_name_of(code)) if code else None
+    return country_names().get(country_name(code)) if code else None
 
 
-def _name_of(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or country.name
+def country_name(code: str) -> str:
+    """A country's common name from its ISO code ("SY": Syria); "" for no country."""
+    country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    return "" if country is None else getattr(country, "common_name", None) or country.name
 
 
 _APOSTROPHES_RE = re.compile(r"[’'`ʿʾ]")

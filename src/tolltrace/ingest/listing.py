@@ -15,14 +15,7 @@ from pathlib import Path
 from tolltrace import config
 from tolltrace.ingest.manifest import Manifest
 
-IGNORED_NAMES = frozenset(
-    {
-        config.MANIFEST_NAME,
-        config.CORPUS_CONFIG_NAME,
-        config.SOURCES_OVERRIDE_NAME,
-        config.CORRECTIONS_NAME,
-    }
-)
+IGNORED_NAMES = frozenset(config.SETTINGS_FILES)
 SETTINGS_TABLES = tuple(sorted(name for name in IGNORED_NAMES if name.endswith(".csv")))
 
 

@@ -1,11 +1,11 @@
 """The data model: the records passed between stages (records.py), the vocabularies
-(vocab.py), and the single definition of every column of every table (columns.py, in the
-shape table.py gives)."""
+(vocab.py), and the single definition of every column of every table (columns.py and the
+modules it gathers, in the shape table.py gives)."""
 
+from tolltrace.model.analysis_tables import ARTICLE_SCORES
 from tolltrace.model.columns import (
     ANALYSIS_CLAIM_COLUMNS,
     ARTICLE_COLUMNS,
-    ARTICLE_SCORES,
     ARTICLES,
     CHANGES,
     CLAIM_COLUMNS,

@@ -6,6 +6,7 @@ line, in reader's words (labels.py)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -68,7 +69,7 @@ def whole_event_lines(escalation: pd.DataFrame, outcome: str) -> pd.DataFrame:
     return lines.sort_values(["series_id", "order"], kind="mergesort")
 
 
-def _figure(point: pd.Series) -> str:
+def _figure(point: Mapping[str, object]) -> str:
     return figure_label(point["low"], point["high"], str(point["qualifier"]))
 
 
@@ -128,7 +129,7 @@ def key_figures_html(
         cells = [
             html.escape(source_name(str(point["source"]))),
             html.escape(victims(str(point["series"]))),
-            f"<strong>{html.escape(_figure(pd.Series(point)))}</strong>",
+            f"<strong>{html.escape(_figure(point))}</strong>",
             html.escape(day(str(point["as_of"])) or "date unknown"),
             f"{int(point['n_outlets']):,}",
             quote,

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pycountry
 
-from tolltrace.model import Outcome, Series, vocab
+from tolltrace.extract.places import country_name
+from tolltrace.model import Series, vocab
 
 WORDS_DIR = Path(__file__).resolve().parent / "words"
 
@@ -27,18 +27,12 @@ VICTIM_WORDS = {
     Series.FIGHTERS: "fighters",
     Series.COMBATANTS: "combatants",
 }
-OUTCOME_WORDS = {Outcome.KILLED: "killed", Outcome.INJURED: "injured", Outcome.MISSING: "missing"}
 
 
 @cache
 def _names() -> dict[str, tuple[str, str]]:
     with (WORDS_DIR / "source_names.csv").open(encoding="utf-8", newline="") as fh:
         return {row["source_id"]: (row["name"], row["short"]) for row in csv.DictReader(fh)}
-
-
-def _country(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
-    return getattr(country, "common_name", None) or getattr(country, "name", "") if country else ""
 
 
 def source_name(source_id: str, short: bool = False, plain: bool = False) -> str:
@@ -52,7 +46,7 @@ def source_name(source_id: str, short: bool = False, plain: bool = False) -> str
             return abbreviation
         return f"{name} ({abbreviation})" if abbreviation.isupper() and not plain else name
     base, _, code = source_id.rpartition("-")
-    country = _country(code) if base else ""
+    country = country_name(code) if base else ""
     if country:
         return f"{source_name(base, short, plain)} ({country})"
     return source_id.replace("_", " ").replace("-", " ")

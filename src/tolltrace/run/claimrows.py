@@ -34,6 +34,12 @@ CATEGORY_CLAIM_COLUMNS = CLAIMS.select(
 _UNCORRECTED = ("",) * (len(CLAIM_COLUMNS) - len(EXTRACTED_CLAIM_COLUMNS) - 2)
 
 
+def collected_row(row: tuple, file: str, outlet: str) -> tuple:
+    """An extracted row (EXTRACTED_CLAIM_COLUMNS) as a claims row (CLAIM_COLUMNS): the file
+    and outlet after article_id, the correction columns empty."""
+    return (row[0], file, outlet, *row[1:], *_UNCORRECTED)
+
+
 def _claim_dtypes() -> dict[str, str | type]:
     """The type of each claims column before analysis: integers as int64 (Int64 where a
     cell may be empty), flags as bool, text as str or, for CATEGORY_CLAIM_COLUMNS,
@@ -124,7 +130,7 @@ class ClaimCollector:
         """
         shared = self._shared
         for row in rows:
-            values = [row[0], file, outlet, *row[1:], *_UNCORRECTED]
+            values = list(collected_row(row, file, outlet))
             for i in _CORPUS_SHARED:
                 values[i] = shared.setdefault(values[i], values[i])
             self._rows.append(tuple(values))

@@ -37,7 +37,7 @@ from tolltrace.model import (
     SourceBasis,
     VictimGroup,
 )
-from tolltrace.run.claimrows import claim_rows, claims_frame
+from tolltrace.run.claimrows import claim_rows, claims_frame, collected_row
 
 
 def apply_corrections(
@@ -170,7 +170,7 @@ class _Book:
         (values,), _ = claim_rows([claim], text)
         entry = self.ledger.loc[row.file]
         position = len(self.base) + len(self.added)
-        self.added.append((values[0], row.file, str(entry["outlet"]), *values[1:], "", ""))
+        self.added.append(collected_row(values, row.file, str(entry["outlet"])))
         self.position[claim.claim_id] = position
         self.spans.loc[position] = (article_id, claim.char_start, claim.char_end)
         self.marks[position] = Correction.ADDED

@@ -11,9 +11,8 @@ articles table's definition (`status` in model/columns.py, docs/data-dictionary.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,6 @@ import pandas as pd
 from tolltrace import config
 from tolltrace.analysis import analyze
 from tolltrace.analysis.dating import parse_published
-from tolltrace.extract import extract_article
 from tolltrace.extract.sources import SourceTable, SourceTableError
 from tolltrace.ingest.corpus import (
     CorpusConfig,
@@ -39,11 +37,9 @@ from tolltrace.ingest.listing import (
     raw_file_path,
 )
 from tolltrace.ingest.manifest import Manifest, ManifestEntry, ManifestError, read_manifest
-from tolltrace.ingest.reading import read_article
 from tolltrace.model import (
     ARTICLE_COLUMNS,
     ARTICLES,
-    CHANGES,
     CLAIMS,
     CONSISTENCY,
     CORRECTIONS_APPLIED,
@@ -57,18 +53,10 @@ from tolltrace.model import (
     Table,
 )
 from tolltrace.run import engines, folders
-from tolltrace.run.claimrows import ClaimCollector, claim_rows
+from tolltrace.run.claimrows import ClaimCollector
 from tolltrace.run.corrections import apply_corrections
-from tolltrace.tables import csvio as tables
-from tolltrace.tables import schemas
-from tolltrace.tables.changes import describe_changes, table_changes
-from tolltrace.tables.provenance import (
-    articles_hash,
-    datapackage,
-    fingerprint,
-    settings_hashes,
-    write_datapackage,
-)
+from tolltrace.run.output import write_build
+from tolltrace.run.worker import FileResult, FileTask, load_sources, plural, process_file
 
 USABLE_STATUSES = (ArticleStatus.OK, ArticleStatus.WARNING)
 # Read and extracted, but published outside the event window: claims kept, never charted.
@@ -102,33 +90,6 @@ def setup_errors() -> tuple[type[Exception], ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class FileTask:
-    """What a worker needs for one file (small and picklable)."""
-
-    path: str
-    article_id: str
-    source_files: tuple[str, ...] = ()
-    max_bytes: int = config.MAX_FILE_BYTES
-    language: str = ""  # the manifest's, which says how the article writes its numbers
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What a worker sends back for one file: ledger fields and claim rows, no text."""
-
-    article_id: str
-    status: str
-    notes: tuple[str, ...]
-    sha256: str = ""
-    text_key: bytes = b""
-    fmt: str = ""
-    encoding: str = ""
-    characters: int | None = None
-    time_mentions: str = ""
-    claims: list[tuple] = field(default_factory=list)
-
-
 @dataclass(slots=True)
 class ProcessSummary:
     """Counts of one run, the tables written and warnings not tied to one file."""
@@ -141,7 +102,6 @@ class ProcessSummary:
     n_off_event: int = 0
     n_claims: int = 0
     event_start: dt.date | None = None
-    fingerprint: str = ""
     n_manifest_warnings: int = 0
     tables: dict[str, Path] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -166,73 +126,6 @@ class ProcessSummary:
         if self.n_manifest_warnings:
             text += f"; {plural(self.n_manifest_warnings, 'warning')} about the manifest"
         return text
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-# ---------------------------------------------------------------- per-file worker
-
-_SOURCE_TABLES: dict[tuple[str, ...], SourceTable] = {}
-
-
-def load_sources(source_files: Sequence[str]) -> SourceTable:
-    """The alias table with `source_files` tried first, loaded once per process."""
-    key = tuple(source_files)
-    if key not in _SOURCE_TABLES:
-        _SOURCE_TABLES[key] = SourceTable.load([Path(p) for p in key])
-    return _SOURCE_TABLES[key]
-
-
-def process_file(task: FileTask) -> FileResult:
-    """Read one file and extract its claims. Never raises for a bad file or an extractor
-    failure: both come back as a status and notes."""
-    article = read_article(Path(task.path), task.max_bytes)
-    if article.status != ArticleStatus.OK:
-        return FileResult(
-            article_id=task.article_id,
-            status=article.status,
-            notes=tuple(article.notes),
-            sha256=article.sha256,
-            fmt=article.fmt,
-            encoding=article.encoding,
-            characters=0 if article.status == ArticleStatus.EMPTY else None,
-        )
-    text = article.text
-    notes = list(article.notes)
-    status = ArticleStatus.OK
-    rows: list[tuple] = []
-    time_mentions = ""
-    try:
-        extraction = extract_article(
-            text, task.article_id, load_sources(task.source_files), task.language
-        )
-        rows, dropped = claim_rows(extraction.claims, text)
-        if dropped:
-            status = ArticleStatus.WARNING
-            notes.append(
-                f"{plural(dropped, 'claim')} dropped: offsets that do not match the mention "
-                "(an extractor bug)"
-            )
-        time_mentions = "; ".join(t.text for t in extraction.times)
-    except Exception as err:  # one article's extractor bug must not stop a corpus run
-        status = ArticleStatus.WARNING
-        rows = []
-        notes.append(f"extraction failed ({type(err).__name__}: {err}); no claims from this file")
-    return FileResult(
-        article_id=task.article_id,
-        status=status,
-        notes=tuple(notes),
-        sha256=article.sha256,
-        text_key=hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest(),
-        fmt=article.fmt,
-        encoding=article.encoding,
-        characters=len(text),
-        time_mentions=time_mentions,
-        claims=rows,
-    )
 
 
 # ---------------------------------------------------------------- main process
@@ -263,8 +156,9 @@ def process_corpus(
     _check_folders(raw_dir, out_dir)
     with folders.build_lock(out_dir, wait=wait):
         folders.remove_leftovers(out_dir)
-        settings = (event_start, jobs, engine, sources_path, progress, max_bytes)
-        return _process(raw_dir, out_dir, *settings)
+        return _process(
+            raw_dir, out_dir, event_start, jobs, engine, sources_path, progress, max_bytes
+        )
 
 
 def _process(
@@ -316,28 +210,9 @@ def _process(
     summary.notes.extend(_analyse(frames, summary.event_start, corpus))
     frames[CORRECTIONS_APPLIED.name] = applied
     summary.warnings.extend(unknown_sources(frames["claims"], load_sources(source_files)))
-    for name, df in frames.items():
-        schemas.validate_table(name, df)
     # Written apart and moved in at the end: a stopped build never leaves a mixed set.
-    with folders.private_folder(out_dir) as work:
-        for name, df in frames.items():
-            tables.write_table(df, work / f"{name}.csv")
-        names = [*frames, CHANGES.name]
-        articles_digest = articles_hash(frames["articles"])
-        frames.clear()  # written: the comparison below reads the files, not these frames
-        changes = table_changes(out_dir, work)
-        schemas.validate_table(CHANGES.name, changes)
-        tables.write_table(changes, work / f"{CHANGES.name}.csv")
-        if (out_dir / "claims.csv").is_file() and len(changes):
-            summary.notes.append(f"since the last build: {describe_changes(changes)}")
-        inputs = {
-            "articles": articles_digest,
-            **settings_hashes(raw_dir, summary.event_start, sources_path),
-        }
-        window = (summary.event_start, corpus.event_end)
-        write_datapackage(datapackage(inputs, corpus.name, window), work)
-        summary.fingerprint = fingerprint(inputs)
-        folders.swap_in(work, out_dir)
+    names, notes = write_build(frames, out_dir, raw_dir, summary.event_start, corpus, sources_path)
+    summary.notes.extend(notes)
     for name in names:
         summary.tables[name] = out_dir / f"{name}.csv"
     return summary

@@ -21,12 +21,6 @@ from tolltrace import __version__, config
 from tolltrace.model import TABLES, ArticleStatus, Column, Kind, Table
 
 DATAPACKAGE_NAME = "datapackage.json"
-SETTINGS = (
-    config.MANIFEST_NAME,
-    config.CORPUS_CONFIG_NAME,
-    config.SOURCES_OVERRIDE_NAME,
-    config.CORRECTIONS_NAME,
-)
 SHORT = 12  # characters of the fingerprint shown on a page
 _FIELD_TYPES = {Kind.TEXT: "string", Kind.INT: "integer", Kind.BOOL: "boolean", Kind.DATE: "date"}
 
@@ -43,7 +37,7 @@ def settings_hashes(
     raw_dir: Path, event_start: object, sources_path: Path | None = None
 ) -> dict[str, str]:
     """Every input but the articles: the settings files, word lists, event start, version."""
-    hashes = {name: _file_hash(raw_dir / name) for name in SETTINGS}
+    hashes = {name: _file_hash(raw_dir / name) for name in config.SETTINGS_FILES}
     hashes["--sources"] = _file_hash(Path(sources_path)) if sources_path else ""
     lexicon = sorted(config.LEXICON_DIR.glob("*.csv"))
     hashes["word lists"] = _sha256(
