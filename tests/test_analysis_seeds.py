@@ -140,8 +140,13 @@ def test_dating_and_divergence_of_the_seeds(results):
     assert claims.loc[f"{A0}@209", "divergence_class"] == "qualifier_drift"  # more than 532
     # No article has a publication date; the Reuters relay names no day at all.
     assert claims.loc["004_cc5060f159b3eb3a@165", "as_of_basis"] == "unknown"
-    assert claims.loc["004_cc5060f159b3eb3a@165", "divergence_class"] == "timing"
-    assert claims.loc["004_cc5060f159b3eb3a@165", "reference_value"] == 745
+    # Undated, it is compared with the release it relays ("more than 340"), not called stale.
+    assert claims.loc["004_cc5060f159b3eb3a@165", "divergence_class"] == "same"
+    assert claims.loc["004_cc5060f159b3eb3a@165", "reference_value"] == 340
+    assert (
+        "highest SOHR figure of the series is 745"
+        in (claims.loc["004_cc5060f159b3eb3a@165", "divergence_note"])
+    )
 
 
 def test_estimates_and_scores_of_the_seeds(results):
@@ -151,4 +156,5 @@ def test_estimates_and_scores_of_the_seeds(results):
     assert (row["low"], row["best"], row["high"]) == (745, 745, 745)
     assert row["sources"] == "SOHR; local_sources"
     scores = article_scores(results["claims"]).set_index("article_id")
-    assert scores.loc["004_cc5060f159b3eb3a", "difference"] == -405
+    assert pd.isna(scores.loc["004_cc5060f159b3eb3a", "difference"])
+    assert scores.loc["004_cc5060f159b3eb3a", "note"] == "date unknown: no reference at its date"

@@ -67,7 +67,9 @@ def test_releases_of_the_same_day_do_not_count_against_a_claim():
     assert list(got["reference_value"]) == [300, 500]
 
 
-def test_time_unknown_compares_with_the_highest_figure_and_says_so():
+def test_time_unknown_is_not_called_stale_but_names_the_highest_figure():
+    # An undated relay of a lower release cannot be judged stale: it is compared with the
+    # release it relays, and the note gives the source's highest figure for context.
     got = _classes(
         [
             {"article_id": "a", "low": 340, "char_start": 0, "qualifier": "more_than"},
@@ -75,9 +77,11 @@ def test_time_unknown_compares_with_the_highest_figure_and_says_so():
         ]
     )
     row = got.loc["a@0"]
-    assert (row["divergence_class"], row["reference_value"]) == ("timing", 745)
+    assert (row["divergence_class"], row["reference_value"]) == ("same", 340)
     assert row["divergence_note"].startswith("time unknown")
-    assert got.loc["b@0", "divergence_note"].startswith("time unknown")
+    assert "highest SOHR figure of the series is 745" in row["divergence_note"]
+    top = got.loc["b@0", "divergence_note"]
+    assert top.startswith("time unknown") and "highest" not in top
 
 
 def test_a_lower_figure_first_seen_after_a_higher_one_is_a_contradiction():
@@ -191,7 +195,9 @@ def test_article_scores_measure_the_headline_against_the_reference():
         {"article_id": "c", "low": 90, "char_start": 0, "source": "unattributed"},
         {"article_id": "d", "low": 12, "char_start": 0, "qualifier": "vague", "high": None},
     ]
-    claims = run(claims_frame(rows))["claims"]
+    claims = claims_frame(rows)
+    days = _published(a="2025-03-09", b="2025-03-08", c="2025-03-09", d="2025-03-09")
+    claims = run(claims, articles_frame(days, claims))["claims"]
     scores = article_scores(claims).set_index("article_id")
     assert list(scores.index) == ["a", "b", "c"]
     a = scores.loc["a"]

@@ -5,7 +5,8 @@ claim's series and outcome that was the highest available at the claim's `as_of`
 the highest of the source's releases first seen on an earlier day, or the claim's own
 release if that is higher. Releases first seen on the claim's own day do not count against
 it: within one day their order is only inferred from value. When the claim's as_of is
-unknown, the reference is the highest release of the series overall (noted "time unknown").
+unknown, the reference is the release it relays: whether that figure was already stale
+cannot be told (noted "time unknown", with the source's highest figure in the series).
 Daily, incident and increment counts are compared with their own release (the count of
 that day).
 "Highest" means the largest figure.
@@ -31,8 +32,8 @@ Classes (`divergence_class`), first matching rule wins:
 - `qualifier_drift`: the claim relays the reference release with another qualifier (an
   exact 532 relayed as "more than 532").
 - `timing`: the claim relays an older release of its source than the reference: one first
-  seen no later than the reference, a figure the text states as previous, or (time
-  unknown) a lower figure of the series.
+  seen no later than the reference, or a figure the text states as previous (compared,
+  when undated, with the highest figure of the series).
 - `contradiction`: a lower figure than one the source had already released by an earlier
   day, first seen only after it, not stated as a previous figure, and not another
   source's release either.
@@ -74,7 +75,7 @@ def _series_key(releases: pd.DataFrame) -> np.ndarray:
     return text_array(releases["series"]) + "@" + _place(releases)
 
 
-TIME_UNKNOWN = "time unknown: compared with the highest figure of the series"
+TIME_UNKNOWN = "time unknown: compared with the release it relays, not with later ones"
 
 
 class _Releases:
@@ -363,16 +364,31 @@ def _home_series(c: _Claims, v: _Verdicts) -> None:
     own_rank = rel.vrank[np.maximum(own, 0)]
     before_rank = np.where(before >= 0, rel.vrank[np.maximum(before, 0)], -1)
     dated_ref = np.where(before_rank > own_rank, before, own)
-    series_ref = np.where(c.has_t, dated_ref, rel.highest(c.gk_rel))
-    v.ref[normal] = np.where(c.cum, series_ref, own)[normal]
+    # Undated: compared with the release it relays, unless the text calls it previous.
+    undated_ref = np.where(c.prev, rel.highest(c.gk_rel), own)
+    v.ref[normal] = np.where(c.cum, np.where(c.has_t, dated_ref, undated_ref), own)[normal]
 
     is_own = v.ref == own
     own_q = rel.qualifier[np.maximum(own, 0)]
     undated_cum = ~c.has_t & c.cum
+    top = rel.highest(c.gk_rel)
+    higher = undated_cum & (top >= 0) & (top != own)
     lead = _text_where(undated_cum, TIME_UNKNOWN + "; ")
+    lead[higher] = _cat(
+        higher,
+        lead,
+        "the highest ",
+        c.source,
+        " figure of the series is ",
+        rel.figure[np.maximum(top, 0)],
+        " (",
+        rel.id[np.maximum(top, 0)],
+        "); ",
+    )
     m = normal & is_own & (c.qualifier == own_q)
     v.cls[m] = DivergenceClass.SAME
-    v.note[m & undated_cum] = TIME_UNKNOWN
+    undated_same = m & undated_cum
+    v.note[undated_same] = _cat(undated_same, lead, "this claim relays ", c.own_id)
     m = normal & is_own & (c.qualifier != own_q)
     v.cls[m] = DivergenceClass.QUALIFIER_DRIFT
     v.note[m] = _cat(
@@ -405,8 +421,7 @@ def _older_release(c: _Claims, v: _Verdicts, older: np.ndarray) -> None:
     v.note[m] = _cat(
         m,
         previous,
-        TIME_UNKNOWN,
-        "; the highest ",
+        "the highest ",
         c.source,
         " figure is ",
         r_fig,

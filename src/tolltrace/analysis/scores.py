@@ -23,7 +23,8 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     words and claims set aside, releases.set_aside, are skipped). `difference` = figure −
     reference and `ratio` = figure / reference (4 decimals), where the reference is the
     same source's highest figure at the claim's as_of (the claim's divergence reference);
-    both are empty for unattributed figures and where no same-source reference exists.
+    both are empty for unattributed figures, undated claims (which figure was available
+    then cannot be told) and where no same-source reference exists.
     Articles without a numeric killed figure have no row. Sorted by article_id.
     """
     keep = (claims["outcome"] == Outcome.KILLED) & (claims["qualifier"] != Qualifier.VAGUE)
@@ -36,7 +37,8 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     source = text_array(k["source"])
     ref_source = np.array([r.split("|")[0] for r in text_array(k["reference_release_id"])])
     same_source = (source != UNATTRIBUTED) & (ref_source == source)
-    reference = k["reference_value"].astype("Int64").where(same_source)
+    dated = text_array(k["as_of"]) != ""
+    reference = k["reference_value"].astype("Int64").where(same_source & dated)
     low = k["low"].astype("Int64")
     k["reference_value"] = reference
     k["difference"] = (low - reference).astype("Int64")
@@ -44,7 +46,11 @@ def article_scores(claims: pd.DataFrame) -> pd.DataFrame:
     notes = np.where(
         source == UNATTRIBUTED,
         "unattributed: no same-source reference",
-        np.where(reference.isna().to_numpy(), "no same-source reference", ""),
+        np.where(
+            ~dated,
+            "date unknown: no reference at its date",
+            np.where(reference.isna().to_numpy(), "no same-source reference", ""),
+        ),
     )
     k["note"] = obj_series(notes, k.index)
     k["reference_release_id"] = obj_series(
