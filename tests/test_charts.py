@@ -9,7 +9,7 @@ import chart_data
 import pandas as pd
 import pytest
 
-from tolltrace.publish import charts
+from tolltrace.publish import charts, divergence
 
 
 def _layers(spec: dict) -> list[dict]:
@@ -134,16 +134,83 @@ def test_divergence_points_against_reference_release():
     timing = points[points["divergence_class"] == "timing"].iloc[0]
     assert timing["reference_value"] == 75
     assert timing["low"] == 40
-    assert timing["row_label"].startswith("MONITOR: more than 75")
-    assert points.iloc[-1]["row_label"] == "no matching release"
+    assert timing["row_label"] == "MONITOR · more than 75 civilians · 2 May 2024"
+    assert points.iloc[-1]["row_label"] == divergence.NO_RELEASE
 
 
 def test_divergence_colours_are_fixed_and_colour_blind_safe():
     spec = charts.divergence_chart(chart_data.claims(), chart_data.releases()).spec()
-    colour = _layers(spec)[1]["encoding"]["color"]["scale"]
-    assert colour["domain"] == list(charts.DIVERGENCE_CLASSES)
-    assert colour["range"] == [charts.DIVERGENCE_COLOURS[c] for c in charts.DIVERGENCE_CLASSES]
-    assert len(set(colour["range"])) == len(colour["range"])
+    stroke = next(layer for layer in _layers(spec) if "stroke" in layer["encoding"])
+    scale = stroke["encoding"]["stroke"]["scale"]
+    # Only the classes drawn as dots (the vague "dozens" is written), in the fixed order.
+    assert scale["domain"] == ["same", "timing", "qualifier_drift"]
+    assert scale["range"] == [charts.DIVERGENCE_COLOURS[c] for c in scale["domain"]]
+    assert len(set(charts.DIVERGENCE_COLOURS.values())) == len(charts.DIVERGENCE_CLASSES)
+
+
+def _drawn(spec: dict, mark: str) -> list[dict]:
+    """The rows each layer of `mark` draws (inline datasets, by name)."""
+    rows = []
+    for layer in _layers(spec):
+        kind = layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
+        if kind == mark:
+            rows.extend(spec["datasets"][layer["data"]["name"]])
+    return rows
+
+
+def test_divergence_shows_a_qualifier_drift_in_words_beside_its_dot():
+    # 75 relayed as exact against the monitor's "more than 75": same place on the axis,
+    # so the dot is labelled with the article's words.
+    spec = charts.divergence_chart(chart_data.claims(), chart_data.releases()).spec()
+    labels = {r["point_label"] for r in _drawn(spec, "text") if "point_label" in r}
+    assert "75 (Wire Service)" in labels
+    assert "40 (unknown outlet (a2))" in labels  # the timing dot, off the tick
+    assert not any(label.startswith("80") for label in labels)  # the same figure: no label
+
+
+def test_divergence_writes_vague_figures_and_never_plots_their_coded_number():
+    spec = charts.divergence_chart(chart_data.claims(), chart_data.releases()).spec()
+    dots = _drawn(spec, "point")
+    assert all(r["figure"] != "“dozens”" for r in dots)
+    words = [layer for layer in _layers(spec) if layer["encoding"].get("x") == {"value": 2}]
+    assert len(words) == 1
+    rows = spec["datasets"][words[0]["data"]["name"]]
+    assert [r["point_label"] for r in rows] == ["“dozens”, in words (unknown outlet (a2))"]
+
+
+def test_divergence_draws_an_undated_figure_hollow():
+    claims = chart_data.claims()
+    claims.loc[claims["article_id"] == "a3", "as_of"] = ""
+    spec = charts.divergence_chart(claims, chart_data.releases()).spec()
+    dots = {r["outlet"]: r["dated"] for r in _drawn(spec, "point")}
+    assert dots == {"Daily One": True, "unknown outlet (a2)": True, "Wire Service": False}
+    dot_layer = next(layer for layer in _layers(spec) if "fill" in layer["encoding"])
+    assert dot_layer["encoding"]["fill"]["condition"]["test"] == "datum.dated"
+    assert dot_layer["encoding"]["fill"]["value"] == "white"
+
+
+def test_divergence_title_states_how_many_figures_differ():
+    figure = charts.divergence_chart(chart_data.claims(), chart_data.releases())
+    assert (
+        figure.title == "2 of 5 figures outlets ran differ from their source's release, in 2 ways"
+    )
+
+
+def test_every_chart_carries_its_source_line_and_a_width_the_page_can_narrow():
+    figures = [
+        charts.escalation_chart(chart_data.escalation()),
+        charts.divergence_chart(chart_data.claims(), chart_data.releases()),
+        charts.estimates_chart(chart_data.estimates()),
+        charts.consistency_chart(chart_data.consistency()),
+    ]
+    for figure in figures:
+        spec = figure.spec()
+        subtitle = spec["title"]["subtitle"]
+        assert subtitle[-1].startswith("Source: tolltrace's reading of"), figure.name
+        assert subtitle[-1].endswith("Tolls as reported, not verified."), figure.name
+        fit = spec["usermeta"]["tolltrace"]
+        assert fit["width"] > 0 and fit["reserve"] >= 0, figure.name
+    assert "reading of 3 articles" in figures[1].spec()["title"]["subtitle"][-1]
 
 
 def test_divergence_caps_rows():
@@ -199,3 +266,55 @@ def test_charts_stay_small_at_scale():
     assert "left out to keep it legible" in chart.caption
     assert len(json.dumps(chart.spec())) < 1_000_000
     assert len(json.dumps(divergence.spec())) < 200_000
+
+
+def test_divergence_keeps_releases_of_two_places_in_bands_of_their_own():
+    # Two releases with the same source, series and order (one per place) are two bands.
+    releases = chart_data.releases()
+    twin = releases[releases["release_id"] == "r1"].assign(release_id="r1b", low=400, high=400)
+    claims = chart_data.claims()
+    extra = claims[claims["article_id"] == "a3"].head(1).assign(
+        release_id="r1b", reference_release_id="r1b", low=400, high=400, reference_value=400,
+        qualifier="exact", divergence_class="same",
+    )  # fmt: skip
+    points, _ = charts.divergence_points(
+        pd.concat([claims, extra], ignore_index=True), pd.concat([releases, twin])
+    )
+    named = points[points["row_label"] != divergence.NO_RELEASE]
+    bands = named.groupby("row_key")["reference_value"].nunique()
+    assert (bands == 1).all()
+    assert len(bands) == 4
+
+
+def test_line_end_labels_close_in_time_and_value_do_not_overlap():
+    # Three series ending a day apart at nearly the same toll: their two-line labels are
+    # stacked LABEL_GAP pixels apart; a series ending far away keeps its own height.
+    rows = [
+        chart_data.escalation_row("A||civilians|killed", 1, "2024-05-01", 10),
+        chart_data.escalation_row("B||civilians|killed", 1, "2024-05-02", 12),
+        chart_data.escalation_row("C||civilians|killed", 1, "2024-05-03", 14),
+        chart_data.escalation_row("D||civilians|killed", 1, "2024-08-30", 11),
+        chart_data.escalation_row("E||civilians|killed", 1, "2024-05-01", 400),
+    ]
+    spec = charts.escalation_chart(pd.DataFrame(rows)).spec()
+    labels = {r["series_id"][0]: r["label_y"] for r in _drawn(spec, "text") if "label_y" in r}
+    gap = charts.escalation.LABEL_GAP * 400 / charts.escalation.MAIN_HEIGHT
+    low = sorted(labels[k] for k in "ABC")
+    assert low[1] - low[0] >= gap - 1e-9 and low[2] - low[1] >= gap - 1e-9
+    assert labels["D"] == 11 and labels["E"] == 400
+
+
+def test_exports_name_the_shipped_font_first():
+    # The PNGs must not depend on the fonts a machine has: the shipped "Tolltrace Sans"
+    # (a renamed Liberation Sans) is registered with vl-convert and named first.
+    from tolltrace.publish import figures
+
+    assert sorted(p.name for p in figures.FONTS_DIR.glob("*.ttf")) == [
+        "TolltraceSans-Bold.ttf",
+        "TolltraceSans-BoldItalic.ttf",
+        "TolltraceSans-Italic.ttf",
+        "TolltraceSans-Regular.ttf",
+    ]
+    spec = charts.divergence_chart(chart_data.claims(), chart_data.releases()).spec()
+    assert spec["config"]["font"].startswith("Tolltrace Sans,")
+    assert 'font-family="Tolltrace Sans,' in charts.spec_to_svg(spec)

@@ -57,6 +57,7 @@ def test_tables_for_readers_keep_quotes_and_ids_but_word_the_codes():
             "claim_ids": ["flood_a@12; flood_b@3"],
             "sentence": ["A made_up_word stays as written."],
             "note": ["745 civilians + 125 security_forces against more_than 1000"],
+            "divergence_note": ["the highest figure is 745 (SOHR|civilians|killed|745)"],
         }
     )
     row = readable(frame).iloc[0]
@@ -70,6 +71,7 @@ def test_tables_for_readers_keep_quotes_and_ids_but_word_the_codes():
     assert row["claim_ids"] == "flood_a at 12; flood_b at 3"
     assert row["sentence"] == "A made_up_word stays as written."
     assert row["note"] == "745 civilians + 125 security forces against more than 1000"
+    assert row["divergence_note"] == "the highest figure is 745 (SOHR · civilians · killed · 745)"
 
 
 def test_key_figures_are_each_named_sources_latest_figure_with_its_link():

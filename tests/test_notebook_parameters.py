@@ -484,3 +484,12 @@ def test_nbval_fails_when_a_chart_or_table_number_changes(tmp_path):
         result = _nbval(path)
         assert result.returncode != 0, result.stdout[-2000:]
         assert "1 failed" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_report_prints_no_kernel_warnings(tmp_path, capfd):
+    # The kernels' "running over TCP without encryption" warning came once per notebook.
+    _report_for(two_seed_corpus(tmp_path), tmp_path)
+    err = capfd.readouterr().err
+    assert "without encryption" not in err
+    assert "WARNING" not in err

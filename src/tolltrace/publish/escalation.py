@@ -24,7 +24,16 @@ import altair as alt
 import pandas as pd
 
 from tolltrace.model import EscalationFlag, Qualifier
-from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, figure_label, shorten, wrap
+from tolltrace.publish.figures import (
+    OKABE_ITO,
+    Figure,
+    as_text,
+    figure_label,
+    n_articles,
+    shorten,
+    titled,
+)
+from tolltrace.publish.findings import headline
 from tolltrace.publish.labels import source_name, victims
 
 MAX_COLOURED = 8
@@ -33,7 +42,12 @@ OTHER_COLOUR = "#9a9a9a"
 OTHER_LABEL = "other series (hover to see)"
 WIDTH, MAIN_HEIGHT, PART_HEIGHT = 600, 320, 220
 MAX_DAY_TICKS = 10
-LABEL_GAP = 13  # pixels between two line-end labels
+# A line-end label is two lines, the series and its last figure ("SOHR · civilians" over
+# "about 745"), each cut to LABEL_LIMIT pixels; LABEL_GAP pixels apart at least. The
+# published page keeps BESIDE_PLOT pixels beside the plot for the labels and the y axis.
+LABEL_GAP = 26
+LABEL_LIMIT = 160
+BESIDE_PLOT = LABEL_LIMIT + 60
 
 # How each qualifier is drawn: the label in the shape legend, and its shape.
 FIGURE_KINDS = {
@@ -183,10 +197,12 @@ def _panel(points: pd.DataFrame, x: alt.X, title: str, height: int) -> alt.Layer
         legend=None,
     )
     y = alt.Y("value:Q", title="Reported toll")
+    kinds = [k for k in KIND_SHAPES if k in set(points["kind"])]
     shape = alt.Shape(
         "kind:N",
         title="Kind of figure",
-        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+        scale=alt.Scale(domain=kinds, range=[KIND_SHAPES[k] for k in kinds]),
+        legend=alt.Legend(orient="bottom", direction="vertical"),
     )
     points = points[_CHART_FIELDS]
     on_line = points[points["on_line"]]
@@ -208,31 +224,59 @@ def _panel(points: pd.DataFrame, x: alt.X, title: str, height: int) -> alt.Layer
     )
     ends = on_line[on_line["colour"] != OTHER_LABEL]
     last = ends.sort_values("order").groupby("series_id", sort=True).tail(1)
-    ends = _spread(last, height, x.shorthand.split(":")[0])
+    x_field = x.shorthand.split(":")[0]
+    ends = _spread(last, height, x_field, points[x_field])
+    ends = ends.assign(end_label=ends["label"] + "\n" + ends["figure"])
     labels = (
         alt.Chart(ends)
-        .mark_text(align="left", dx=7, fontSize=11)
-        .encode(x=x, y=alt.Y("label_y:Q", title="Reported toll"), text="label:N", color=colour)
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=7,
+            dy=6,
+            fontSize=11,
+            limit=LABEL_LIMIT,
+            lineBreak="\n",
+        )
+        .encode(x=x, y=alt.Y("label_y:Q", title="Reported toll"), text="end_label:N", color=colour)
     )
     return alt.layer(lines, dots, off, labels).properties(
         width=WIDTH, height=height, title=alt.Title(title, anchor="start", fontSize=13)
     )
 
 
-def _spread(ends: pd.DataFrame, height: int, x_field: str) -> pd.DataFrame:
-    """Line-end labels with `label_y`: their figure, moved up where two labels at one x
-    would overlap (LABEL_GAP pixels apart at least)."""
+def _spread(ends: pd.DataFrame, height: int, x_field: str, span: pd.Series) -> pd.DataFrame:
+    """Line-end labels with `label_y`: their figure, moved up while a label already placed
+    is closer than LABEL_GAP pixels in height and LABEL_LIMIT in width (x measured
+    against `span`, the panel's x values, on a plot WIDTH pixels wide)."""
     ends = ends.sort_values(["value", "series_id"], kind="stable").copy()
     top = max(float(ends["value"].max()) if len(ends) else 1.0, 1.0)
     gap = LABEL_GAP * top / height
-    placed: dict[object, float] = {}
+    xs, lo, hi = _as_number(ends[x_field]), *_bounds(_as_number(span))
+    pixels = (xs - lo) / ((hi - lo) or 1.0) * WIDTH
+    placed: list[tuple[float, float]] = []
     label_y = []
-    for x, value in zip(ends[x_field], ends["value"], strict=True):
-        y = max(float(value), placed.get(x, -gap) + gap)
-        placed[x] = y
+    for px, value in zip(pixels, ends["value"], strict=True):
+        y = float(value)
+        while any(abs(px - qx) < LABEL_LIMIT and abs(y - qy) < gap for qx, qy in placed):
+            y = max(qy for qx, qy in placed if abs(px - qx) < LABEL_LIMIT and abs(y - qy) < gap)
+            y += gap
+        placed.append((px, y))
         label_y.append(y)
     ends["label_y"] = label_y
     return ends
+
+
+def _as_number(values: pd.Series) -> pd.Series:
+    """x values as numbers: days since 1970 for dates, else the numbers themselves."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype(float)
+    days = pd.to_datetime(values, errors="coerce")
+    return (days - pd.Timestamp("1970-01-01")).dt.days.astype(float)
+
+
+def _bounds(values: pd.Series) -> tuple[float, float]:
+    return (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
 
 
 def escalation_chart(
@@ -249,7 +293,7 @@ def escalation_chart(
     points = escalation_points(escalation, outcome)
     drawn = points[points["drawn"]] if not points.empty else points
     name = f"escalation-{outcome}"
-    title = f"How the reported toll ({outcome}) grew, source by source"
+    title = headline(escalation, outcome) or f"How the reported toll ({outcome}) grew"
     if drawn.empty:
         empty = (
             alt.Chart(pd.DataFrame({"t": ["No dated figures to draw"]}))
@@ -271,7 +315,8 @@ def escalation_chart(
         else alt.vconcat(*panels).resolve_scale(color="independent", y="independent")
     )
     caption = _caption(points, drawn, x_note, outcome)
-    chart = chart.properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption)))
+    articles = n_articles(points[points["drawn"]], "article_ids")
+    chart = titled(chart, title, caption, articles, fit=(WIDTH, BESIDE_PLOT))
     chart = chart.configure_view(stroke=None)
     return Figure(name, title, caption, chart, len(drawn))
 

@@ -8,6 +8,7 @@ bytes on every run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -20,6 +21,10 @@ from tolltrace.model import Qualifier
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 SENTENCE_CHARS = 240
+
+# The charts' font, shipped in FONTS_DIR for exports; browsers fall back to the others.
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+CHART_FONT = "Tolltrace Sans, Liberation Sans, Arial, Helvetica, sans-serif"
 
 # Okabe–Ito palette: distinguishable with the common forms of colour blindness.
 OKABE_ITO = (
@@ -99,6 +104,50 @@ def wrap(text: str, width: int = 110) -> list[str]:
     return lines
 
 
+def source_line(n_articles: int | None) -> str:
+    """The last line of every chart's subtitle, so an exported SVG or PNG carries it."""
+    if n_articles is None:
+        read = "the articles"
+    else:
+        read = f"{n_articles:,} {'article' if n_articles == 1 else 'articles'}"
+    return f"Source: tolltrace's reading of {read}. Tolls as reported, not verified."
+
+
+def n_articles(table: pd.DataFrame, column: str = "article_id") -> int:
+    """How many articles a chart's table draws on (ids in `column`, several per cell
+    separated by ';' as in escalation.csv)."""
+    if column not in table or table.empty:
+        return 0
+    ids = as_text(table[column]).str.split(";").explode().str.strip()
+    return int(ids[ids != ""].nunique())
+
+
+def titled(
+    chart: alt.TopLevelMixin,
+    title: str,
+    caption: str,
+    articles: int | None,
+    fit: tuple[int, int] | None = None,
+    wrap_at: int = 110,
+) -> alt.TopLevelMixin:
+    """`chart` with its title, the caption as subtitle and the source line under it.
+
+    `fit` = (plot width, pixels the chart needs beside its plot: axis labels, line-end
+    labels): the published page narrows the plot to fit a phone's screen (report.INIT_JS
+    reads it from `usermeta`) and shows the title and subtitle as text above the chart.
+    """
+    chart = chart.properties(
+        title=alt.Title(
+            title, anchor="start", subtitle=[*wrap(caption, wrap_at), source_line(articles)]
+        )
+    )
+    chart = chart.configure(font=CHART_FONT)
+    if fit is not None:
+        width, reserve = fit
+        chart = chart.properties(usermeta={"tolltrace": {"width": width, "reserve": reserve}})
+    return chart
+
+
 def label_expr(labels: dict[str, str]) -> str:
     """Return a Vega expression mapping legend values to the readable labels in `labels`."""
     parts = [f"datum.value === {_js_string(k)} ? {_js_string(v)}" for k, v in labels.items()]
@@ -110,13 +159,22 @@ def _js_string(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+@cache
+def _register_fonts() -> None:
+    """Give vl-convert the shipped fonts (once per process), so exports do not depend on
+    the fonts a machine has installed."""
+    vl_convert.register_font_directory(str(FONTS_DIR))
+
+
 def spec_to_svg(spec: dict) -> str:
     """Render a Vega-Lite spec to SVG text with vl-convert (offline, same bytes every run)."""
+    _register_fonts()
     return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
 
 
 def spec_to_png(spec: dict, scale: float = 2.0) -> bytes:
     """Render a Vega-Lite spec to PNG bytes with vl-convert at `scale` times its size."""
+    _register_fonts()
     return vl_convert.vegalite_to_png(spec, vl_version=VL_VERSION, scale=scale)
 
 

@@ -6,11 +6,11 @@ line, in reader's words (labels.py)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from tolltrace.analysis.releases import UNATTRIBUTED
 from tolltrace.model import (
     ARTICLES,
     CLAIMS,
@@ -21,14 +21,14 @@ from tolltrace.model import (
     Qualifier,
 )
 from tolltrace.publish import charts
-from tolltrace.publish.figures import as_text, figure_label, shorten
-from tolltrace.publish.labels import day, possessive, source_name, victims
+from tolltrace.publish.figures import as_text, shorten
+from tolltrace.publish.findings import figure_of, headline, whole_event_lines
+from tolltrace.publish.labels import day, source_name, victims
 from tolltrace.publish.notebook import Parameters, display_path, read_tables
 from tolltrace.tables.changes import describe_changes
 from tolltrace.tables.csvio import read_table
 from tolltrace.tables.provenance import SHORT, read_datapackage
 
-UNATTRIBUTED = "unattributed"
 CHARTS_SUBDIR = "charts"
 DATA_SUBDIR = "data"
 FRONT_CSS = (
@@ -50,50 +50,6 @@ MAX_CHANGES_SHOWN = 10
 
 QUOTE_CHARS = 160
 HEADS = ("Source", "Victims", "Latest figure", "First reported", "Outlets", "In words")
-
-
-def whole_event_lines(escalation: pd.DataFrame, outcome: str) -> pd.DataFrame:
-    """The drawn points of the named sources' whole-event series for `outcome`."""
-    e = escalation
-    if e.empty:
-        return e
-    keep = (
-        (as_text(e["outcome"]) == outcome)
-        & (as_text(e["place_id"]) == "")
-        & (as_text(e["source"]) != UNATTRIBUTED)
-        & (as_text(e["on_line"]).str.lower() == "true")
-    )
-    lines = e[keep].copy()
-    lines["order"] = pd.to_numeric(lines["order"])
-    lines["value"] = pd.to_numeric(lines["value"])
-    return lines.sort_values(["series_id", "order"], kind="mergesort")
-
-
-def _figure(point: Mapping[str, object]) -> str:
-    return figure_label(point["low"], point["high"], str(point["qualifier"]))
-
-
-def headline(escalation: pd.DataFrame, outcome: str = "killed") -> str:
-    """'Syrian Observatory for Human Rights' count of civilians killed rose from more than
-    300 to about 745': the longest named whole-event line, its first and last figures."""
-    lines = whole_event_lines(escalation, outcome)
-    if lines.empty:
-        return ""
-    sizes = lines.groupby("series_id").agg(n=("value", "size"), top=("value", "max"))
-    best = sizes.sort_values(["n", "top"], ascending=False, kind="mergesort").index[0]
-    points = lines[lines["series_id"] == best]
-    first, last = points.iloc[0], points.iloc[-1]
-    who, what = source_name(str(last["source"]), plain=True), victims(str(last["series"]))
-    if len(points) > 1 and last["value"] > first["value"]:
-        text = (
-            f"{possessive(who)} count of {what} {outcome} rose from {_figure(first)} "
-            f"to {_figure(last)}"
-        )
-        start, end = str(first["as_of"]), str(last["as_of"])
-        if start and end and start != end:
-            text += f" between {day(start)} and {day(end)}"
-        return text
-    return f"{who} reported {_figure(last)} {what} {outcome}"
 
 
 def dek(escalation: pd.DataFrame, n_articles: int, outcome: str = "killed") -> str:
@@ -129,7 +85,7 @@ def key_figures_html(
         cells = [
             html.escape(source_name(str(point["source"]))),
             html.escape(victims(str(point["series"]))),
-            f"<strong>{html.escape(_figure(point))}</strong>",
+            f"<strong>{html.escape(figure_of(point))}</strong>",
             html.escape(day(str(point["as_of"])) or "date unknown"),
             f"{int(point['n_outlets']):,}",
             quote,

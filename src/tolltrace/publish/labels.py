@@ -119,9 +119,14 @@ _CODE_RE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
 def _words(text: str) -> str:
-    """Codes and claim ids inside a text cell, in a reader's words."""
+    """Codes, release ids and claim ids inside a text cell, in a reader's words."""
     text = _ID_RE.sub(r" at \1", text)
+    text = _RELEASE_RE.sub(lambda m: _release_words(m.group()), text)
     return _CODE_RE.sub(lambda m: _code_words(m.group()), text)
+
+
+# A release id inside a note: "SOHR|civilians|killed|745" (the place may follow: "|SY-TA").
+_RELEASE_RE = re.compile(r"[\w.-]+(?:\|[\w.-]*){3,4}")
 
 
 def _code_words(code: str) -> str:

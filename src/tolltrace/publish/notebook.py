@@ -30,6 +30,7 @@ from tolltrace.model import (
     DivergenceClass,
 )
 from tolltrace.publish import charts
+from tolltrace.publish.html_table import table_html
 from tolltrace.publish.labels import readable
 from tolltrace.run.pipeline import process_corpus
 from tolltrace.tables.csvio import read_table
@@ -352,29 +353,25 @@ def show_chart(figure: charts.Figure) -> ChartOutput | NoteOutput:
 
 
 class TableOutput:
-    """A table as a notebook output: escaped HTML without the index, and a short text."""
+    """A table as a notebook output: escaped HTML (html_table) and a short text."""
 
-    def __init__(self, frame: pd.DataFrame, total: int, noun: str) -> None:
-        """Keep the rows to show, how many there were, and what one row is called."""
+    def __init__(
+        self, frame: pd.DataFrame, total: int, noun: str, urls: dict[str, str] | None = None
+    ) -> None:
+        """Keep the rows to show, how many there were, what one row is called and the
+        articles' addresses (article_id -> url) its outlets link to."""
         self.frame = frame
         self.total = total
         self.noun = noun
+        self.urls = urls or {}
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        """Return escaped HTML (pandas escapes <, > and &) and a one-line text version."""
-        # Missing values show as empty cells (na_rep does not reach pandas' <NA> in every dtype).
-        cells = self.frame.astype(object).where(self.frame.notna(), "")
-        table = cells.to_html(
-            index=False, escape=True, na_rep="", border=0, classes="tolltrace-table"
-        )
+        """Return the table as escaped HTML and a one-line text version."""
         shown = len(self.frame)
         note = f"{self.total:,} {self.noun}"
         if shown < self.total:
             note = f"first {shown:,} of {self.total:,} {self.noun}; the CSV holds them all"
-        return {
-            "text/html": f'<p class="tolltrace-note">{html.escape(note)}</p>\n{table}',
-            "text/plain": note,
-        }
+        return {"text/html": table_html(self.frame, note, self.urls), "text/plain": note}
 
 
 def event_window(params: Parameters) -> tuple[str | None, str | None]:
@@ -393,11 +390,18 @@ def show_table(
     columns: list[str] | None = None,
     noun: str = "rows",
     max_rows: int = MAX_TABLE_ROWS,
+    articles: pd.DataFrame | None = None,
 ) -> TableOutput:
     """Return the `columns` of `frame` as an escaped table of at most `max_rows` rows, in a
-    reader's words (labels.readable)."""
+    reader's words (labels.readable); with the `articles` ledger, each outlet links to its
+    article's address."""
     chosen = frame if columns is None else frame[[c for c in columns if c in frame]]
-    return TableOutput(readable(chosen.head(max_rows).reset_index(drop=True)), len(frame), noun)
+    urls: dict[str, str] = {}
+    if articles is not None and "url" in articles:
+        known = articles[articles["url"].fillna("") != ""]
+        urls = dict(zip(known["article_id"].astype(str), known["url"].astype(str), strict=True))
+    shown = readable(chosen.head(max_rows).reset_index(drop=True))
+    return TableOutput(shown, len(frame), noun, urls)
 
 
 def other_period_claims(claims: pd.DataFrame) -> pd.DataFrame:

@@ -66,13 +66,28 @@ DOWNLOADS = (
     ("changes.csv", "the claims and releases added, removed or changed since the last build"),
 )
 CELL_TIMEOUT_S = 1800
+# The kernel logs errors only: its warning that it runs over TCP without encryption (on
+# this machine's loopback, for the few seconds of a run) was printed three times a report.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# The narrowest plot a chart is drawn at on a phone, in pixels.
+MIN_PLOT_WIDTH = 160
 
 INIT_JS = """(function () {
   "use strict";
+  // A chart that says how (usermeta.tolltrace: plot width, room beside it) is narrowed to
+  // its frame, so a phone shows it whole; its title is already the text above it.
+  function fit(spec, target) {
+    var meta = spec.usermeta && spec.usermeta.tolltrace;
+    if (!meta) { return spec; }
+    delete spec.title;
+    var width = Math.max(MIN_PLOT_WIDTH, Math.min(meta.width, target.clientWidth - meta.reserve));
+    (spec.vconcat || [spec]).forEach(function (view) { view.width = width; });
+    return spec;
+  }
   var specs = document.querySelectorAll("script.tolltrace-spec");
   Array.prototype.forEach.call(specs, function (el) {
     var target = document.getElementById(el.getAttribute("data-target"));
-    var spec = JSON.parse(el.textContent);
+    var spec = fit(JSON.parse(el.textContent), target);
     vegaEmbed(target, spec, {renderer: "svg", actions: false, tooltip: {theme: "light"}})
       .then(function () { target.setAttribute("data-drawn", "true"); })
       .catch(function (err) {
@@ -80,25 +95,31 @@ INIT_JS = """(function () {
         target.setAttribute("data-drawn", "error");
       });
   });
-})();"""
+})();""".replace("MIN_PLOT_WIDTH", str(MIN_PLOT_WIDTH))
 
 PAGE_CSS = """
 .jp-Notebook { max-width: 1100px; margin: 0 auto; }
 .tolltrace-chart { margin: 1em 0; overflow-x: auto; }
 .tolltrace-chart figcaption { font-size: 0.9em; color: #444; }
-.tolltrace-table { border-collapse: collapse; font-size: 0.85em; }
-.tolltrace-table th, .tolltrace-table td {
+.tolltrace-chart-title { font-weight: bold; font-size: 1.1em; margin: 0 0 0.2em; }
+.tolltrace-chart-dek { color: #333; margin: 0 0 0.5em; }
+.jp-RenderedHTMLCommon table.tolltrace-table {
+  border-collapse: collapse; font-size: 0.85em; table-layout: auto;
+  display: block; overflow-x: auto; max-width: 100%;
+}
+.jp-RenderedHTMLCommon table.tolltrace-table th, .jp-RenderedHTMLCommon table.tolltrace-table td {
   border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top;
 }
+.jp-RenderedHTMLCommon table.tolltrace-table td.wide { min-width: 22em; }
 .tolltrace-note { font-style: italic; color: #444; }
+.tolltrace-table mark { background: #fde9a9; padding: 0 1px; }
+.tolltrace-fold summary { cursor: pointer; font-style: italic; color: #444; }
+
 #vg-tooltip-element { max-width: 420px; white-space: normal; }
 .tolltrace-nav, .tolltrace-provenance {
   font-family: sans-serif; font-size: 0.9em; max-width: 1100px; margin: 0 auto; padding: 0.6em 1em;
 }
 .tolltrace-nav { border-bottom: 1px solid #ddd; font-size: 1em; }
-.jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th {
-  text-align: left; vertical-align: top;
-}
 .tolltrace-provenance { color: #555; border-top: 1px solid #ddd; }
 """
 
@@ -128,6 +149,7 @@ def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.Note
         # No cwd: papermill would change the whole process's working directory while
         # other notebooks run in threads. Every path the notebooks use is absolute.
         execution_timeout=CELL_TIMEOUT_S,
+        extra_arguments=KERNEL_ARGUMENTS,
     )
     return scrub_notebook(nb)
 
@@ -194,19 +216,34 @@ def script_json(value: object) -> str:
 
 
 def chart_embed_html(index: int, name: str, spec: dict, caption: str) -> str:
-    """Return the markup of one interactive chart: a target, its spec and a caption."""
+    """Return the markup of one interactive chart: a target, its spec and a caption.
+
+    A chart that the page fits to its frame (its spec has `usermeta.tolltrace`) shows its
+    title and subtitle as text above it, which wraps on a phone, and its source line under
+    it; the spec keeps them for the SVG and PNG files.
+    """
     target = f"tolltrace-chart-{index}"
     links = " ".join(
         f'<a href="{CHARTS_SUBDIR}/{html.escape(name)}.{ext}">{ext.upper()}</a>'
         for ext in ("svg", "png")
     )
+    title = spec.get("title") if isinstance(spec.get("title"), dict) else None
+    head, foot = "", html.escape(caption)
+    if title and "tolltrace" in spec.get("usermeta", {}):
+        lines = list(title.get("subtitle", []))
+        head = (
+            f'<p class="tolltrace-chart-title">{html.escape(str(title.get("text", "")))}</p>\n'
+            f'<p class="tolltrace-chart-dek">{html.escape(" ".join(lines[:-1]))}</p>\n'
+        )
+        foot = html.escape(lines[-1]) if lines else ""
     return (
         '<figure class="tolltrace-chart">\n'
+        f"{head}"
         f'<div id="{target}" class="tolltrace-chart-view" role="img" '
         f'aria-label="{html.escape(caption)}"></div>\n'
         f'<script type="application/json" class="tolltrace-spec" data-target="{target}">'
         f"{script_json(spec)}</script>\n"
-        f"<figcaption>{html.escape(caption)} Download: {links}</figcaption>\n"
+        f"<figcaption>{foot} Download: {links}</figcaption>\n"
         "</figure>"
     )
 

@@ -6,10 +6,12 @@ import altair as alt
 import pandas as pd
 
 from tolltrace.model import ConsistencyStatus
-from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, wrap
+from tolltrace.publish.figures import OKABE_ITO, Figure, as_text, n_articles, titled
 from tolltrace.publish.labels import victims
 
 MAX_CHECK_ROWS = 40
+# The column of the estimates made from every release, dated or not (an empty `date`).
+ALL_REPORTS = "all reports"
 STATUS_COLOURS = {
     ConsistencyStatus.CONSISTENT: "#009E73",
     ConsistencyStatus.INCONSISTENT: "#D55E00",
@@ -21,7 +23,7 @@ def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
     """Chart low/best/high estimates per day and victim group, with their sources."""
     est = estimates[as_text(estimates["outcome"]) == outcome].copy()
     est = est.assign(
-        date=as_text(est["date"]).replace("", "date unknown"),
+        date=as_text(est["date"]).replace("", ALL_REPORTS),
         victim_group=[victims(g) for g in as_text(est["victim_group"])],
         low=pd.to_numeric(est["low"], errors="coerce"),
         best=pd.to_numeric(est["best"], errors="coerce"),
@@ -55,16 +57,15 @@ def estimates_chart(estimates: pd.DataFrame, outcome: str = "killed") -> Figure:
         x=x, xOffset="victim_group:N", y="best:Q", color=colour, tooltip=tooltip
     )
     caption = (
-        f"Low, best and high estimates of the number {outcome} per day and group of victims "
+        f"Low, best and high estimates of the number {outcome} per day and group of victims, "
+        f"and over all reports ('{ALL_REPORTS}', undated figures included) "
         "(line from low to high, diamond at best), from the figures sources reported; the "
         "tooltip lists the sources and whether one or several back the figure."
     )
     title = f"Estimated number {outcome}: low, best and high"
-    chart = (
-        alt.layer(spread, best)
-        .properties(width=max(240, 90 * max(1, len(dates))), height=260)
-        .properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption, 90)))
-    )
+    width = max(240, 90 * max(1, len(dates)))
+    chart = alt.layer(spread, best).properties(width=width, height=260)
+    chart = titled(chart, title, caption, None, fit=(width, 80), wrap_at=90)
     return Figure(f"estimates-{outcome}", title, caption, chart, len(est))
 
 
@@ -117,9 +118,7 @@ def consistency_chart(consistency: pd.DataFrame, max_rows: int = MAX_CHECK_ROWS)
         "a check with missing parts is not checkable.)"
     )
     title = "Do the parts add up to the totals?"
-    chart = (
-        alt.layer(totals, parts)
-        .properties(width=520, height=max(60, 24 * max(1, len(order))))
-        .properties(title=alt.Title(title, anchor="start", subtitle=wrap(caption, 90)))
-    )
+    chart = alt.layer(totals, parts).properties(width=520, height=max(60, 24 * max(1, len(order))))
+    articles = n_articles(con)
+    chart = titled(chart, title, caption, articles, fit=(520, 260), wrap_at=90)
     return Figure("consistency", title, caption, chart, len(con))
