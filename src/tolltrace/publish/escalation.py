@@ -42,11 +42,12 @@ OTHER_COLOUR = "#9a9a9a"
 OTHER_LABEL = "other series (hover to see)"
 WIDTH, MAIN_HEIGHT, PART_HEIGHT = 600, 320, 220
 MAX_DAY_TICKS = 10
-# A line-end label is two lines, the series and its last figure ("SOHR · civilians" over
-# "about 745"), each cut to LABEL_LIMIT pixels; LABEL_GAP pixels apart at least. The
+# A line-end label is two lines above its point, the series and its last figure ("SOHR ·
+# civilians" over "about 745"), each cut to LABEL_LIMIT pixels; LABEL_GAP pixels apart. The
 # published page keeps BESIDE_PLOT pixels beside the plot for the labels and the y axis.
 LABEL_GAP = 26
 LABEL_LIMIT = 160
+CHAR_WIDTH = 6.5
 BESIDE_PLOT = LABEL_LIMIT + 60
 
 # How each qualifier is drawn: the label in the shape legend, and its shape.
@@ -225,15 +226,15 @@ def _panel(points: pd.DataFrame, x: alt.X, title: str, height: int) -> alt.Layer
     ends = on_line[on_line["colour"] != OTHER_LABEL]
     last = ends.sort_values("order").groupby("series_id", sort=True).tail(1)
     x_field = x.shorthand.split(":")[0]
+    last = last.assign(end_label=last["label"] + "\n" + last["figure"])
     ends = _spread(last, height, x_field, points[x_field])
-    ends = ends.assign(end_label=ends["label"] + "\n" + ends["figure"])
     labels = (
         alt.Chart(ends)
         .mark_text(
             align="left",
-            baseline="middle",
+            baseline="bottom",
             dx=7,
-            dy=6,
+            dy=-LABEL_GAP // 2,
             fontSize=11,
             limit=LABEL_LIMIT,
             lineBreak="\n",
@@ -247,21 +248,33 @@ def _panel(points: pd.DataFrame, x: alt.X, title: str, height: int) -> alt.Layer
 
 def _spread(ends: pd.DataFrame, height: int, x_field: str, span: pd.Series) -> pd.DataFrame:
     """Line-end labels with `label_y`: their figure, moved up while a label already placed
-    is closer than LABEL_GAP pixels in height and LABEL_LIMIT in width (x measured
-    against `span`, the panel's x values, on a plot WIDTH pixels wide)."""
+    overlaps it: less than LABEL_GAP pixels apart in height, and one reaching over the
+    other's start in width (x measured against `span`, the panel's x values, on a plot
+    WIDTH pixels wide; a label's width estimated at CHAR_WIDTH a character)."""
     ends = ends.sort_values(["value", "series_id"], kind="stable").copy()
     top = max(float(ends["value"].max()) if len(ends) else 1.0, 1.0)
     gap = LABEL_GAP * top / height
     xs, lo, hi = _as_number(ends[x_field]), *_bounds(_as_number(span))
     pixels = (xs - lo) / ((hi - lo) or 1.0) * WIDTH
-    placed: list[tuple[float, float]] = []
+    widths = [
+        min(LABEL_LIMIT, CHAR_WIDTH * max(len(line) for line in str(text).split("\n")))
+        for text in ends["end_label"]
+    ]
+    placed: list[tuple[float, float, float]] = []
     label_y = []
-    for px, value in zip(pixels, ends["value"], strict=True):
+    for px, width, value in zip(pixels, widths, ends["value"], strict=True):
+
+        def hits(y: float, px: float = px, width: float = width) -> list[float]:
+            return [
+                qy
+                for qx, qw, qy in placed
+                if abs(y - qy) < gap and (0 <= qx - px < width or 0 <= px - qx < qw)
+            ]
+
         y = float(value)
-        while any(abs(px - qx) < LABEL_LIMIT and abs(y - qy) < gap for qx, qy in placed):
-            y = max(qy for qx, qy in placed if abs(px - qx) < LABEL_LIMIT and abs(y - qy) < gap)
-            y += gap
-        placed.append((px, y))
+        while hits(y):
+            y = max(hits(y)) + gap
+        placed.append((px, width, y))
         label_y.append(y)
     ends["label_y"] = label_y
     return ends
