@@ -318,3 +318,12 @@ def test_exports_name_the_shipped_font_first():
     spec = charts.divergence_chart(chart_data.claims(), chart_data.releases()).spec()
     assert spec["config"]["font"].startswith("Tolltrace Sans,")
     assert 'font-family="Tolltrace Sans,' in charts.spec_to_svg(spec)
+
+
+def test_escalation_tooltips_name_claims_in_words():
+    spec = charts.escalation_chart(chart_data.escalation()).spec()
+    dots = next(layer for layer in _layers(spec) if "tooltip" in layer["encoding"])
+    fields = [t["field"] for t in dots["encoding"]["tooltip"]]
+    assert "claims_shown" in fields and "claim_ids" not in fields
+    shown = [r["claims_shown"] for r in _drawn(spec, "point") if r.get("claim_ids")]
+    assert shown and all("@" not in s and " at " in s for s in shown)

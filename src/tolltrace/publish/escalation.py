@@ -34,7 +34,7 @@ from tolltrace.publish.figures import (
     titled,
 )
 from tolltrace.publish.findings import headline
-from tolltrace.publish.labels import source_name, victims
+from tolltrace.publish.labels import claim_words, source_name, victims
 
 MAX_COLOURED = 8
 MAX_DRAWN_POINTS = 1500
@@ -69,7 +69,7 @@ REVIEW_COLUMNS = ["series", "as_of", "figure", "note", "outlets", "claim_ids"]
 # What the chart's inline data holds per point: what it draws and its tooltip shows.
 _CHART_FIELDS = [
     "series_id", "order", "as_of", "value", "on_line", "colour", "kind", "label", "figure",
-    "as_of_shown", "note", "outlets", "claim_ids", "sentence",
+    "as_of_shown", "note", "outlets", "claim_ids", "claims_shown", "sentence",
 ]  # fmt: skip
 
 
@@ -106,6 +106,7 @@ def escalation_points(escalation: pd.DataFrame, outcome: str = "killed") -> pd.D
     ]
     e["kind"] = as_text(e["qualifier"]).map(FIGURE_KINDS).fillna(FIGURE_KINDS[Qualifier.EXACT])
     e["drawn"] = e["as_of"] != ""
+    e["claims_shown"] = as_text(e["claim_ids"]).map(claim_words)
     e["sentence"] = as_text(e["sentence"]).map(shorten) if "sentence" in e else ""
     e["as_of_shown"] = e["as_of"] + e["as_of_inferred"].astype(str).str.lower().map(
         {"true": " (inferred from the figures around it)"}
@@ -180,7 +181,7 @@ def _tooltip() -> list[alt.Tooltip]:
         alt.Tooltip("as_of_shown:N", title="First reported"),
         alt.Tooltip("note:N", title="Note"),
         alt.Tooltip("outlets:N", title="Outlets"),
-        alt.Tooltip("claim_ids:N", title="Claims"),
+        alt.Tooltip("claims_shown:N", title="Claims"),
         alt.Tooltip("sentence:N", title="Sentence"),
     ]
 

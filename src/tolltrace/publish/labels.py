@@ -84,6 +84,11 @@ _GROUP_COLUMNS = ("victim_group", "series")
 _ID_RE = re.compile(r"@(\d+)")
 
 
+def claim_words(claim_ids: str) -> str:
+    """Claim ids in a reader's words: 'flood_a at 12; flood_b at 3'."""
+    return _ID_RE.sub(r" at \1", claim_ids)
+
+
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` for a reader's eyes: codes as words ("more than", "security
     forces", "SOHR", "local sources"), release ids as "SOHR · civilians · killed · 745"
