@@ -263,3 +263,41 @@ def test_more_forms_of_real_copy():
     assert [(c.low, c.part_of) for c in claims] == [(410, ""), (95, claims[0].claim_id)]
     (earlier,) = extract_claims("Health authorities previously put the toll at 2,700.", "a")
     assert earlier.is_previous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bodies carried are the dead, unlike the passengers a ferry carried.
+        ("The river carried 26 bodies downstream.", [(26, "killed")]),
+        ("A ferry carrying 250 passengers sank; 40 died.", [(40, "killed")]),
+        # An autopsy or post-mortem is done on one of the dead.
+        ('The minister said: "256 autopsies have been done."', [(256, "killed")]),
+        ("Doctors carried out 120 post-mortems on Monday.", [(120, "killed")]),
+    ],
+)
+def test_bodies_carried_and_autopsies_count_the_dead(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Buried under rubble is trapped, not dead; the buried dead stay dead.
+        ("Officials said hundreds of people were buried under the rubble.", []),
+        ("Dozens were buried beneath the debris of their homes.", []),
+        ("Six villages were destroyed and hundreds were buried by debris.", []),
+        ("The town has buried 600 people killed in the floods.", [(600, "killed")]),
+        # The people a village is home to are its population, not its dead.
+        (
+            "Hundreds have died, officials fear, in villages inhabited by about a thousand people.",
+            [(100, "killed")],
+        ),
+        ("Forty died in a town home to 5,000 people.", [(40, "killed")]),
+        # A state after "were reported", "were declared".
+        ("9,000 were reported missing.", [(9000, "missing")]),
+        ("12 were declared dead at the scene.", [(12, "killed")]),
+    ],
+)
+def test_trapped_population_and_reported_states(text, expected):
+    assert figures(text) == expected

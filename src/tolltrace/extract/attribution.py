@@ -4,12 +4,14 @@ A sentence's own attribution wins ("according to the Observatory", "officials sa
 Without one, the sentence keeps the source of the paragraph it continues: a paragraph
 that keeps quoting one source gives that source to its later sentences, and a sentence
 that opens with an anaphor ("This brings the toll to ...") continues the sentence before
-it even across a line break. Generic names ("the war monitor", "the Observatory") resolve
+it even across a line break, and the short lines of a list keep the source of the line
+that introduces it with a colon. Generic names ("the war monitor", "the Observatory") resolve
 to the monitor the article names.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -38,6 +40,18 @@ _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
     count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead))\b""",
     re.VERBOSE,
+)
+
+
+# A list item: a line of at most this many characters ("In Omdurman, 7 civilians were
+# killed.") under a line that ends with a colon keeps that line's source.
+LIST_ITEM_CHARS = 160
+
+
+# A sentence about the figures of the one before: "This statistic was published by …".
+_FIGURES_ANAPHOR_RE = re.compile(
+    r"[\"“]?(?:This|These|The|Those)\s+(?:figures?|statistics?|numbers?|data|tally|toll|count)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:was|were|is|are|came|come|comes|has\s+been|have\s+been)\b",
 )
 
 
@@ -78,7 +92,8 @@ class ArticleAttributions:
             return own
         return self._carried(index)
 
-    def _own_attribution(self, index: int, near: int) -> Attribution | None:
+    def _mentions_of(self, index: int) -> list[SourceMention]:
+        """The sources sentence `index` names (cached)."""
         mentions = self._mentions.get(index)
         if mentions is None:
             s = self.sentences[index]
@@ -88,6 +103,10 @@ class ArticleAttributions:
                 taken = [(m.start, m.end) for m in mentions]
                 mentions = mentions + self.table.acronyms(self.text, s.start, s.end, taken)
             self._mentions[index] = mentions
+        return mentions
+
+    def _own_attribution(self, index: int, near: int) -> Attribution | None:
+        mentions = self._mentions_of(index)
         if not mentions:
             return None
         best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))
@@ -131,8 +150,53 @@ class ArticleAttributions:
                 own = self._first_attribution(j) or self._carried(j)
                 if own.basis != "none":
                     result = _as_carried(own)
+            elif j >= 0:
+                result = self._list_intro(index) or result
+        if result.basis == "none":
+            result = self._named_next(index) or result
         self._resolved[index] = result
         return result
+
+    def _named_next(self, index: int) -> Attribution | None:
+        """The source the next sentence of the paragraph gives the figures of this one:
+        "30 people were killed. These figures were published by the ministry." """
+        nxt = index + 1
+        if nxt >= len(self.sentences):
+            return None
+        s, n = self.sentences[index], self.sentences[nxt]
+        if n.paragraph != s.paragraph or not _FIGURES_ANAPHOR_RE.match(self.text, n.start, n.end):
+            return None
+        own = self._first_attribution(nxt)
+        return _as_carried(own) if own is not None else None
+
+    def _list_intro(self, index: int) -> Attribution | None:
+        """A short line under a line that ends with a colon ("The committee counted the
+        dead in each town:" then "In Khartoum, 17 civilians were killed."), with only such
+        lines between: the source of the line that introduces the list."""
+        s = self.sentences[index]
+        if s.end - s.start > LIST_ITEM_CHARS:
+            return None
+        k = index - 1
+        while k >= 0:
+            line = self.sentences[k]
+            if self.text[line.start : line.end].rstrip().endswith(":"):
+                for i in range(k, -1, -1):
+                    if self.sentences[i].paragraph != line.paragraph:
+                        break
+                    own = self._first_attribution(i)
+                    if own is not None:
+                        return _as_carried(own)
+                found = self._carried(k)
+                return found if found.basis != "none" else None
+            alone = (k == 0 or self.sentences[k - 1].paragraph != line.paragraph) and (
+                k + 1 == len(self.sentences) or self.sentences[k + 1].paragraph != line.paragraph
+            )
+            if not alone or line.end - line.start > LIST_ITEM_CHARS:
+                return None
+            if self._first_attribution(k) is not None:
+                return None
+            k -= 1
+        return None
 
     def _resolve_generic(self, kind: str, offset: int) -> SourceMention | None:
         """The named source a generic mention of `kind` refers to: the last one named
@@ -151,9 +215,16 @@ class ArticleAttributions:
         return named[0] if named else None  # forward only to its own kind
 
     def _named_of(self, kind: str) -> list[SourceMention]:
+        """The named sources of `kind` in the article, in order. The rows of that kind find
+        the sentences that may name one; the whole table then reads those sentences, so a
+        name has the id it has anywhere else ("the Central Committee of Sudanese Doctors",
+        not "the Central Committee" and "Doctors")."""
         if kind not in self._named:
             spans = [(s.start, s.end) for s in self.sentences]
-            self._named[kind] = self.table.all_of_kind(self.text, kind, spans, self.low)
+            rough = self.table.all_of_kind(self.text, kind, spans, self.low)
+            starts = [s.start for s in self.sentences]
+            hit = sorted({bisect.bisect_right(starts, m.start) - 1 for m in rough})
+            self._named[kind] = [m for i in hit for m in self._mentions_of(i) if m.kind == kind]
         return self._named[kind]
 
 

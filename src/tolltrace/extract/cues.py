@@ -72,10 +72,11 @@ TOLL_APPOSITION = StartAnchored(
     starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),
 )
 # A casualty state right after the number and its helpers: "30 were killed", "12 of them
-# remain missing", "eight others in critical condition".
+# remain missing", "eight others in critical condition", "9,000 were reported missing".
 IMMEDIATE_STATE_RE = re.compile(
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
+    r"reported|declared|listed|presumed|"
     r"confirmed|still|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
@@ -126,13 +127,7 @@ LEFT_CUE_REACH = 100
 
 # Every claim's sentence names a casualty with one of these (lower-case substrings): a
 # sentence without one is skipped whole, so this list must cover every casualty word.
-CASUALTY_LITERALS = (
-    "kill", "dead", "death", "die", "execut", "massacr", "slain", "murder", "perish", "lives",
-    "behead", "slaughter", "fatalit", "bodies", "corpses", "buried", "injur", "wound", "hurt",
-    "treated", "hospital", "missing", "unaccounted", "toll", "martyr", "drown", "victim",
-    "casualt", "deceased", "succumb", "lives", "gunned", "crushed", "fatalit", "traced",
-    "butcher", "stabbed", "body count",
-)  # fmt: skip
+CASUALTY_LITERALS = lexicon.casualty_stems()
 
 _DIGIT_RE = re.compile(r"\d")
 # A verb followed by a number governs that number, not one before it.

@@ -9,6 +9,7 @@ text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwav
 | file | what it lists |
 |---|---|
 | `casualty_words.csv` | words that tell of a casualty (or that the people counted are not one) |
+| `casualty_stems.csv` | pieces of casualty words, one of which every claim's sentence holds |
 | `casualty_nouns.csv` | nouns that are themselves casualties ("47 bodies", "three of the dead") |
 | `toll_frames.csv` | nouns of a toll that a number follows ("the death toll rose to 524") |
 | `victim_words.csv` | nouns of people by victim group, and nouns of things that are not people |
@@ -19,6 +20,7 @@ text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwav
 | `calendar.csv` | month and weekday names, with their abbreviations |
 | `event_nouns.csv` | nouns naming an event or period ("the 2004 tsunami") |
 | `sources.csv` | the source alias table (see `tolltrace.extract.sources`) |
+| `source_frames.csv` | words right before a source ("according to", "a report released by") |
 """
 
 from __future__ import annotations
@@ -50,14 +52,21 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def phrase_pattern(phrase: str) -> str:
     """The regular expression of one lexicon phrase: "lost their lives" gives
-    r"lost\\s+their\\s+lives", "heat*" gives r"heat\\w*"."""
-    words = []
+    r"lost\\s+their\\s+lives", "heat*" gives r"heat\\w*", and a last word "!under" says
+    what may not follow: "buried !under !beneath" is "buried" not followed by "under" or
+    "beneath" (those are "buried under", a row of its own)."""
+    words, nots = [], []
     for word in phrase.split():
-        if word.endswith("*"):
+        if word.startswith("!"):
+            nots.append(re.escape(word[1:]))
+        elif word.endswith("*"):
             words.append(re.escape(word[:-1]) + r"\w*")
         else:
             words.append(re.escape(word))
-    return r"\s+".join(words)
+    pattern = r"\s+".join(words)
+    if nots:
+        pattern += rf"(?!\s+(?:{'|'.join(nots)})\b)"
+    return pattern
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -122,6 +131,48 @@ def head_nouns() -> dict[str, str]:
 
 def count_nouns() -> tuple[str, ...]:
     return tuple(n for n, (_, roles) in casualty_nouns().items() if "count" in roles)
+
+
+@cache
+def casualty_stems() -> tuple[str, ...]:
+    """Lower-case pieces of words one of which every claim's sentence holds (casualty_stems.csv:
+    "kill", "injur", "morts")."""
+    return tuple(row["stem"] for row in _rows("casualty_stems.csv"))
+
+
+@cache
+def source_frames() -> dict[str, tuple[str, ...]]:
+    """Words before a source, by part (source_frames.csv): `lead` ("according to"),
+    `document` ("report") and `verb` ("released"), as in "according to a report released
+    by the NDMA"; `medium` ("broadcaster"), as in "according to Korean broadcaster KBS"."""
+    parts: dict[str, list[str]] = {"lead": [], "document": [], "verb": [], "medium": []}
+    for row in _rows("source_frames.csv"):
+        parts[row["part"]].append(row["phrase"])
+    return {part: tuple(phrases) for part, phrases in parts.items()}
+
+
+def source_frame_pattern() -> str:
+    """The words right before a source, ending where the source's name begins (its "the"
+    excepted): "according to ", "as per ", "a report released by ", "statistics from ".
+    A document noun takes "by", "from" or "of"; after one of the verbs, "by"."""
+    frames = source_frames()
+    document = rf"(?:{alternation(frames['document'])})"
+    verb = rf"(?:{alternation(frames['verb'])})"
+    lead = rf"(?:{alternation(frames['lead'])})"
+    medium = rf"(?:{alternation(frames['medium'])})"
+    return (
+        rf"(?:(?:{lead}\s+)?(?:(?:an?|the)\s+)?(?:\w+\s+)?{document}"
+        rf"(?:\s+{verb})?\s+(?:by|from|of)|{verb}\s+by"
+        rf"|{lead}\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?{medium}|{lead})"
+    )
+
+
+def source_frame_words() -> frozenset[str]:
+    """Words one of which every match of `source_frame_pattern` holds."""
+    frames = source_frames()
+    return (
+        first_words(frames["lead"]) | first_words(frames["document"]) | first_words(frames["verb"])
+    )
 
 
 @cache

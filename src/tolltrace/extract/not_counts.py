@@ -34,9 +34,6 @@ NOT_A_TOLL = StartAnchored(
             (
                 # "no one was killed", "none of the 300 passengers were hurt": nobody.
                 r"\b(?:no|none\s+of(?:\s+the|\s+its|\s+their)?|not\s+a\s+single)\s+$",
-                # "a ferry carrying 250 passengers": who was on board, not who died.
-                r"\b(?:carrying|carried|transporting|ferrying|"
-                r"(?:packed|crammed|overloaded|loaded)\s+with)\s+$",
                 # "could kill up to 1,000", "the toll is expected to rise to 80": a forecast.
                 # "may have killed 40" stays a claim; "May" and "Will" (a month, a name)
                 # count only in lower case.
@@ -51,10 +48,21 @@ NOT_A_TOLL = StartAnchored(
         ),
         re.IGNORECASE,
     ),
-    starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
-            "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
-            "likely", "set", "projected", "feared", "per", "every"),
+    starts=("no", "could", "might", "would", "can", "may", "will", "expected", "likely", "set",
+            "projected", "feared", "per", "every"),
 )  # fmt: skip
+# "a ferry carrying 250 passengers": who was on board, not who died; but "the river carried
+# 26 bodies" counts the dead (a death noun follows the number).
+ON_BOARD = StartAnchored(
+    re.compile(
+        r"\b(?:carrying|carried|transporting|ferrying|"
+        r"(?:packed|crammed|overloaded|loaded)\s+with)\s+$",
+        re.IGNORECASE,
+    ),
+    starts=("carrying", "carried", "transporting", "ferrying", "packed", "crammed",
+            "overloaded", "loaded"),
+)  # fmt: skip
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
 # longest forecast ("are expected to rise further to about ") is under 100 characters.
 NOT_A_TOLL_REACH = 100
@@ -149,6 +157,10 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         _UNIT_AFTER_RE.match(text, phrase.end, sentence.end)
         or NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
         or _AVERAGE_BEFORE_RE.search(words[-_AVERAGE_REACH:])
+        or (
+            ON_BOARD.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
+            and not _death_noun_after(text, phrase.end, sentence.end)
+        )
     ):
         return True
     if phrase.vague_term:
@@ -169,6 +181,12 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     # "raised the death toll from 28 to 68": a rise, not a range
     return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))
+
+
+def _death_noun_after(text: str, end: int, stop: int) -> bool:
+    """The word right after the number is a death noun ("26 bodies", "12 dead")."""
+    m = _NEXT_WORD_RE.match(text, end, stop)
+    return bool(m) and m.group(1).lower() in lexicon.head_nouns()
 
 
 def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) -> bool:

@@ -21,8 +21,13 @@ from functools import cache
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
-from tolltrace.extract.places import country_names, country_of
+from tolltrace.extract.places import country_names, country_of, region_named
 
+# Titles of an office a source can be named by, with its place or portfolio.
+_OFFICES = frozenset(
+    "minister secretary spokesman spokeswoman spokesperson governor mayor collector "
+    "commissioner director chief president".split()
+)
 # Words of a name that make no difference to whom it names.
 _STOP = frozenset("the a an of for and on in 's ’s".split())
 # Titles of people: "Health Minister", "the spokesman" stay the broad `officials` row.
@@ -43,14 +48,18 @@ _NAME_BEFORE_RE = re.compile(
 )
 _NAME_REACH = 120  # eight words of a name, with their spaces
 # An acronym that reports a figure: "NDMA said", "according to the NDMA".
+# A capitalised word right after an acronym may name the branch's region: "PDMA Punjab".
+_REGION_AFTER = r"(?:\s+(?P<region>(?-i:[A-Z][a-z]+)))?"
 ACRONYM_AFTER_RE = re.compile(
     r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))"
-    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
+    + _REGION_AFTER
+    + r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
     r"reported|reports|stated|added|confirmed|announced|recorded|counted|tallied|estimated)\b)"
 )
+# After the frames of source_frames.csv: "according to the NDMA", "as per PDMA Sindh".
 ACRONYM_BEFORE_RE = re.compile(
-    r"(?i:according\s+to|reported\s+by|data\s+from|figures\s+from)\s+(?:the\s+)?"
-    r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))(?![\w&])"
+    rf"(?i:\b{lexicon.source_frame_pattern()})\s+(?:the\s+)?"
+    r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))(?![\w&])" + _REGION_AFTER
 )
 # Two capitals in a row: no acronym without them (a cheap test before the patterns above).
 CAPITALS_RE = re.compile(r"[A-Z][A-Z&]")
@@ -86,14 +95,14 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
         first_word = False
     heads = [i for i, w in enumerate(words) if w.lower() in _heads()]
     if not heads:
-        return None
+        return _office(words, first_word)
     joins = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
     if joins and joins[0] < heads[0] < len(words):
         # "Fernando Bastidas of the Permanent Committee", "Secretary General of the General
         # Directorate": the body named after "of" is the source.
         return named_organisation(" ".join(words[joins[0] + 1 :]))
     if any(w.lower() in _TITLES for w in words):
-        return None
+        return _office(words, first_word)
     head = heads[-1]
     kind = _heads()[words[head].lower()]
     names = [w for i, w in enumerate(words) if i != head and w[:1].isupper()]
@@ -102,6 +111,29 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
     if not names:
         return None  # "the ministry", "local authorities", "Emergency services": no name
     return Named(slug(" ".join(words)), kind, False)
+
+
+def _office(words: list[str], first_word: bool) -> Named | None:
+    """An office named by its place or portfolio ("Kerala Health Minister", "Odisha Chief
+    Secretary", "West Bengal chief minister") as a source of its own; None for a bare
+    title or an anonymous official ("the minister", "a Syrian security official"), which
+    stay the broad `officials` row. `first_word`: a capital on the first word proves no
+    name unless the word is a place."""
+    titles = [i for i, w in enumerate(words) if w.lower() in _OFFICES]
+    if not titles or any(w.lower() in ("official", "officials") for w in words):
+        return None
+    named = [
+        w
+        for i, w in enumerate(words[: titles[0]])
+        if w[:1].isupper() and (i > 0 or not first_word or _is_place(w))
+    ]
+    if not named:
+        return None
+    return Named(slug(" ".join(words)), "government", False)
+
+
+def _is_place(word: str) -> bool:
+    return country_of(word) is not None or region_named(word) is not None
 
 
 def slug(name: str) -> str:
@@ -166,6 +198,14 @@ def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:
         if named is not None:
             found.setdefault(acronym, named.source_id)
     return found
+
+
+def acronym_id(acronym: str, region: str | None) -> str:
+    """The id of an acronym, with the region it is followed by when that is a place the
+    gazetteer knows: "PDMA Sindh" → "PDMA-sindh" (one province's branch), "NDMA" → "NDMA"."""
+    if region and (region_named(region) is not None or country_of(region) is not None):
+        return f"{acronym}-{slug(region)}"
+    return acronym
 
 
 def is_organisation_acronym(acronym: str) -> bool:

@@ -25,12 +25,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tolltrace import config
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
 from tolltrace.extract.organisations import (
     ACRONYM_AFTER_RE,
     ACRONYM_BEFORE_RE,
     CAPITALS_RE,
     COUNTRY_SAID_RE,
+    acronym_id,
     country_qualified,
     is_organisation_acronym,
     named_organisation,
@@ -65,40 +67,31 @@ UNATTRIBUTED = "unattributed"
 NAME_PUNCTUATION = ".'’-&"
 _NOT_IN_NAMES_RE = re.compile(rf"[^\w\s{re.escape(NAME_PUNCTUATION)}]")
 
-# Before a source: "according to", "reported by", or an inverted quote attribution
-# ('..., said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
+# Before a source: the frames of source_frames.csv ("according to", "as per", "a report
+# released by"), "according to officials at", or an inverted quote attribution ('...,
+# said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
 _FRAME_BEFORE_RE = Guarded(
     re.compile(
-        r"(?:according\s+to(?:\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
-        r"|\s+an?\s+(?:updated|new|latest|preliminary|official))?"
-        r"|reported\s+by|cited\s+by|citing|quoted\s+by|\bper|data\s+from|"
-        r"figures\s+from|reports\s+from|(?:count|tally|toll|figures|data|statement|report)\s+"
-        r"(?:by|of|from)|"
+        r"(?:according\s+to\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
+        r"|according\s+to\s+an?\s+(?:updated|new|latest|preliminary|official)"
+        rf"|\b{lexicon.source_frame_pattern()}|"
         r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
         re.IGNORECASE,
     ),
-    needs=(
-        "according",
-        "reported",
-        "cited",
-        "citing",
-        "quoted",
-        "per",
-        "data",
-        "figures",
-        "reports",
-        "count",
-        "tally",
-        "toll",
-        "statement",
-        "report",
-        "said",
-        "says",
-    ),
+    needs=lexicon.source_frame_words() | {"said", "says"},
 )
-# "killings by the military": an agent, not a source.
+# "killings by the military": an agent, not a source ("reported by", "released by" are
+# frames: source_frames.csv).
+_FRAME_VERBS = lexicon.source_frames()["verb"]
 _AGENT_BEFORE_RE = Guarded(
-    re.compile(r"(?<!reported )(?<!cited )(?<!quoted )\bby\s+(?:the\s+)?$", re.IGNORECASE),
+    re.compile(
+        "".join(
+            f"(?<!{word} )"
+            for word in ("reported", "cited", "quoted", *lexicon.source_frames()["verb"])
+        )
+        + r"\bby\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
     needs=("by",),
 )
 # After a source: at most three words that are not verbs of another clause ("for
@@ -372,14 +365,22 @@ class SourceTable:
         )
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
-                a_start, a_end = m.span("acronym")
                 acronym = m.group("acronym")
+                source_id = acronym_id(acronym, m.group("region"))
+                if pattern is ACRONYM_AFTER_RE and m.group("region") and source_id == acronym:
+                    continue  # "AB Rao said": initials and a surname, not "PDMA Sindh said"
+                a_start = m.start("acronym")
+                a_end = m.end("acronym" if source_id == acronym else "region")
                 if not is_organisation_acronym(acronym) or any(
                     a_start < t_end and t_start < a_end for t_start, t_end in taken
                 ):
                     continue
                 taken.append((a_start, a_end))
-                found.append(SourceMention(a_start, a_end, acronym, acronym, "organisation", True))
+                found.append(
+                    SourceMention(
+                        a_start, a_end, text[a_start:a_end], source_id, "organisation", True
+                    )
+                )
         for m in COUNTRY_SAID_RE.finditer(text, start, stop):
             named = reporting_country(m.group("name"))
             if named is None or any(

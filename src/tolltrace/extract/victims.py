@@ -22,7 +22,7 @@ STOP_WORDS = frozenset(
     near when as with into than while but and or also reportedly allegedly said says
     remain remained remains still feared believed being for to this last next so""".split()
 )
-_TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[^\w\s]")
+_TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
 _BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|is|ese|ians)$")
 _LEADING_OF = frozenset("of the them those these whom".split())
@@ -114,7 +114,7 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
     return NounPhrase(head, is_person, is_non_person, is_death, outcome, end, tuple(words))
 
 
-_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 # Words after "X and Y" that leave Y in the victims' phrase.
 _ENDS_A_GROUP = frozenset(
     """were was are had have who killed died dead wounded injured missing in on at from
