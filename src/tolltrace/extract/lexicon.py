@@ -168,10 +168,12 @@ def source_frame_pattern() -> str:
 
 
 def source_frame_words() -> frozenset[str]:
-    """Words one of which every match of `source_frame_pattern` holds."""
-    frames = source_frames()
-    return (
-        first_words(frames["lead"]) | first_words(frames["document"]) | first_words(frames["verb"])
+    """Words one of which every match of `source_frame_pattern` holds: the longest word of
+    each phrase ("per" for "as per": a rare word makes a better guard than "as")."""
+    return frozenset(
+        max(phrase.lower().split(), key=len).rstrip("*")
+        for phrases in source_frames().values()
+        for phrase in phrases
     )
 
 

@@ -34,6 +34,10 @@ NOT_A_TOLL = StartAnchored(
             (
                 # "no one was killed", "none of the 300 passengers were hurt": nobody.
                 r"\b(?:no|none\s+of(?:\s+the|\s+its|\s+their)?|not\s+a\s+single)\s+$",
+                # "a ferry carrying 250 passengers": who was on board, not who died; but
+                # "the river carried 26 bodies" counts the dead (a death noun follows).
+                r"(?P<on_board>\b(?:carrying|carried|transporting|ferrying|"
+                r"(?:packed|crammed|overloaded|loaded)\s+with)\s+$)",
                 # "could kill up to 1,000", "the toll is expected to rise to 80": a forecast.
                 # "may have killed 40" stays a claim; "May" and "Will" (a month, a name)
                 # count only in lower case.
@@ -48,19 +52,9 @@ NOT_A_TOLL = StartAnchored(
         ),
         re.IGNORECASE,
     ),
-    starts=("no", "could", "might", "would", "can", "may", "will", "expected", "likely", "set",
-            "projected", "feared", "per", "every"),
-)  # fmt: skip
-# "a ferry carrying 250 passengers": who was on board, not who died; but "the river carried
-# 26 bodies" counts the dead (a death noun follows the number).
-ON_BOARD = StartAnchored(
-    re.compile(
-        r"\b(?:carrying|carried|transporting|ferrying|"
-        r"(?:packed|crammed|overloaded|loaded)\s+with)\s+$",
-        re.IGNORECASE,
-    ),
-    starts=("carrying", "carried", "transporting", "ferrying", "packed", "crammed",
-            "overloaded", "loaded"),
+    starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
+            "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
+            "likely", "set", "projected", "feared", "per", "every"),
 )  # fmt: skip
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
@@ -153,14 +147,13 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
     words = left.text
-    if (
-        _UNIT_AFTER_RE.match(text, phrase.end, sentence.end)
-        or NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
-        or _AVERAGE_BEFORE_RE.search(words[-_AVERAGE_REACH:])
-        or (
-            ON_BOARD.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
-            and not _death_noun_after(text, phrase.end, sentence.end)
-        )
+    if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end) or _AVERAGE_BEFORE_RE.search(
+        words[-_AVERAGE_REACH:]
+    ):
+        return True
+    not_a_toll = NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
+    if not_a_toll and not (
+        not_a_toll.group("on_board") and _death_noun_after(text, phrase.end, sentence.end)
     ):
         return True
     if phrase.vague_term:

@@ -56,9 +56,10 @@ ACRONYM_AFTER_RE = re.compile(
     + r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
     r"reported|reports|stated|added|confirmed|announced|recorded|counted|tallied|estimated)\b)"
 )
-# After the frames of source_frames.csv: "according to the NDMA", "as per PDMA Sindh".
-ACRONYM_BEFORE_RE = re.compile(
-    rf"(?i:\b{lexicon.source_frame_pattern()})\s+(?:the\s+)?"
+# An acronym, and the place that may follow it ("PDMA Sindh"); it names a source when a
+# frame of source_frames.csv comes right before it ("according to the NDMA", "as per PDMA
+# Sindh"), which sources.SourceTable.acronyms checks.
+ACRONYM_RE = re.compile(
     r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))(?![\w&])" + _REGION_AFTER
 )
 # Two capitals in a row: no acronym without them (a cheap test before the patterns above).

@@ -29,7 +29,7 @@ from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, LiteralFinder, lowered
 from tolltrace.extract.organisations import (
     ACRONYM_AFTER_RE,
-    ACRONYM_BEFORE_RE,
+    ACRONYM_RE,
     CAPITALS_RE,
     COUNTRY_SAID_RE,
     acronym_id,
@@ -82,6 +82,9 @@ _FRAME_BEFORE_RE = Guarded(
 )
 # "killings by the military": an agent, not a source ("reported by", "released by" are
 # frames: source_frames.csv).
+# A frame before a source is read in this many characters before it ("according to a
+# report released on Friday by the ", the longest, is under 60).
+_FRAME_REACH = 60
 _FRAME_VERBS = lexicon.source_frames()["verb"]
 _AGENT_BEFORE_RE = Guarded(
     re.compile(
@@ -327,7 +330,7 @@ class SourceTable:
                 continue
             alias = self.aliases[i]
             framed = bool(
-                _FRAME_BEFORE_RE.search(text, max(start, m_start - 60), m_start, low)
+                _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
                 or _FRAME_AFTER_RE.match(text, m_end, stop)
             )
             if alias.needs_frame and not framed:
@@ -360,11 +363,13 @@ class SourceTable:
         "according to the NDMA", "Turkey has reported") outside the `taken` spans: each is
         the id of the organisation or government it stands for."""
         found: list[SourceMention] = []
-        patterns = (
-            (ACRONYM_AFTER_RE, ACRONYM_BEFORE_RE) if CAPITALS_RE.search(text, start, stop) else ()
-        )
+        patterns = (ACRONYM_AFTER_RE, ACRONYM_RE) if CAPITALS_RE.search(text, start, stop) else ()
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
+                if pattern is ACRONYM_RE and not _FRAME_BEFORE_RE.search(
+                    text, max(start, m.start() - _FRAME_REACH), m.start()
+                ):
+                    continue  # an acronym with no frame before it names no source here
                 acronym = m.group("acronym")
                 source_id = acronym_id(acronym, m.group("region"))
                 if pattern is ACRONYM_AFTER_RE and m.group("region") and source_id == acronym:

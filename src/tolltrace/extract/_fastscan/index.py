@@ -63,7 +63,6 @@ LEFT_WORDS = LiteralFinder(
     | not_counts.MONTH_BEFORE.words
     | not_counts.LABEL_BEFORE.words
     | not_counts.NOT_A_TOLL.words
-    | not_counts.ON_BOARD.words
 )
 
 
