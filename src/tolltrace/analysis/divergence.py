@@ -380,10 +380,8 @@ def _home_series(c: _Claims, v: _Verdicts) -> None:
         "the highest ",
         c.source,
         " figure of the series is ",
-        rel.figure[np.maximum(top, 0)],
-        " (",
-        rel.id[np.maximum(top, 0)],
-        "); ",
+        *_release_words(rel, top),
+        "; ",
     )
     m = normal & is_own & (c.qualifier == own_q)
     v.cls[m] = DivergenceClass.SAME
@@ -530,10 +528,7 @@ def _other_series(c: _Claims, v: _Verdicts, vague: np.ndarray) -> None:
         "; ",
         c.source,
         "'s figure then: ",
-        rel.figure[np.maximum(ref, 0)],
-        " (",
-        rel.id[np.maximum(ref, 0)],
-        ")",
+        *_release_words(rel, ref),
     )
 
 
@@ -557,6 +552,12 @@ def _text_where(mask: np.ndarray, text: str) -> np.ndarray:
     out = np.full(len(mask), "", dtype=object)
     out[mask] = text
     return out
+
+
+def _release_words(rel: _Releases, rows: np.ndarray) -> tuple[object, ...]:
+    """The parts of "745 (SOHR|civilians|killed|745)" for the releases `rows` (for _cat)."""
+    at = np.maximum(rows, 0)
+    return rel.figure[at], " (", rel.id[at], ")"
 
 
 def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
