@@ -327,3 +327,10 @@ def test_escalation_tooltips_name_claims_in_words():
     assert "claims_shown" in fields and "claim_ids" not in fields
     shown = [r["claims_shown"] for r in _drawn(spec, "point") if r.get("claim_ids")]
     assert shown and all("@" not in s and " at " in s for s in shown)
+
+
+def test_divergence_keeps_its_frameless_view_and_font_and_a_caption_that_reads():
+    figure = charts.divergence_chart(chart_data.claims(), chart_data.releases(), max_rows=2)
+    config = figure.spec()["config"]
+    assert config["view"]["stroke"] is None and config["font"].startswith("Tolltrace Sans")
+    assert figure.caption.startswith("One band for each of the 2 most cited of 4 releases of a")

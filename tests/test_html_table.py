@@ -49,3 +49,12 @@ def test_a_long_table_is_folded_under_its_count():
     assert html.startswith('<details class="tolltrace-fold"><summary>25 rows (show the table)')
     assert html.count("<tr>") == 26
     assert table_html(frame.head(5), "5 rows", collapse_rows=20).startswith("<p ")
+
+
+def test_the_mark_skips_a_longer_number_that_holds_the_figure():
+    assert marked("Of the 140 passengers, 40 died.", "40") == (
+        "Of the 140 passengers, <mark>40</mark> died."
+    )
+    assert (
+        marked("Some 1,040 fled and 40 died.", "40") == "Some 1,040 fled and <mark>40</mark> died."
+    )

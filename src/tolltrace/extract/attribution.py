@@ -48,10 +48,12 @@ _ANAPHOR_RE = re.compile(
 LIST_ITEM_CHARS = 160
 
 
-# A sentence about the figures of the one before: "This statistic was published by …".
+# A sentence that says where the figures of the one before come from: "This statistic was
+# published by …", "These figures come from …" (not "The toll is expected to rise").
 _FIGURES_ANAPHOR_RE = re.compile(
-    r"[\"“]?(?:This|These|The|Those)\s+(?:figures?|statistics?|numbers?|data|tally|toll|count)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:was|were|is|are|came|come|comes|has\s+been|have\s+been)\b",
+    r"[\"“]?(?:This|These|Those|The)\s+(?:figures?|statistics?|numbers?|data)\s+(?:was|were|"
+    r"is|are|came|come|comes|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:published|released|"
+    r"issued|provided|compiled|given|reported|announced|confirmed|from|by)\b"
 )
 
 
@@ -80,6 +82,7 @@ class ArticleAttributions:
         self._mentions: dict[int, list[SourceMention]] = {}
         self._own: dict[int, Attribution | None] = {}
         self._resolved: dict[int, Attribution] = {}
+        self._lists: dict[int, Attribution | None] = {}  # _list_intro, by sentence
         self._named: dict[str, list[SourceMention]] = {}
         # Names whose acronym the article defines ("… Authority (NDMA)"): the acronym is the id.
         defined = defined_acronyms(text, low)
@@ -172,10 +175,18 @@ class ArticleAttributions:
     def _list_intro(self, index: int) -> Attribution | None:
         """A short line under a line that ends with a colon ("The committee counted the
         dead in each town:" then "In Khartoum, 17 civilians were killed."), with only such
-        lines between: the source of the line that introduces the list."""
+        lines between: the source of the line that introduces the list. The answer for
+        the line before is reused, so a long list is read once."""
+        if index in self._lists:
+            return self._lists[index]
         s = self.sentences[index]
-        if s.end - s.start > LIST_ITEM_CHARS:
-            return None
+        found = None
+        if s.end - s.start <= LIST_ITEM_CHARS:
+            found = self._list_intro_walk(index)
+        self._lists[index] = found
+        return found
+
+    def _list_intro_walk(self, index: int) -> Attribution | None:
         k = index - 1
         while k >= 0:
             line = self.sentences[k]
@@ -195,6 +206,8 @@ class ArticleAttributions:
                 return None
             if self._first_attribution(k) is not None:
                 return None
+            if k in self._lists:  # an item of the same list: its answer holds here too
+                return self._lists[k]
             k -= 1
         return None
 

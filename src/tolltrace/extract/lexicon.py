@@ -52,13 +52,13 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def phrase_pattern(phrase: str) -> str:
     """The regular expression of one lexicon phrase: "lost their lives" gives
-    r"lost\\s+their\\s+lives", "heat*" gives r"heat\\w*", and a last word "!under" says
-    what may not follow: "buried !under !beneath" is "buried" not followed by "under" or
-    "beneath" (those are "buried under", a row of its own)."""
+    r"lost\\s+their\\s+lives", "heat*" gives r"heat\\w*", and last words "!under" say
+    what may not follow: "buried !under !by_debris" is "buried" not followed by "under" or
+    "by debris" (those are rows of their own)."""
     words, nots = [], []
     for word in phrase.split():
         if word.startswith("!"):
-            nots.append(re.escape(word[1:]))
+            nots.append(r"\s+".join(re.escape(w) for w in word[1:].split("_")))
         elif word.endswith("*"):
             words.append(re.escape(word[:-1]) + r"\w*")
         else:
@@ -164,6 +164,22 @@ def source_frame_pattern() -> str:
         rf"(?:(?:{lead}\s+)?(?:(?:an?|the)\s+)?(?:\w+\s+)?{document}"
         rf"(?:\s+{verb})?\s+(?:by|from|of)|{verb}\s+by"
         rf"|{lead}\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?{medium}|{lead})"
+    )
+
+
+def acronym_frame_pattern() -> str:
+    """The frames an acronym needs before it to be a source: a `lead` ("according to the
+    NDMA", "as per NDMA", "according to a report by the NDMA", "according to Korean
+    broadcaster KBS") or a `verb` with "by" ("statistics released by the NDMA"). Not a
+    document alone: in "the toll from the ISIS attack" the acronym is the attacker."""
+    frames = source_frames()
+    document = rf"(?:{alternation(frames['document'])})"
+    verb = rf"(?:{alternation(frames['verb'])})"
+    lead = rf"(?:{alternation(frames['lead'])})"
+    medium = rf"(?:{alternation(frames['medium'])})"
+    return (
+        rf"(?:{lead}\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?(?:{document}(?:\s+{verb})?\s+"
+        rf"(?:by|from|of)|{medium})|(?:{document}\s+)?{verb}\s+by|{lead})"
     )
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
-from tolltrace.extract.places import country_names, country_of, region_named
+from tolltrace.extract.places import city_named, country_names, country_of, region_named
 
 # Titles of an office a source can be named by, with its place or portfolio.
 _OFFICES = frozenset(
@@ -115,26 +115,31 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
 
 
 def _office(words: list[str], first_word: bool) -> Named | None:
-    """An office named by its place or portfolio ("Kerala Health Minister", "Odisha Chief
-    Secretary", "West Bengal chief minister") as a source of its own; None for a bare
-    title or an anonymous official ("the minister", "a Syrian security official"), which
-    stay the broad `officials` row. `first_word`: a capital on the first word proves no
-    name unless the word is a place."""
+    """An office named by its place ("Kerala Health Minister", "Odisha Chief Secretary",
+    "West Bengal chief minister", "Pakistan Climate Change Minister") as a source of its
+    own; None for a title without a place the gazetteer knows ("the minister", "Prime
+    Minister Roe", "Health Minister …"), or an anonymous official ("a Syrian security
+    official"), which stay the broad `officials` row. Two offices of two places are two
+    sources; one title without its place would pool every country's."""
     titles = [i for i, w in enumerate(words) if w.lower() in _OFFICES]
     if not titles or any(w.lower() in ("official", "officials") for w in words):
         return None
-    named = [
-        w
-        for i, w in enumerate(words[: titles[0]])
-        if w[:1].isupper() and (i > 0 or not first_word or _is_place(w))
-    ]
-    if not named:
+    before = words[: titles[0]]
+    # A capitalised word that is an organisation's noun is no place ("Police Chief": there
+    # is a town called Police).
+    names = [w for w in before if w[:1].isupper() and w.lower() not in _heads()]
+    places = [w for w in names if _is_place(w)] or (
+        [" ".join(names)] if len(names) > 1 and _is_place(" ".join(names)) else []
+    )
+    if not places:
         return None
+    del first_word  # a place is a name wherever it stands
     return Named(slug(" ".join(words)), "government", False)
 
 
-def _is_place(word: str) -> bool:
-    return country_of(word) is not None or region_named(word) is not None
+def _is_place(name: str) -> bool:
+    """A country, region or city the gazetteer knows ("Kerala", "Pakistan", "Quetta")."""
+    return any(find(name) is not None for find in (country_of, region_named, city_named))
 
 
 def slug(name: str) -> str:

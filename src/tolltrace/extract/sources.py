@@ -80,16 +80,21 @@ _FRAME_BEFORE_RE = Guarded(
     ),
     needs=lexicon.source_frame_words() | {"said", "says"},
 )
+# Before an acronym that is a source: fewer frames than before a name (lexicon.
+# acronym_frame_pattern): "the toll from the ISIS attack" names the attacker.
+_ACRONYM_FRAME_RE = Guarded(
+    re.compile(rf"\b{lexicon.acronym_frame_pattern()}\s+(?:the\s+)?$", re.IGNORECASE),
+    needs=lexicon.source_frame_words(),
+)
 # "killings by the military": an agent, not a source ("reported by", "released by" are
 # frames: source_frames.csv).
 # A frame before a source is read in this many characters before it ("according to a
 # report released on Friday by the ", the longest, is under 60).
 _FRAME_REACH = 60
-_FRAME_VERBS = lexicon.source_frames()["verb"]
 _AGENT_BEFORE_RE = Guarded(
     re.compile(
         "".join(
-            f"(?<!{word} )"
+            f"(?<!{re.escape(word)} )"
             for word in ("reported", "cited", "quoted", *lexicon.source_frames()["verb"])
         )
         + r"\bby\s+(?:the\s+)?$",
@@ -366,7 +371,7 @@ class SourceTable:
         patterns = (ACRONYM_AFTER_RE, ACRONYM_RE) if CAPITALS_RE.search(text, start, stop) else ()
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
-                if pattern is ACRONYM_RE and not _FRAME_BEFORE_RE.search(
+                if pattern is ACRONYM_RE and not _ACRONYM_FRAME_RE.search(
                     text, max(start, m.start() - _FRAME_REACH), m.start()
                 ):
                     continue  # an acronym with no frame before it names no source here

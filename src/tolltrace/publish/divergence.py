@@ -393,24 +393,28 @@ def divergence_chart(
     caption = _caption(points, total, len(bands))
     chart = alt.layer(band_labels, ticks, dots, *labels).properties(width=WIDTH, height=height)
     chart = titled(
-        chart.configure_view(stroke=None),
+        chart,
         _finding(points),
         caption,
         n_articles(claims[as_text(claims["outcome"]) == outcome]),
         fit=(WIDTH, 30),
-    )
+    ).configure_view(stroke=None)
     return Figure(name, _finding(points), caption, chart, len(points))
 
 
 def _caption(points: pd.DataFrame, total: int, shown: int) -> str:
-    bands = f"the {shown:,} most cited of {total:,} releases" if shown < total else "each"
+    bands = (
+        f"each of the {shown:,} most cited of {total:,} releases"
+        if shown < total
+        else "each release"
+    )
     cut = (
         f" Only the {len(points):,} most-mentioned outlet figures are drawn."
         if len(points) >= MAX_DIVERGENCE_POINTS
         else ""
     )
     return (
-        f"One band for {bands} release of a named source: the black tick is the source's "
+        f"One band for {bands} of a named source: the black tick is the source's "
         "figure, each dot an outlet's figure for it. Dots on the tick match; labelled dots "
         "differ. Hollow dots: the article gives no date, so it is compared with the release "
         "it relays. Figures in words (“hundreds”) are written, not drawn as numbers."

@@ -8,6 +8,7 @@ an http(s) address, itself escaped.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -23,12 +24,12 @@ def _cell(value: object) -> str:
 
 
 def marked(sentence: str, words: str) -> str:
-    """`sentence` escaped, with the first occurrence of `words` in <mark>:
-    'Officials said <mark>more than 40</mark> died.'"""
-    at = sentence.find(words) if words else -1
-    if at < 0:
+    """`sentence` escaped, with the first occurrence of `words` that is not part of a longer
+    number or word in <mark>: 'Of the 140 passengers, <mark>40</mark> died.'"""
+    found = re.search(rf"(?<![\w.,]){re.escape(words)}(?![\w]|[.,]\d)", sentence) if words else None
+    if found is None:
         return html.escape(sentence)
-    end = at + len(words)
+    at, end = found.span()
     return (
         f"{html.escape(sentence[:at])}<mark>{html.escape(sentence[at:end])}</mark>"
         f"{html.escape(sentence[end:])}"
