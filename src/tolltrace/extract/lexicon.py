@@ -151,15 +151,19 @@ def source_frames() -> dict[str, tuple[str, ...]]:
     return {part: tuple(phrases) for part, phrases in parts.items()}
 
 
+def _frame_parts() -> tuple[str, str, str, str]:
+    """The alternations of the `lead`, `document`, `verb` and `medium` frames."""
+    frames = source_frames()
+    return tuple(  # type: ignore[return-value]
+        rf"(?:{alternation(frames[part])})" for part in ("lead", "document", "verb", "medium")
+    )
+
+
 def source_frame_pattern() -> str:
     """The words right before a source, ending where the source's name begins (its "the"
     excepted): "according to ", "as per ", "a report released by ", "statistics from ".
     A document noun takes "by", "from" or "of"; after one of the verbs, "by"."""
-    frames = source_frames()
-    document = rf"(?:{alternation(frames['document'])})"
-    verb = rf"(?:{alternation(frames['verb'])})"
-    lead = rf"(?:{alternation(frames['lead'])})"
-    medium = rf"(?:{alternation(frames['medium'])})"
+    lead, document, verb, medium = _frame_parts()
     return (
         rf"(?:(?:{lead}\s+)?(?:(?:an?|the)\s+)?(?:\w+\s+)?{document}"
         rf"(?:\s+{verb})?\s+(?:by|from|of)|{verb}\s+by"
@@ -172,11 +176,7 @@ def acronym_frame_pattern() -> str:
     NDMA", "as per NDMA", "according to a report by the NDMA", "according to Korean
     broadcaster KBS") or a `verb` with "by" ("statistics released by the NDMA"). Not a
     document alone: in "the toll from the ISIS attack" the acronym is the attacker."""
-    frames = source_frames()
-    document = rf"(?:{alternation(frames['document'])})"
-    verb = rf"(?:{alternation(frames['verb'])})"
-    lead = rf"(?:{alternation(frames['lead'])})"
-    medium = rf"(?:{alternation(frames['medium'])})"
+    lead, document, verb, medium = _frame_parts()
     return (
         rf"(?:{lead}\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?(?:{document}(?:\s+{verb})?\s+"
         rf"(?:by|from|of)|{medium})|(?:{document}\s+)?{verb}\s+by|{lead})"
