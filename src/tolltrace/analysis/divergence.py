@@ -51,11 +51,11 @@ import pandas as pd
 from tolltrace.analysis._arrays import (
     column_flags,
     day_array,
-    group_codes,
     obj_series,
     text_array,
 )
-from tolltrace.analysis.releases import UNATTRIBUTED, release_values, subsets_in_own_series
+from tolltrace.analysis.release_index import ReleaseIndex, attribution_match, place_ids
+from tolltrace.analysis.releases import UNATTRIBUTED, subsets_in_own_series
 from tolltrace.model import CLAIMS, DivergenceClass, Scope
 
 DIVERGENCE_COLUMNS = CLAIMS.select(
@@ -63,163 +63,7 @@ DIVERGENCE_COLUMNS = CLAIMS.select(
 )
 
 
-def _place(table: pd.DataFrame) -> np.ndarray:
-    """The place_id column as text ("" everywhere when missing)."""
-    if "place_id" not in table:
-        return np.full(len(table), "", dtype=object)
-    return text_array(table["place_id"])
-
-
-def _series_key(releases: pd.DataFrame) -> np.ndarray:
-    """Series and place of each release: a town's figures are compared with the town's."""
-    return text_array(releases["series"]) + "@" + _place(releases)
-
-
 TIME_UNKNOWN = "time unknown: compared with the release it relays, not with later ones"
-
-
-class _Releases:
-    """The releases table as arrays, with lookups by series key and value rank."""
-
-    def __init__(
-        self,
-        releases: pd.DataFrame,
-        source: np.ndarray,
-        outcome: np.ndarray,
-        claim_series: list[np.ndarray],
-    ) -> None:
-        """Index `releases`, giving claims (their source, outcome, and one or more series
-        arrays) integer codes in the same key space: `c_source`, `c_outcome`, `c_series`
-        and the series keys `keys` (one array per entry of `claim_series`)."""
-        r = releases.reset_index(drop=True)
-        self.id = text_array(r["release_id"])
-        self.source = text_array(r["source"])
-        self.figure = text_array(r["figure"])
-        self.qualifier = text_array(r["qualifier"])
-        self.low = r["low"].to_numpy(np.int64)
-        self.first = day_array(r["as_of_first"])
-        self.first_text = text_array(r["as_of_first"])
-        self.cum = text_array(r["scope"]) == Scope.CUMULATIVE
-        self.n_outlets = r["n_outlets"].to_numpy(np.int64)
-        self.n_mentions = r["n_mentions"].to_numpy(np.int64)
-        self.vlow, self.vhigh = release_values(r)
-        vlow, vhigh = self.vlow, self.vhigh
-        self.id_rank = np.empty(len(r), dtype=np.int64)
-        self.id_rank[np.argsort(self.id, kind="stable")] = np.arange(len(r))
-        nr = len(r)
-        src = pd.factorize(np.concatenate([self.source, source]))[0]
-        out = pd.factorize(np.concatenate([text_array(r["outcome"]), outcome]))[0]
-        ser = pd.factorize(np.concatenate([_series_key(r), *claim_series]))[0]
-        self.src_c, self.c_source = src[:nr], src[nr:]
-        self.out_c, self.c_outcome = out[:nr], out[nr:]
-        self.ser_c = ser[:nr]
-        nc = len(source)
-        self.c_series = [ser[nr + i * nc : nr + (i + 1) * nc] for i in range(len(claim_series))]
-        k = len(claim_series)
-        codes = group_codes(
-            np.concatenate([src[:nr], *([src[nr:]] * k)]),
-            ser,
-            np.concatenate([out[:nr], *([out[nr:]] * k)]),
-        )
-        self.gk = codes[:nr]
-        self.keys = [codes[nr + i * nc : nr + (i + 1) * nc] for i in range(k)]
-        n_keys = int(codes.max()) + 1 if len(codes) else 0
-
-        cum_rows = np.flatnonzero(self.cum)
-        by_value = cum_rows[
-            np.lexsort((self.id_rank[cum_rows], vhigh[cum_rows], vlow[cum_rows], self.gk[cum_rows]))
-        ]
-        self.by_value = by_value
-        gks = self.gk[by_value]
-        starts = np.flatnonzero(np.r_[True, gks[1:] != gks[:-1]]) if len(gks) else np.array([])
-        self.base = np.full(n_keys, -1, dtype=np.int64)
-        self.top = np.full(n_keys, -1, dtype=np.int64)
-        if len(gks):
-            self.base[gks[starts]] = starts
-            ends = np.r_[starts[1:], len(gks)]
-            self.top[gks[starts]] = by_value[ends - 1]
-        self.vrank = np.full(len(r), -1, dtype=np.int64)
-        self.vrank[by_value] = np.arange(len(by_value)) - self.base[gks]
-        self.index = pd.Index(self.id)
-
-    def highest_before(self, gk: np.ndarray, when: np.ndarray, inclusive: bool) -> np.ndarray:
-        """Per claim: the highest cumulative release of series `gk` first seen before `when`.
-
-        `inclusive` also counts releases first seen on that day. -1 where there is none.
-        """
-        out = np.full(len(gk), -1, dtype=np.int64)
-        dated = np.flatnonzero(self.cum & ~np.isnat(self.first))
-        rows = np.flatnonzero(~np.isnat(when))
-        if len(dated) == 0 or len(rows) == 0:
-            return out
-        dated = dated[np.argsort(self.first[dated], kind="stable")]
-        right = pd.DataFrame(
-            {"t": self.first[dated].astype(np.int64), "gk": self.gk[dated], "v": self.vrank[dated]}
-        )
-        right["best"] = right.groupby("gk")["v"].cummax()
-        left = pd.DataFrame({"t": when[rows].astype(np.int64), "gk": gk[rows], "row": rows})
-        left = left.sort_values("t", kind="stable")
-        m = pd.merge_asof(
-            left,
-            right[["t", "gk", "best"]],
-            on="t",
-            by="gk",
-            allow_exact_matches=inclusive,
-            direction="backward",
-        )
-        found = m[m["best"].notna()]
-        best = found["best"].to_numpy(np.int64)
-        out[found["row"].to_numpy()] = self.by_value[self.base[found["gk"].to_numpy()] + best]
-        return out
-
-    def highest(self, gk: np.ndarray) -> np.ndarray:
-        """Per claim: the highest cumulative release of series `gk` (-1 if none)."""
-        return self.top[gk]
-
-
-def _attribution_match(
-    rel: _Releases, rows: np.ndarray, vlow: np.ndarray, vhigh: np.ndarray, cum: np.ndarray
-) -> np.ndarray:
-    """Per claim in `rows`: a named source's release with the same figure, not its source.
-
-    Claims are matched on outcome, figure and scope (cumulative or not), using the codes
-    `rel` gave them (their first series array counts as their series). Prefers the
-    claim's series, then most outlets, most mentions, then release_id. -1 where none.
-    """
-    out = np.full(len(rows), -1, dtype=np.int64)
-    named = np.flatnonzero(rel.source != UNATTRIBUTED)
-    if len(rows) == 0 or len(named) == 0:
-        return out
-    right = pd.DataFrame(
-        {
-            "outcome": rel.out_c[named],
-            "vlow": rel.vlow[named],
-            "vhigh": rel.vhigh[named],
-            "cum": rel.cum[named],
-            "r": named,
-        }
-    )
-    left = pd.DataFrame(
-        {
-            "outcome": rel.c_outcome[rows],
-            "vlow": vlow[rows],
-            "vhigh": vhigh[rows],
-            "cum": cum[rows],
-            "i": np.arange(len(rows)),
-        }
-    )
-    m = left.merge(right, on=["outcome", "vlow", "vhigh", "cum"])
-    i, r = m["i"].to_numpy(), m["r"].to_numpy()
-    keep = rel.c_source[rows[i]] != rel.src_c[r]
-    i, r = i[keep], r[keep]
-    if len(i) == 0:
-        return out
-    other = rel.c_series[0][rows[i]] != rel.ser_c[r]
-    order = np.lexsort((rel.id_rank[r], -rel.n_mentions[r], -rel.n_outlets[r], other, i))
-    i, r = i[order], r[order]
-    first = np.r_[True, i[1:] != i[:-1]]
-    out[i[first]] = r[first]
-    return out
 
 
 def classify_divergence(
@@ -246,7 +90,7 @@ def classify_divergence(
 
 @dataclass(slots=True)
 class _Verdicts:
-    """Per claim: its divergence class, note and reference (a row of _Releases, -1 none)."""
+    """Per claim: its divergence class, note and reference (a row of ReleaseIndex, -1 none)."""
 
     cls: np.ndarray
     note: np.ndarray
@@ -266,7 +110,7 @@ class _Verdicts:
 class _Claims:
     """The claims as arrays, with their releases in the key space of `rel`."""
 
-    rel: _Releases
+    rel: ReleaseIndex
     source: np.ndarray
     qualifier: np.ndarray
     group: np.ndarray
@@ -300,8 +144,8 @@ class _Claims:
         t = day_array(claims["as_of"])
         series = assignment["series"].to_numpy(dtype=object)
         rel_series = assignment["rel_series"].to_numpy(dtype=object)
-        where = "@" + _place(assignment)
-        rel = _Releases(releases, source, outcome, [rel_series + where, series + where])
+        where = "@" + place_ids(assignment)
+        rel = ReleaseIndex(releases, source, outcome, [rel_series + where, series + where])
         gk_rel, gk_self = rel.keys
         own = rel.index.get_indexer(own_id)
         has_own = own >= 0
@@ -453,7 +297,7 @@ def _later_lower(c: _Claims, v: _Verdicts, late_rows: np.ndarray) -> None:
     r_fig = rel.figure[np.maximum(v.ref, 0)]
     r_first = rel.first_text[np.maximum(v.ref, 0)]
     o_first = rel.first_text[np.maximum(c.own, 0)]
-    other = _attribution_match(rel, late_rows, c.vlow, c.vhigh, c.cum)
+    other = attribution_match(rel, late_rows, c.vlow, c.vhigh, c.cum)
     m = np.zeros(n, dtype=bool)
     m[late_rows[other >= 0]] = True
     other_id = np.full(n, "", dtype=object)
@@ -535,7 +379,7 @@ def _other_series(c: _Claims, v: _Verdicts, vague: np.ndarray) -> None:
 def _unattributed(c: _Claims, v: _Verdicts) -> None:
     """Unattributed figures: an attribution shift when a named source released them."""
     loose = np.flatnonzero(~c.named & c.has_own)
-    match = _attribution_match(c.rel, loose, c.vlow, c.vhigh, c.cum)
+    match = attribution_match(c.rel, loose, c.vlow, c.vhigh, c.cum)
     found, missing = loose[match >= 0], loose[match < 0]
     v.ref[found] = match[match >= 0]
     v.cls[found] = DivergenceClass.ATTRIBUTION_SHIFT
@@ -554,7 +398,7 @@ def _text_where(mask: np.ndarray, text: str) -> np.ndarray:
     return out
 
 
-def _release_words(rel: _Releases, rows: np.ndarray) -> tuple[object, ...]:
+def _release_words(rel: ReleaseIndex, rows: np.ndarray) -> tuple[object, ...]:
     """The parts of "745 (SOHR|civilians|killed|745)" for the releases `rows` (for _cat)."""
     at = np.maximum(rows, 0)
     return rel.figure[at], " (", rel.id[at], ")"
@@ -576,7 +420,7 @@ def _cat(mask: np.ndarray, *parts: object) -> np.ndarray:
 
 
 def _result(
-    idx: pd.Index, cls: np.ndarray, note: np.ndarray, ref: np.ndarray, rel: _Releases | None
+    idx: pd.Index, cls: np.ndarray, note: np.ndarray, ref: np.ndarray, rel: ReleaseIndex | None
 ) -> pd.DataFrame:
     """The divergence columns as a DataFrame on the claims' index."""
     has_ref = ref >= 0

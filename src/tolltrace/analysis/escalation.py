@@ -37,7 +37,8 @@ from tolltrace.model import ESCALATION, Correction, EscalationFlag, Qualifier, S
 ESCALATION_COLUMNS = ESCALATION.names
 
 
-def _unknown_outlet(article_id: str) -> str:
+def unknown_outlet(article_id: str) -> str:
+    """How a figure of an article without a known outlet names its outlet."""
     return f"unknown outlet ({article_id})"
 
 
@@ -66,7 +67,7 @@ def build_escalation(releases: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     )
     c = c[c["release_id"].isin(set(text_array(rel["release_id"])))]
     c["outlet_shown"] = np.where(
-        c["outlet"].str.strip() != "", c["outlet"].str.strip(), c["article_id"].map(_unknown_outlet)
+        c["outlet"].str.strip() != "", c["outlet"].str.strip(), c["article_id"].map(unknown_outlet)
     )
     named = rel[text_array(rel["source"]) != UNATTRIBUTED]
     points = [_named_points(named, c), _outlet_points(rel, c)]

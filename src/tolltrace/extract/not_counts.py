@@ -15,6 +15,7 @@ from tolltrace.extract.context import Left, NumberContext
 from tolltrace.extract.cues import adjacent_negative
 from tolltrace.extract.numbers import NumberPhrase
 from tolltrace.extract.sentences import Sentence
+from tolltrace.extract.victims import death_noun_after
 
 # A plain four-digit number in this range is a year unless a count's words frame it. (An
 # era, tolltrace.extract.eras, names only 1900-2099: a year that dates a toll.)
@@ -56,7 +57,6 @@ NOT_A_TOLL = StartAnchored(
             "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
             "likely", "set", "projected", "feared", "per", "every"),
 )  # fmt: skip
-_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
 # longest forecast ("are expected to rise further to about ") is under 100 characters.
 NOT_A_TOLL_REACH = 100
@@ -153,7 +153,7 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     not_a_toll = NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
     if not_a_toll and not (
-        not_a_toll.group("on_board") and _death_noun_after(text, phrase.end, sentence.end)
+        not_a_toll.group("on_board") and death_noun_after(text, phrase.end, sentence.end)
     ):
         return True
     if phrase.vague_term:
@@ -174,12 +174,6 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     # "raised the death toll from 28 to 68": a rise, not a range
     return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))
-
-
-def _death_noun_after(text: str, end: int, stop: int) -> bool:
-    """The word right after the number is a death noun ("26 bodies", "12 dead")."""
-    m = _NEXT_WORD_RE.match(text, end, stop)
-    return bool(m) and m.group(1).lower() in lexicon.head_nouns()
 
 
 def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) -> bool:

@@ -96,14 +96,14 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
         first_word = False
     heads = [i for i, w in enumerate(words) if w.lower() in _heads()]
     if not heads:
-        return _office(words, first_word)
+        return _office(words)
     joins = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
     if joins and joins[0] < heads[0] < len(words):
         # "Fernando Bastidas of the Permanent Committee", "Secretary General of the General
         # Directorate": the body named after "of" is the source.
         return named_organisation(" ".join(words[joins[0] + 1 :]))
     if any(w.lower() in _TITLES for w in words):
-        return _office(words, first_word)
+        return _office(words)
     head = heads[-1]
     kind = _heads()[words[head].lower()]
     names = [w for i, w in enumerate(words) if i != head and w[:1].isupper()]
@@ -114,7 +114,7 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
     return Named(slug(" ".join(words)), kind, False)
 
 
-def _office(words: list[str], first_word: bool) -> Named | None:
+def _office(words: list[str]) -> Named | None:
     """An office named by its place ("Kerala Health Minister", "Odisha Chief Secretary",
     "West Bengal chief minister", "Pakistan Climate Change Minister") as a source of its
     own; None for a title without a place the gazetteer knows ("the minister", "Prime
@@ -133,7 +133,6 @@ def _office(words: list[str], first_word: bool) -> Named | None:
     )
     if not places:
         return None
-    del first_word  # a place is a name wherever it stands
     return Named(slug(" ".join(words)), "government", False)
 
 

@@ -115,6 +115,14 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+
+
+def death_noun_after(text: str, end: int, stop: int) -> bool:
+    """The word right after offset `end` is a death noun ("26 bodies", "12 dead")."""
+    m = _NEXT_WORD_RE.match(text, end, stop)
+    return bool(m) and m.group(1).lower() in DEATH_NOUNS
+
+
 # Words after "X and Y" that leave Y in the victims' phrase.
 _ENDS_A_GROUP = frozenset(
     """were was are had have who killed died dead wounded injured missing in on at from

@@ -21,6 +21,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from tolltrace.analysis.escalation import unknown_outlet
 from tolltrace.analysis.releases import set_aside
 from tolltrace.model import DIVERGENCE_CLASSES, DivergenceClass, Qualifier
 from tolltrace.publish.figures import (
@@ -107,8 +108,7 @@ _COLUMNS = [
 def _outlet_names(claims: pd.DataFrame) -> pd.Series:
     """Each claim's outlet, or a note naming the article when the outlet is unknown."""
     outlet = as_text(claims["outlet"]) if "outlet" in claims else pd.Series("", index=claims.index)
-    article = as_text(claims["article_id"])
-    return outlet.where(outlet != "", "unknown outlet (" + article + ")")
+    return outlet.where(outlet != "", as_text(claims["article_id"]).map(unknown_outlet))
 
 
 def divergence_points(
