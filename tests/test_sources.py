@@ -309,3 +309,91 @@ def test_an_acronym_is_a_source_only_after_a_lead_or_a_verb_with_by(text):
 def test_an_organisation_noun_before_a_title_is_no_place():
     # There is a town called Police; "Police Chief" is still no office of a place.
     assert source_of("Forty people died, Police Chief Jane Roe said.")[0] == "officials"
+
+
+# Classes of real copy, issue 22 (third session). Every sentence is invented.
+
+
+def sources_of(text: str) -> list[tuple[int, str, str]]:
+    return [(c.low, c.source, c.source_basis) for c in extract_claims(text, "t")]
+
+
+def test_a_speaker_named_by_surname_keeps_the_source_of_their_full_name():
+    text = (
+        "The head of the county fire department, Park Min Jae, confirmed that 12 tourists "
+        "are among the dead.\n"
+        "The Red Cross said 30 people were injured.\n"
+        "Park also shared that among the 140 dead, 80 are women.\n"
+        "Lee also shared that 20 more died.\n"
+    )
+    found = sources_of(text)
+    assert found[2] == (140, "officials", "carried")  # Park: the fire department's source
+    assert found[-1] == (20, "unattributed", "none")  # no Lee named in full before
+
+
+def test_a_capitalised_word_after_an_article_or_a_name_is_no_surname():
+    text = (
+        "Rights groups and the Documentation Center were quoted by AFP on Monday.\n"
+        "The Center added that 40 civilians were killed.\n"
+        "The Documentation Center reported that 41 civilians were killed.\n"
+    )
+    assert [s for _, s, _ in sources_of(text)] == ["unattributed", "unattributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We have more than 50 dead here,” she continued.", "SOHR"),
+        ("The fighting, it claims, killed 50 people.", "unattributed"),  # not a speaker
+    ],
+)
+def test_a_pronoun_speaker_needs_a_verb_of_speech(text, source):
+    lead = "The Syrian Observatory for Human Rights said 30 people were killed.\n"
+    assert sources_of(lead + text)[-1][1] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We have more than 50 dead,” the director of the Karsan district hospital, Ahmad "
+         "Noori, informed a news agency.", "karsan-district-hospital"),
+        ("At least 12 people were killed, the head of the Karsan regional hospital said.",
+         "karsan-regional-hospital"),
+        ("At least 12 people were killed, the head of the hospital said.", "local_sources"),
+        ("Rescue workers at the temple confirmed that 40 bodies were found.", "local_sources"),
+        ("Hospitals say dozens killed in strikes", "local_sources"),
+        ("Two hospitals, Karama Hospital and Nasr Hospital, said they had counted 70 bodies.",
+         "karama-hospital"),
+        ("Hospital staff told reporters 12 people died.", "local_sources"),
+        ("The agency reported 30 deaths, with rebel officials saying 40 people were killed.",
+         "officials"),
+        ("The Investigative Committee has previously established that more than 60 people "
+         "were killed.", "investigative-committee"),
+        ("The toll is more than 3,000 people that local authorities estimate have been killed.",
+         "officials"),
+        ("The toll has surged to 694, according to the country’s military junta.", "junta"),
+    ],
+)  # fmt: skip
+def test_hospitals_rescue_workers_and_more_verbs_of_report(text, source):
+    assert sources_of(text)[-1][1] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("NDMA: Floods kill over 50 people in three provinces", "NDMA"),
+        ("Strikes kill 74 people in the enclave: Gaza's Health Ministry", "health_ministry"),
+        ("KERALA: Landslides killed 40 people.", "unattributed"),  # a dateline, no source
+        ("Among the dead: 12 police officers.", "unattributed"),
+    ],
+)
+def test_a_headline_names_its_source_with_a_colon(text, source):
+    assert sources_of(text)[-1][1] == source
+
+
+def test_a_number_between_said_and_a_name_makes_the_name_no_source():
+    text = (
+        "The agency, set up in 2009, said 1,100 rescue workers had been deployed and that "
+        "35 of the injured remained in hospital."
+    )
+    assert sources_of(text)[-1][1] == "officials"  # the agency, not the rescue workers

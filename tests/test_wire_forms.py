@@ -300,3 +300,55 @@ def test_bodies_carried_and_autopsies_count_the_dead(text, expected):
 )
 def test_trapped_population_and_reported_states(text, expected):
     assert figures(text) == expected
+
+
+def groups(text: str) -> list[tuple[int, str, str]]:
+    return [(c.low, c.outcome, c.victim_group) for c in extract_claims(text, "a")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a bare second count of a coordinated pair counts the same people
+            "Nurses said at least six children had been killed and that more than 30 had been "
+            "hurt.",
+            [(6, "killed", "civilians"), (30, "injured", "civilians")],
+        ),
+        (
+            "The union said at least 80 civilians have died and hundreds more were wounded.",
+            [(80, "killed", "civilians"), (100, "injured", "civilians")],
+        ),
+        (
+            "The army said 50 insurgents were killed and 40 more were wounded.",
+            [(50, "killed", "fighters"), (40, "injured", "fighters")],
+        ),
+        (  # its own noun keeps its own reading
+            "Thirty soldiers were killed and 20 people injured.",
+            [(30, "killed", "security_forces"), (20, "injured", "unspecified")],
+        ),
+        (  # a bare casualty noun ("12 injured") may count anyone hurt
+            "Nine pilgrims were killed and 12 injured in the blast.",
+            [(9, "killed", "civilians"), (12, "injured", "unspecified")],
+        ),
+        (  # no coordinator: a new clause, no inherited group
+            "Nine pilgrims were killed; 12 were injured.",
+            [(9, "killed", "civilians"), (12, "injured", "unspecified")],
+        ),
+    ],
+)
+def test_a_coordinated_count_without_a_noun_keeps_the_group_of_the_first(text, expected):
+    assert groups(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The total number of civilian deaths is 74.", "civilians"),
+        ("The number of civilian casualties in the country had risen to 612.", "civilians"),
+        ("The military death toll rose to 14.", "security_forces"),
+        ("The death toll rose to 14.", "unspecified"),
+        ("The Syrian death toll rose to 14.", "unspecified"),
+    ],
+)
+def test_a_group_word_before_the_toll_noun_names_a_bare_numbers_group(text, group):
+    assert [g for _, _, g in groups(text)] == [group]

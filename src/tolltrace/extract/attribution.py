@@ -15,6 +15,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
 from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
@@ -28,13 +29,32 @@ from tolltrace.extract.sources import (
 )
 from tolltrace.model import Claim
 
-# "..., he said": the speaker is whoever the article quoted last.
+# "..., he said", "she continued": the speaker is whoever the article quoted last.
 _PRONOUN_SPEAKER_RE = Guarded(
     re.compile(
-        r"\b(?:(?:he|she|they|it)\s+(?:said|says|added|told|noted|stated)|said\s+(?:he|she|it))\b",
+        rf"\b(?:(?:he|she|they|it)\s+(?:{lexicon.alternation(lexicon.reporting_verbs(True))})"
+        r"|said\s+(?:he|she|it))\b",
         re.IGNORECASE,
     ),
-    needs=("said", "says", "added", "told", "noted", "stated"),
+    needs=lexicon.first_words(lexicon.reporting_verbs(True)),
+)
+# "Choi also said …", "…, Jena said": a speaker named by one capitalised word, who keeps
+# the source of the sentence that named them in full ("Fire chief Choi Seong-beom said …").
+# Not after an article: "The Center added" names a body, not a person.
+_VERBS = lexicon.alternation(lexicon.reporting_verbs())
+_SURNAME_SPEAKER_RE = Guarded(
+    re.compile(
+        rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)"
+        rf"(?-i:\b(?P<name>[A-Z][a-z’'-]+))\s+(?:also\s+|further\s+|later\s+|then\s+)?"
+        rf"(?:{_VERBS})\b|[,\"”’]\s*(?:{_VERBS})\s+(?-i:(?P<after>[A-Z][a-z’'-]+))\b",
+        re.IGNORECASE,
+    ),
+    needs=lexicon.first_words(lexicon.reporting_verbs()),
+)
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+# Capitalised words that start sentences and name no person ("They said", "Officials say").
+_NOT_NAMES = frozenset(
+    "the this these that those it they he she we officials police authorities he".split()
 )
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
@@ -141,6 +161,10 @@ class ArticleAttributions:
                     break
             self._resolved[index] = result
             return result
+        speaker = self._named_speaker(index)
+        if speaker is not None:
+            self._resolved[index] = speaker
+            return speaker
         j = index - 1
         while j >= 0 and self.sentences[j].paragraph == s.paragraph:
             own = self._first_attribution(j)
@@ -159,6 +183,31 @@ class ArticleAttributions:
             result = self._named_next(index) or result
         self._resolved[index] = result
         return result
+
+    def _named_speaker(self, index: int) -> Attribution | None:
+        """The source of a speaker named by surname ("Choi also said …"): the attribution,
+        nearest the name, of the last earlier sentence that names them in full (the name
+        next to another capitalised word: "Choi Seong-beom", "Secretary Choi")."""
+        s = self.sentences[index]
+        m = _SURNAME_SPEAKER_RE.search(self.text, s.start, s.end, self.low)
+        if m is None:
+            return None
+        name = m.group("name") or m.group("after")
+        if name.lower() in _NOT_NAMES or (
+            m.group("name") and _CAPITAL_WORD_BEFORE_RE.search(self.text, s.start, m.start())
+        ):
+            return None  # "The Documentation Center reported": a whole name, not a surname
+        full = re.compile(
+            rf"(?:\b[A-Z][\w’'-]*\s+{re.escape(name)}|\b{re.escape(name)}[\s-]+[A-Z][\w’'-]*)\b"
+        )
+        for j in range(index - 1, -1, -1):
+            earlier = self.sentences[j]
+            named = full.search(self.text, earlier.start, earlier.end)
+            if named is None:
+                continue
+            own = self._own_attribution(j, named.start())
+            return _as_carried(own) if own is not None else None
+        return None
 
     def _named_next(self, index: int) -> Attribution | None:
         """The source the next sentence of the paragraph gives the figures of this one:

@@ -1,7 +1,10 @@
 """Which victim group a claim counts.
 
 The noun phrase after the number decides first (`victims.victim_group`); then, in order:
-"others" takes the group of the total it adds to; a casualty noun takes the group its
+"others" takes the group of the total it adds to, and so does a number with no person noun
+coordinated with the count before it ("12 soldiers were killed and 30 more wounded"); a
+civilian or military word before the toll noun names the group of a bare number ("the
+civilian death toll rose to 56"); a casualty noun takes the group its
 predicate names ("Three of the dead were children"); a bare number takes the group named
 after "among" ("among them 12 soldiers"); and a count said to include combatants covers
 everyone (`all`). After the whole article is read, totals of everyone are marked
@@ -14,6 +17,7 @@ import re
 
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext
+from tolltrace.extract.cues import TOLL_FRAME_GAP
 from tolltrace.extract.sentences import Sentence, sentence_at
 from tolltrace.extract.victims import CIVILIAN_WORDS, read_noun_phrase, victim_group
 from tolltrace.model import Claim
@@ -42,6 +46,21 @@ _INCLUDES_COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _COMBATANT_GROUPS = ("fighters", "security_forces", "combatants")
+# "… were killed and 30 more wounded", "… killed, while 40 were hurt": the second count of
+# a coordinated pair, with no noun of its own or only "more", "others", counts the same
+# people ("… and 13 injured" may count anyone hurt: it keeps its own reading). The
+# coordinator stands at most this far after the first count's phrase.
+COORDINATED_GROUP_REACH = 80
+_COORDINATOR_RE = re.compile(r"\b(?:and|while|whereas)\b", re.IGNORECASE)
+_ADDED_WORDS = frozenset({"more", "others", "other", "additional", "further"})
+# "the civilian death toll rose to", "the number of military casualties is": a group word
+# right before the toll noun of a bare number's frame, read as far back as a toll frame.
+FRAME_GROUP_REACH = TOLL_FRAME_GAP
+_FRAME_GROUP_WORD_RE = re.compile(
+    r"\b(?P<word>[a-z]+)\s+(?:death\s+toll|toll|deaths|casualties|fatalities|dead)\b"
+    r"(?P<rest>[^\d.;]*)$",
+    re.IGNORECASE,
+)
 # "… people, including women and children": civilians a count of people names, with no
 # number of their own (a number would be a part, read as a claim of its own).
 CIVILIANS_NAMED_REACH = 60
@@ -68,6 +87,15 @@ def claim_group(
             described = read_noun_phrase(ctx.text, predicate.end(), ctx.clause_end)
             if described.is_person:
                 group = victim_group(described.words)
+    if (
+        group == "unspecified"
+        and previous is not None
+        and not noun.is_person
+        and (not noun.words or _ADDED_WORDS & {w.lower() for w in noun.words})
+    ):
+        group = _coordinated_group(ctx, previous, earlier)
+    if group == "unspecified" and not noun.is_person and not noun.is_death_noun:
+        group = _frame_group(ctx)
     if group == "unspecified" and not noun.is_person:
         among = AMONG.search(ctx.left, ctx.left_starts)
         if among:
@@ -77,6 +105,22 @@ def claim_group(
     ):
         group = "all"
     return group, words
+
+
+def _coordinated_group(ctx: NumberContext, previous: Claim, earlier: list[Claim]) -> str:
+    """The group of the count a bare number is coordinated with: "eight children had been
+    killed and more than 40 had been injured" (children: civilians)."""
+    between = ctx.text[previous.char_end : ctx.phrase.start]
+    if len(between) > COORDINATED_GROUP_REACH or not _COORDINATOR_RE.search(between):
+        return "unspecified"
+    return _root(previous, earlier).victim_group
+
+
+def _frame_group(ctx: NumberContext) -> str:
+    """The group a bare number's toll frame names before its noun: "The number of civilian
+    deaths is 56" (civilians)."""
+    m = _FRAME_GROUP_WORD_RE.search(ctx.left[-FRAME_GROUP_REACH:])
+    return victim_group((m.group("word"),)) if m else "unspecified"
 
 
 def civilians_named(ctx: NumberContext) -> str:

@@ -194,6 +194,18 @@ def source_frame_words() -> frozenset[str]:
 
 
 @cache
+def reporting_verbs(speaker_only: bool = False) -> tuple[str, ...]:
+    """Verbs by which a source gives a figure (reporting_verbs.csv): "said", "reported",
+    "put the" (toll at). `speaker_only`: those that after "he", "she", "it" or "they" name
+    the speaker of the sentence ("…, she added"; not "what it claims is")."""
+    return tuple(
+        r["verb"]
+        for r in _rows("reporting_verbs.csv")
+        if not speaker_only or r["speaker"] == "true"
+    )
+
+
+@cache
 def toll_frames() -> tuple[str, ...]:
     return tuple(r["phrase"] for r in _rows("toll_frames.csv"))
 

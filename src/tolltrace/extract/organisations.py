@@ -97,6 +97,9 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
     heads = [i for i, w in enumerate(words) if w.lower() in _heads()]
     if not heads:
         return _office(words)
+    joined = [h for h in heads[:-1] if words[h + 1].lower() == "and"]
+    if joined:  # "Karama Hospital and Nasr Hospital said": two bodies, the first one's id
+        words, heads = words[: joined[0] + 1], [h for h in heads if h <= joined[0]]
     joins = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
     if joins and joins[0] < heads[0] < len(words):
         # "Fernando Bastidas of the Permanent Committee", "Secretary General of the General
@@ -214,4 +217,6 @@ def acronym_id(acronym: str, region: str | None) -> str:
 
 
 def is_organisation_acronym(acronym: str) -> bool:
-    return acronym not in _NOT_ORGANISATIONS
+    """Whether a word in capitals may be an organisation's acronym: not a word listed as
+    none, nor a place in capitals (a dateline: "KERALA: …", "BEIRUT: …")."""
+    return acronym not in _NOT_ORGANISATIONS and not _is_place(acronym.title())

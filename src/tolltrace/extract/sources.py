@@ -69,13 +69,16 @@ _NOT_IN_NAMES_RE = re.compile(rf"[^\w\s{re.escape(NAME_PUNCTUATION)}]")
 
 # Before a source: the frames of source_frames.csv ("according to", "as per", "a report
 # released by"), "according to officials at", or an inverted quote attribution ('...,
-# said Fernando Bastidas of the Permanent Committee'). Not "told X": X listens.
+# said Fernando Bastidas of the Permanent Committee'), maybe with a possessive ("according to
+# the country's military junta"). Not "told X": X listens; not "said 1,100 rescue workers":
+# a number between the verb and the name makes them its object.
 _FRAME_BEFORE_RE = Guarded(
     re.compile(
         r"(?:according\s+to\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
         r"|according\s+to\s+an?\s+(?:updated|new|latest|preliminary|official)"
         rf"|\b{lexicon.source_frame_pattern()}|"
-        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”]{0,60}?)\s+(?:the\s+)?$",
+        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”\d]{0,60}?)\s+(?:the\s+)?"
+        r"(?:(?:country|nation|state|region|province|city|territory|strip)['’]s\s+)?$",
         re.IGNORECASE,
     ),
     needs=lexicon.source_frame_words() | {"said", "says"},
@@ -109,52 +112,14 @@ _FRAME_AFTER_RE = re.compile(
     r"""(?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
-    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+)?)?(?:said|says|say|reported|reports|report|stated|states|added|adds|confirmed|confirms|
-    documented|documents|claimed|claims|told|announced|announces|recorded|records|estimated|
-    estimates|counted|noted|indicated|tallied|put\s+the|gave|show|shows|showed|wrote|posted|
-    tweeted|revised|revises|updated|updates|raised|lowered|released|published|issued|shared)\b""",
+    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+)?)?"""
+    rf"(?:{lexicon.alternation(lexicon.reporting_verbs())})\b",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 # The reporting verb of _FRAME_AFTER_RE: without one after a name, it is not framed there.
-_FRAME_AFTER_GUARD = Guarded(
-    _FRAME_AFTER_RE,
-    needs=(
-        "said",
-        "say",
-        "report",
-        "stated",
-        "states",
-        "added",
-        "adds",
-        "confirm",
-        "document",
-        "claim",
-        "told",
-        "announce",
-        "record",
-        "estimate",
-        "counted",
-        "noted",
-        "indicated",
-        "tallied",
-        "put",
-        "gave",
-        "show",
-        "wrote",
-        "posted",
-        "tweeted",
-        "revise",
-        "update",
-        "raised",
-        "lowered",
-        "released",
-        "published",
-        "issued",
-        "shared",
-    ),
-)
+_FRAME_AFTER_GUARD = Guarded(_FRAME_AFTER_RE, needs=lexicon.first_words(lexicon.reporting_verbs()))
 
 
 def _may_be_framed(
@@ -165,15 +130,16 @@ def _may_be_framed(
     Every match of an alias contains one of its literals, found at `anchors`. A frame
     before the match ends before that literal, a frame after it starts after it; each
     frame pattern contains one of its own literals. When no anchor has a literal of
-    either frame on the right side, every match would be dropped as unframed, and a row
-    that needs a frame can be skipped without a scan (unframed matches block nothing).
+    either frame on the right side and the sentence has no colon (`headline_colon`), every
+    match would be dropped as unframed, and a row that needs a frame can be skipped
+    without a scan (unframed matches block nothing).
     `low` is the text lower-cased, when the caller has it.
     """
     return any(
         _FRAME_AFTER_GUARD.may_match(text, a, stop, low)
         or _FRAME_BEFORE_RE.may_match(text, start, a, low)
         for a in anchors
-    )
+    ) or (text.find(":", start, stop) >= 0)  # a headline's colon (headline_colon)
 
 
 class SourceTableError(ValueError):
@@ -337,6 +303,7 @@ class SourceTable:
             framed = bool(
                 _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
                 or _FRAME_AFTER_RE.match(text, m_end, stop)
+                or headline_colon(text, start, stop, m_start, m_end)
             )
             if alias.needs_frame and not framed:
                 continue
@@ -371,8 +338,12 @@ class SourceTable:
         patterns = (ACRONYM_AFTER_RE, ACRONYM_RE) if CAPITALS_RE.search(text, start, stop) else ()
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
-                if pattern is ACRONYM_RE and not _ACRONYM_FRAME_RE.search(
-                    text, max(start, m.start() - _FRAME_REACH), m.start()
+                if (
+                    pattern is ACRONYM_RE
+                    and not _ACRONYM_FRAME_RE.search(
+                        text, max(start, m.start() - _FRAME_REACH), m.start()
+                    )
+                    and not headline_colon(text, start, stop, m.start(), m.end())
                 ):
                     continue  # an acronym with no frame before it names no source here
                 acronym = m.group("acronym")
@@ -500,6 +471,24 @@ def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMe
             continue
         kept.append(mention)
     return kept
+
+
+# A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry".
+_COLON_AFTER_RE = re.compile(r"\s*:")
+_COLON_BEFORE_RE = re.compile(r":\s*(?:the\s+)?$", re.IGNORECASE)
+_ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
+
+
+def headline_colon(text: str, start: int, stop: int, m_start: int, m_end: int) -> bool:
+    """Whether the source at text[m_start:m_end] is set off by a colon at either end of
+    its sentence text[start:stop]: "NDMA: 40 killed …" or "… 40 killed: NDMA"."""
+    if not text[start:m_start].strip():
+        return _COLON_AFTER_RE.match(text, m_end, stop) is not None
+    return bool(
+        _COLON_BEFORE_RE.search(text, max(start, m_start - 8), m_start)
+        and _ENDS_HERE_RE.match(text, m_end, stop)
+        and _ENDS_HERE_RE.match(text, m_end, stop).end() == stop
+    )
 
 
 def _stretches(cuts: list[int], anchors: list[int], start: int, stop: int) -> list[tuple[int, int]]:
