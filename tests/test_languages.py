@@ -36,6 +36,11 @@ def _claims(text: str) -> list[tuple[int, str, str]]:
         ("Es gab mindestens 40 Todesopfer.", [(40, "killed", "at_least")]),
         ("Kuzey 230 ölüm bildirdi.", [(230, "killed", "exact")]),
         ("Sel nedeniyle 300 kişinin hayatını kaybettiği bildirildi.", [(300, "killed", "exact")]),
+        (  # (id): a verb before the number, "orang" (people) after it
+            "Korban meninggal dunia 140 orang dan luka-luka 210 orang.",
+            [(140, "killed", "exact"), (210, "injured", "exact")],
+        ),
+        ("Sedikitnya 40 orang tewas dalam banjir itu.", [(40, "killed", "at_least")]),
     ],
 )
 def test_casualty_words_of_other_languages(text, expected):
@@ -55,6 +60,7 @@ def test_a_noun_that_starts_with_a_non_ascii_letter_is_read():
     [
         "The charity handed out 40 tote bags and 12 blankets.",
         "He scored 40 points with 12 assists.",
+        "Luka scored 2 goals as 30,000 fans watched.",
     ],
 )
 def test_english_words_that_look_like_foreign_casualty_words_are_no_tolls(text):

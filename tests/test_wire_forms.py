@@ -352,3 +352,77 @@ def test_a_coordinated_count_without_a_noun_keeps_the_group_of_the_first(text, e
 )
 def test_a_group_word_before_the_toll_noun_names_a_bare_numbers_group(text, group):
     assert [g for _, _, g in groups(text)] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list of counts shares its first qualifier
+            "The blast caused at least 85 deaths and 120 injuries.",
+            [(85, "at_least", None), (120, "at_least", None)],
+        ),
+        (
+            "In the port, at least 7 fatalities, 12 injuries, and 40 people missing were reported.",
+            [(7, "at_least", None), (12, "at_least", None), (40, "at_least", None)],
+        ),
+        (
+            "About 60 deaths and 90 injuries were recorded.",
+            [(60, "about", 60), (90, "about", 90)],
+        ),
+        (  # a clause of its own keeps its own figure
+            "At least 70 people were killed and 95 others injured.",
+            [(70, "at_least", None), (95, "exact", 95)],
+        ),
+        (
+            "At least 900 people have died and 4,000 are believed missing.",
+            [(900, "at_least", None), (4000, "exact", 4000)],
+        ),
+        (  # a part is as stated
+            "At least 40 people were killed, including 12 children.",
+            [(40, "at_least", None), (12, "exact", 12)],
+        ),
+    ],
+)
+def test_a_lists_first_qualifier_holds_for_the_counts_after_it(text, expected):
+    assert [(c.low, c.qualifier, c.high) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS-‘At least 80 people have died.",
+        "(About 80 people died.)",
+        "“Nearly 80 people died,” he said.",
+    ],
+)
+def test_a_qualifier_after_a_dash_quote_or_bracket_is_read(text):
+    assert [c.qualifier for c in extract_claims(text, "a")] == [
+        "at_least" if "least" in text else "about"
+    ]
+
+
+def test_people_detained_in_a_headline_list_are_no_part_of_the_toll():
+    assert figures("Arena Toll Rises to 95: 8 Suspects Detained") == [(95, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mother who lost her three sons says she wants answers.", [(3, "killed")]),
+        ("Tariq, who lost 14 members of his family in the flood, wept.", [(14, "killed")]),
+        ("She lost 9 relatives.", [(9, "killed")]),
+        ("The club lost two matches.", []),
+        ("The firm lost 20 workers to rivals.", []),
+    ],
+)
+def test_kin_who_were_lost_are_dead(text, expected):
+    assert figures(text) == expected
+
+
+def test_one_more_supporter_is_a_count_of_civilians():
+    assert groups("One more supporter died on Tuesday.") == [(1, "killed", "civilians")]
+
+
+def test_two_people_who_say_something_are_speakers_but_not_with_says():
+    assert figures("Two officials say 40 people died.") == [(40, "killed")]
+    assert figures("A man who lost his two brothers says he will stay.") == [(2, "killed")]

@@ -24,7 +24,7 @@ from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
 from tolltrace.extract._fastscan.scanning import lowered
 from tolltrace.extract.attribution import ArticleAttributions, attribute_headlines
 from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
-from tolltrace.extract.cues import mentions_casualties
+from tolltrace.extract.cues import IMMEDIATE_STATE_RE, mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.furniture import furniture_spans, in_spans
 from tolltrace.extract.groups import civilians_named, claim_group, mark_totals_of_everyone
@@ -43,6 +43,7 @@ from tolltrace.extract.sentences import (
 )
 from tolltrace.extract.sources import SourceTable, default_table
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions, report_times
+from tolltrace.extract.victims import read_noun_phrase
 from tolltrace.model import Claim
 
 # A verb that says the toll is past the number: "has surpassed 1,000" is more than 1,000.
@@ -194,7 +195,7 @@ def read_claim(
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)
-    qualifier, high = _stated_qualifier(ctx)
+    qualifier, high = _stated_qualifier(ctx, previous, reading.part_of)
     attribution = article.attributions.for_sentence(sentence.index, phrase.start)
     scope_name, as_of_text = scope.scope_and_date(ctx, times, bool(reading.part_of))
     if scope.is_increment(ctx, reading.outcome, earlier[-1] if earlier else None):
@@ -237,10 +238,53 @@ def read_claim(
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:toll|tally|count|figure)\s*$", re.IGNORECASE)
 
 
-def _stated_qualifier(ctx: NumberContext) -> tuple[str, int | None]:
+# "at least 115 deaths and 145 injuries", "at least 10 dead, 16 injured and 101 missing":
+# the qualifier of a list's first count holds for the next ones that have none of their
+# own, when only a comma or "and" stands between one's noun and the next number, within
+# this reach, and the next has no casualty verb of its own ("… were killed and 151 others
+# injured", "and 10,000 are missing" are statements of their own; "… and 90 injuries were
+# recorded" is not; nor is "…, with 15 others missing").
+SHARED_QUALIFIER_REACH = 60
+_SHARED_QUALIFIERS = frozenset({"at_least", "more_than", "about", "up_to"})
+# Only a comma, "and" or both between one count's noun and the next number.
+_LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+
+
+_FINITE_RE = re.compile(r"\b(?:were|are|was|is|have|has|had|remains?|remained)\b", re.IGNORECASE)
+
+
+def _own_statement(ctx: NumberContext) -> bool:
+    """A finite casualty verb right after the number's noun: "10,000 are believed missing"
+    (not "40 people missing")."""
+    state = IMMEDIATE_STATE_RE.match(ctx.text, ctx.noun.end, ctx.clause_end)
+    return state is not None and _FINITE_RE.search(state.group(0)) is not None
+
+
+def _shared_qualifier(ctx: NumberContext, previous: Claim | None, part_of: str) -> str | None:
+    """The qualifier of the count this one continues a list of, if it shares it."""
+    if previous is None or previous.qualifier not in _SHARED_QUALIFIERS:
+        return None
+    if part_of and part_of == previous.claim_id:
+        return None  # "at least 40 people, including 12 children": the part is as stated
+    if ctx.phrase.start - previous.char_end > SHARED_QUALIFIER_REACH:
+        return None
+    after_noun = read_noun_phrase(ctx.text, previous.char_end, ctx.phrase.start).end
+    if not _LIST_JOIN_RE.fullmatch(ctx.text, after_noun, ctx.phrase.start) or _own_statement(ctx):
+        return None
+    return previous.qualifier
+
+
+def _stated_qualifier(
+    ctx: NumberContext, previous: Claim | None = None, part_of: str = ""
+) -> tuple[str, int | None]:
     """The qualifier and upper figure, with what the words before the number add: "the
-    toll has surpassed 1,000" is more than 1,000; "the toll up to 114" is 114."""
+    toll has surpassed 1,000" is more than 1,000; "the toll up to 114" is 114; a list's
+    first qualifier ("at least 10 dead, 16 injured") holds for the rest."""
     phrase = ctx.phrase
+    if phrase.qualifier == "exact" and not phrase.vague_term:
+        shared = _shared_qualifier(ctx, previous, part_of)
+        if shared is not None:
+            return shared, (None if shared in ("at_least", "more_than") else phrase.low)
     if phrase.qualifier == "exact" and ends_with(ctx.left, _BEYOND_BEFORE):
         return "more_than", None
     if (

@@ -206,6 +206,12 @@ def reporting_verbs(speaker_only: bool = False) -> tuple[str, ...]:
 
 
 @cache
+def kin_words() -> frozenset[str]:
+    """Words of a family (kin_words.csv): "lost his two daughters" counts the dead."""
+    return frozenset(r["word"] for r in _rows("kin_words.csv"))
+
+
+@cache
 def toll_frames() -> tuple[str, ...]:
     return tuple(r["phrase"] for r in _rows("toll_frames.csv"))
 

@@ -121,10 +121,11 @@ _BODIES_OF_BEFORE_RE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", r
 _BODIES_OF_REACH = 20  # "the bodies of the "
 # "28 unidentified bodies", "the unclaimed bodies": not the toll.
 _HANDLED_WORDS = frozenset({"unidentified", "unclaimed"})
-# The number counts who speak, not who died: "Two security sources said another 19 …".
+# The number counts who speak, not who died: "Two security sources said another 19 …"
+# ("says" only after one: in "a father who lost his two daughters says", he speaks).
 _SPEAKERS_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|who|which|that|and|or|but)\b)[A-Za-z][\w-]*)"
-    r"{0,2}\s+(?:said|say|says|told|stated)\b(?!\s+to\b)",
+    r"{0,2}\s+(?P<verb>said|say|says|told|stated)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 # "3 deaths per 100,000 people", "400 people a year", read after the noun: a rate.
@@ -205,6 +206,11 @@ def _handled(ctx: NumberContext) -> bool:
     return bool(bodies and _HANDLED_AFTER_RE.match(text, noun.end, ctx.clause_end))
 
 
+def _counts_speakers(ctx: NumberContext) -> bool:
+    m = _SPEAKERS_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    return m is not None and (m.group("verb").lower() != "says" or ctx.phrase.low == 1)
+
+
 def is_no_casualty_count(ctx: NumberContext) -> bool:
     """Read after the noun: a count of things, a rate, who speaks, bodies identified, or
     people a verb before the number makes no casualties ("arrested 45 people")."""
@@ -212,10 +218,7 @@ def is_no_casualty_count(ctx: NumberContext) -> bool:
     if (
         noun.is_non_person
         or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)
-        or (
-            not noun.is_death_noun
-            and _SPEAKERS_AFTER_RE.match(text, ctx.phrase.end, ctx.clause_end)
-        )
+        or (not noun.is_death_noun and _counts_speakers(ctx))
         or _handled(ctx)
     ):
         return True

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tolltrace.extract import parts
+from tolltrace.extract import lexicon, parts
 from tolltrace.extract.context import NumberContext
 from tolltrace.extract.cues import (
     CUE,
@@ -139,7 +139,27 @@ def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
         return cue_outcome(verb.group("cue"))
     if ctx.noun.is_death_noun:
         return ctx.noun.outcome
+    if ctx.noun.is_person and _negative_right_after(ctx):
+        return NEGATIVE  # "Toll rises to 137: 11 suspects detained"
     return total.outcome
+
+
+# "who lost his two daughters", "lost 26 members of her family": the kin lost are dead.
+_LOST_BEFORE_RE = re.compile(
+    r"\blost\s+(?:(?:his|her|their|our|my|its|both|all)\s+)?(?:own\s+)?$", re.IGNORECASE
+)
+_LOST_REACH = 25
+_KIN_WORDS = lexicon.kin_words()
+# The helpers between a noun and its verb: "11 suspects were later detained".
+_HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later)\s+)*")
+
+
+def _negative_right_after(ctx: NumberContext) -> bool:
+    """A word that makes the people counted no casualties right after the noun: "11
+    suspects detained", "12 others were arrested"."""
+    helpers = _HELPERS_RE.match(ctx.text, ctx.noun.end, ctx.clause_end)
+    cue = CUE.pattern.match(ctx.text, helpers.end() if helpers else ctx.noun.end)
+    return cue is not None and cue.lastgroup == NEGATIVE
 
 
 def _own_outcome(
@@ -156,6 +176,10 @@ def _own_outcome(
     ):
         return "killed"  # "claimed 288 lives", "10 lives were lost"
     if noun.is_person:
+        if _LOST_BEFORE_RE.search(ctx.left[-_LOST_REACH:]) and _KIN_WORDS & {
+            w.lower() for w in noun.words
+        }:
+            return "killed"  # "lost his two daughters", "lost 26 members of his family"
         adjacent = adjacent_cue(ctx)
         if adjacent:
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"

@@ -284,10 +284,16 @@ def matches_at(
             yield m
 
 
+# Characters inside a word ("approx.", "o'clock"); any other ends the run of letters a
+# word before a number starts with (an opening quote, a bracket, a dateline's dash).
+_WORD_INNER = ".’'"
+
+
 def word_starts_before(text: str, pos: int, words: int = 3, reach: int = 40) -> list[int]:
     """Offsets where the `words` whitespace-separated words before `pos` start, nearest last.
 
     Empty when `pos` is not preceded by whitespace (it is inside a word or after a dash).
+    A word starts at its last run of letters and digits ("At" in "ROME-‘At").
     """
     starts: list[int] = []
     floor = max(0, pos - reach)
@@ -303,9 +309,9 @@ def word_starts_before(text: str, pos: int, words: int = 3, reach: int = 40) -> 
             k -= 1
         if k < floor and floor > 0:
             break
-        i = k + 1
-        while i < j and not text[i].isalnum():
-            i += 1  # an opening quote or bracket is not part of the word
+        i = j
+        while i > k + 1 and (text[i - 1].isalnum() or text[i - 1] in _WORD_INNER):
+            i -= 1  # the word's last run of letters: not "ROME-‘" in "ROME-‘At least"
         starts.append(i)
     starts.reverse()
     return starts
