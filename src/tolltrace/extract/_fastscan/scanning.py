@@ -200,16 +200,22 @@ _ASCII_BYTES = bytes(range(128))
 _DECIMAL_RE = re.compile(r"\d")
 
 
+def non_ascii(text: str) -> str:
+    """The characters of `text` outside ASCII, in order: a short string to search when a
+    rule looks only for such characters (their UTF-8 bytes are all above 127, so deleting
+    the ASCII bytes leaves them whole; far cheaper than a pattern scan of the text)."""
+    if text.isascii():
+        return ""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return rest.decode("utf-8", "surrogatepass")
+
+
 def has_non_ascii_digit(text: str) -> bool:
     """Whether `text` holds a decimal digit outside ASCII ("٣", "३"), which `\\d` matches.
 
-    Cheap: only the non-ASCII characters are looked at (their UTF-8 bytes are all above
-    127, so deleting the ASCII bytes leaves them whole).
+    Cheap: only the non-ASCII characters are looked at (`non_ascii`).
     """
-    if text.isascii():
-        return False
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return _DECIMAL_RE.search(rest.decode("utf-8", "surrogatepass")) is not None
+    return _DECIMAL_RE.search(non_ascii(text)) is not None
 
 
 def digit_positions(text: str, start: int = 0, stop: int | None = None) -> list[int]:
