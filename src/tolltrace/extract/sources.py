@@ -32,6 +32,7 @@ from tolltrace.extract.organisations import (
     ACRONYM_RE,
     CAPITALS_RE,
     COUNTRY_SAID_RE,
+    COUNTRY_VERB_RE,
     acronym_id,
     country_qualified,
     is_organisation_acronym,
@@ -390,7 +391,12 @@ class SourceTable:
                         a_start, a_end, text[a_start:a_end], source_id, "organisation", True
                     )
                 )
-        for m in COUNTRY_SAID_RE.finditer(text, start, stop):
+        countries = (
+            COUNTRY_SAID_RE.finditer(text, start, stop)
+            if COUNTRY_VERB_RE.search(text, start, stop)
+            else ()
+        )
+        for m in countries:
             named = reporting_country(m.group("name"))
             if named is None or any(
                 m.start() < t_end and t_start < m.end() for t_start, t_end in taken
