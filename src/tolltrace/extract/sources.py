@@ -336,7 +336,7 @@ class SourceTable:
             alias = self.aliases[i]
             framed = bool(
                 _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
-                or _FRAME_AFTER_RE.match(text, m_end, stop)
+                or _FRAME_AFTER_GUARD.match(text, m_end, stop, low)
             )
             if alias.needs_frame and not framed:
                 continue
