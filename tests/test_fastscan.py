@@ -33,6 +33,7 @@ from tolltrace.extract._fastscan.scanning import (
     lowered,
     matches_at,
 )
+from tolltrace.extract.organisations import COUNTRY_SAID_RE, COUNTRY_VERB_RE
 from tolltrace.extract.sentences import split_sentences
 from tolltrace.extract.sources import NAME_PUNCTUATION, SourceTable, default_table
 
@@ -253,3 +254,15 @@ def test_the_article_index_finds_the_digit_runs_of_the_digit_pattern() -> None:
             assert index.digit_starts is None
         else:
             assert index.digit_starts == digit_positions(text)
+
+
+def test_a_reporting_country_is_followed_by_one_of_the_country_verbs():
+    """sources.SourceTable.acronyms looks for reporting countries only in a sentence that
+    holds one of organisations.COUNTRY_VERB_RE's verbs."""
+    examples = ["Turkey has reported 3,500 deaths", "Syria said", "Kenya also put the toll at 4"]
+    found = 0
+    for text in [*TEXTS, *examples]:
+        for m in COUNTRY_SAID_RE.finditer(text):
+            found += 1
+            assert COUNTRY_VERB_RE.search(text, m.end()), m.group(0)
+    assert found >= len(examples)

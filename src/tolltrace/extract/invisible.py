@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tolltrace.extract._fastscan.scanning import non_ascii
+
 # Zero-width space, non-joiner, joiner, word joiner and invisible operators, soft hyphen,
 # left-to-right and right-to-left marks, Arabic letter mark, the embeddings, overrides
 # and isolates of the bidirectional algorithm, and a byte-order mark inside the text.
@@ -25,7 +27,7 @@ _GROUP_SEPARATORS = frozenset(",. \u00a0\u202f\u2009\u066c")
 
 def for_matching(text: str) -> str:
     """`text` with every run of format characters outside a number made spaces, same length."""
-    if not _RUN_RE.search(text):
+    if not _RUN_RE.search(non_ascii(text)):  # every format character is outside ASCII
         return text
     return _RUN_RE.sub(lambda m: _blank(text, m), text)
 

@@ -168,6 +168,9 @@ COUNTRY_SAID_RE = re.compile(
     r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|confirmed|announced|"
     r"recorded|counted|put\s+the)\b)"
 )
+# The verbs COUNTRY_SAID_RE looks for after a name: a sentence with none of them names no
+# reporting country (a cheap test before the pattern, which is tried at every offset).
+COUNTRY_VERB_RE = re.compile(r"said|says|reported|reports|confirmed|announced|recorded|counted|put")
 
 
 def country_qualified(source_id: str, text: str) -> str:

@@ -75,8 +75,9 @@ ADDED_TO_TOTAL_RE = re.compile(
 )
 # Words of a running total; a perfect tense with "since" opens one when no day follows it
 # ("has killed 1,043 since it was declared", not "the deadliest day since the ceasefire").
-_RUNNING_TOTAL_RE = re.compile(
-    r"\b(?:total|so\s+far|overall|toll|(?:has|have|had)\b[^.;]{0,80}?\bsince)\b"
+_RUNNING_TOTAL = Guarded(
+    re.compile(r"\b(?:total|so\s+far|overall|toll|(?:has|have|had)\b[^.;]{0,80}?\bsince)\b"),
+    needs=("total", "far", "overall", "toll", "since"),
 )
 # Before a number: it is the total ("the toll has risen to 2,100 in the past 24 hours").
 _TOTAL_WORD_RE = re.compile(r"\b(?:toll|total|tally)\b", re.IGNORECASE)
@@ -174,7 +175,7 @@ def scope_and_date(ctx: NumberContext, times: list[TimeExpr], is_part: bool) -> 
 def _running_total_in(text: str, start: int, end: int) -> bool:
     """Whether the sentence says it counts a running total: once per sentence, not per
     number (a long tally has thousands)."""
-    return bool(_RUNNING_TOTAL_RE.search(text, start, end))
+    return bool(_RUNNING_TOTAL.search(text, start, end))
 
 
 def _added_to_total(ctx: NumberContext) -> re.Match[str] | None:

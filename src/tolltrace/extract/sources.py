@@ -32,6 +32,7 @@ from tolltrace.extract.organisations import (
     ACRONYM_RE,
     CAPITALS_RE,
     COUNTRY_SAID_RE,
+    COUNTRY_VERB_RE,
     acronym_id,
     country_qualified,
     is_organisation_acronym,
@@ -132,14 +133,16 @@ def _may_be_framed(
     frame pattern contains one of its own literals. When no anchor has a literal of
     either frame on the right side and the sentence has no colon (`headline_colon`), every
     match would be dropped as unframed, and a row that needs a frame can be skipped
-    without a scan (unframed matches block nothing).
-    `low` is the text lower-cased, when the caller has it.
+    without a scan (unframed matches block nothing). `anchors` are sorted, so the first
+    one has the most text after it and the last one the most before it: only those two
+    are tested. `low` is the text lower-cased, when the caller has it.
     """
-    return any(
-        _FRAME_AFTER_GUARD.may_match(text, a, stop, low)
-        or _FRAME_BEFORE_RE.may_match(text, start, a, low)
-        for a in anchors
-    ) or (text.find(":", start, stop) >= 0)  # a headline's colon (headline_colon)
+    after = _FRAME_AFTER_GUARD.may_match(text, anchors[0], stop, low)
+    return (
+        after
+        or _FRAME_BEFORE_RE.may_match(text, start, anchors[-1], low)
+        or text.find(":", start, stop) >= 0  # a headline's colon (headline_colon)
+    )
 
 
 class SourceTableError(ValueError):
@@ -302,7 +305,7 @@ class SourceTable:
             alias = self.aliases[i]
             framed = bool(
                 _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
-                or _FRAME_AFTER_RE.match(text, m_end, stop)
+                or _FRAME_AFTER_GUARD.match(text, m_end, stop, low)
                 or headline_colon(text, start, stop, m_start, m_end)
             )
             if alias.needs_frame and not framed:
@@ -362,7 +365,12 @@ class SourceTable:
                         a_start, a_end, text[a_start:a_end], source_id, "organisation", True
                     )
                 )
-        for m in COUNTRY_SAID_RE.finditer(text, start, stop):
+        countries = (
+            COUNTRY_SAID_RE.finditer(text, start, stop)
+            if COUNTRY_VERB_RE.search(text, start, stop)
+            else ()
+        )
+        for m in countries:
             named = reporting_country(m.group("name"))
             if named is None or any(
                 m.start() < t_end and t_start < m.end() for t_start, t_end in taken

@@ -176,9 +176,27 @@ class StartAnchored:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A case-sensitive pattern matching any of `words` (longest first), or None."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    """A case-sensitive pattern matching any of `words`, or None. The words share their
+    prefixes ("re(?:leased|port(?:ed|s)?)|sa(?:id|ys)"): at each offset the regex engine
+    tries the one branch of that character, not every word."""
+    ordered = sorted({w for w in words if w})
+    return re.compile(_prefix_tree(ordered)) if ordered else None
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """The sorted distinct `words` as one alternation sharing their prefixes ("" matches
+    an empty word: it makes the rest optional)."""
+    optional = "" in words
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _prefix_tree(rest) for first, rest in by_first.items()]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
 
 def literal_positions(
@@ -200,16 +218,22 @@ _ASCII_BYTES = bytes(range(128))
 _DECIMAL_RE = re.compile(r"\d")
 
 
+def non_ascii(text: str) -> str:
+    """The characters of `text` outside ASCII, in order: a short string to search when a
+    rule looks only for such characters (their UTF-8 bytes are all above 127, so deleting
+    the ASCII bytes leaves them whole; far cheaper than a pattern scan of the text)."""
+    if text.isascii():
+        return ""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return rest.decode("utf-8", "surrogatepass")
+
+
 def has_non_ascii_digit(text: str) -> bool:
     """Whether `text` holds a decimal digit outside ASCII ("٣", "३"), which `\\d` matches.
 
-    Cheap: only the non-ASCII characters are looked at (their UTF-8 bytes are all above
-    127, so deleting the ASCII bytes leaves them whole).
+    Cheap: only the non-ASCII characters are looked at (`non_ascii`).
     """
-    if text.isascii():
-        return False
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return _DECIMAL_RE.search(rest.decode("utf-8", "surrogatepass")) is not None
+    return _DECIMAL_RE.search(non_ascii(text)) is not None
 
 
 def digit_positions(text: str, start: int = 0, stop: int | None = None) -> list[int]:
