@@ -220,6 +220,9 @@ def acronym_id(acronym: str, region: str | None) -> str:
 
 
 def is_organisation_acronym(acronym: str) -> bool:
-    """Whether a word in capitals may be an organisation's acronym: not a word listed as
-    none, nor a place in capitals (a dateline: "KERALA: …", "BEIRUT: …")."""
-    return acronym not in _NOT_ORGANISATIONS and not _is_place(acronym.title())
+    return acronym not in _NOT_ORGANISATIONS
+
+
+def is_dateline(word: str) -> bool:
+    """Whether a word in capitals is a place (a dateline: "KERALA: …", "BEIRUT: …")."""
+    return _is_place(word.title())

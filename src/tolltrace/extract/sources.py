@@ -35,6 +35,7 @@ from tolltrace.extract.organisations import (
     COUNTRY_VERB_RE,
     acronym_id,
     country_qualified,
+    is_dateline,
     is_organisation_acronym,
     named_organisation,
     reporting_country,
@@ -341,14 +342,8 @@ class SourceTable:
         patterns = (ACRONYM_AFTER_RE, ACRONYM_RE) if CAPITALS_RE.search(text, start, stop) else ()
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
-                if (
-                    pattern is ACRONYM_RE
-                    and not _ACRONYM_FRAME_RE.search(
-                        text, max(start, m.start() - _FRAME_REACH), m.start()
-                    )
-                    and not headline_colon(text, start, stop, m.start(), m.end())
-                ):
-                    continue  # an acronym with no frame before it names no source here
+                if pattern is ACRONYM_RE and not _acronym_framed(text, start, stop, m):
+                    continue  # an acronym with no frame names no source here
                 acronym = m.group("acronym")
                 source_id = acronym_id(acronym, m.group("region"))
                 if pattern is ACRONYM_AFTER_RE and m.group("region") and source_id == acronym:
@@ -479,6 +474,16 @@ def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMe
             continue
         kept.append(mention)
     return kept
+
+
+def _acronym_framed(text: str, start: int, stop: int, m: re.Match[str]) -> bool:
+    """An acronym with a frame before it ("according to the NDMA"), or a headline's source
+    by a colon that is no dateline ("NDMA: …", not "KERALA: …")."""
+    if _ACRONYM_FRAME_RE.search(text, max(start, m.start() - _FRAME_REACH), m.start()):
+        return True
+    return headline_colon(text, start, stop, m.start(), m.end()) and not is_dateline(
+        m.group("acronym")
+    )
 
 
 # A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry".
