@@ -397,3 +397,16 @@ def test_a_number_between_said_and_a_name_makes_the_name_no_source():
         "35 of the injured remained in hospital."
     )
     assert sources_of(text)[-1][1] == "officials"  # the agency, not the rescue workers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le dernier bilan communiqué par le ministère de l’Intérieur fait état de 140 morts.",
+        "Al menos 150 personas han muerto, según el balance publicado por el Ministerio.",
+        "Pelo menos 30 mortos, segundo o governo.",
+        "Mindestens 40 Todesopfer, laut dem Ministerium.",
+    ],
+)
+def test_a_government_named_in_its_language_after_a_frame_of_its_language(text):
+    assert sources_of(text)[-1][1].startswith("officials")

@@ -426,3 +426,35 @@ def test_one_more_supporter_is_a_count_of_civilians():
 def test_two_people_who_say_something_are_speakers_but_not_with_says():
     assert figures("Two officials say 40 people died.") == [(40, "killed")]
     assert figures("A man who lost his two brothers says he will stay.") == [(2, "killed")]
+
+
+def test_a_list_of_nationalities_after_victims_include_counts_each_part():
+    text = (
+        "The 19 foreign victims include five from Chile, three each from Peru and Kenya, two "
+        "from Canada, and one each from Fiji and Oman, officials said."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [
+        (19, "killed"), (5, "killed"), (3, "killed"), (2, "killed"), (1, "killed")
+    ]  # fmt: skip
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+
+
+def test_victims_who_include_no_count_are_no_claim():
+    assert figures("Flood victims include farmers and 12 traders' families.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said 240 people were killed. Fifty of the dead were children and 61 "
+            "were women, the ministry said.",
+            [(240, "unspecified"), (50, "civilians"), (61, "civilians")],
+        ),
+        ("Of those who were killed, at least 45 were Peruvian.", [(45, "unspecified")]),
+        ("Of those who died, 12 were children.", [(12, "civilians")]),
+    ],
+)
+def test_parts_told_by_their_predicates(text, expected):
+    assert [(c.low, c.victim_group) for c in extract_claims(text, "a")] == expected

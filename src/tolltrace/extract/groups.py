@@ -81,7 +81,7 @@ def claim_group(
     group = victim_group(words, ctx.after_noun[:GROUP_TAIL_REACH])
     if noun.head.lower() == "others" and previous is not None:
         group = _root(previous, earlier).victim_group  # "… and 12 others"
-    elif noun.is_death_noun:
+    elif noun.is_death_noun or not noun.words:  # "Three of the dead were …", "57 were …"
         predicate = _PREDICATE_RE.match(ctx.text, noun.end, ctx.clause_end)
         if predicate:
             described = read_noun_phrase(ctx.text, predicate.end(), ctx.clause_end)

@@ -36,6 +36,9 @@ from tolltrace.extract.victims import read_noun_phrase
 from tolltrace.model import Claim
 
 _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", re.IGNORECASE)
+# "The 26 victims include …": the victims whose parts a list then counts are the dead, as
+# in "The victims included …" (_outcome_of_frame).
+_INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
 # "77 lives", "24 more lives", "a further 10 lives".
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
@@ -69,7 +72,9 @@ def read_outcome(
         outcome: str | None = _outcome_of_part(ctx, previous)
         if outcome == previous.outcome:
             part_of = previous.claim_id
-    elif previous is not None and parts.is_coordinated(ctx, previous):
+    elif previous is not None and (
+        parts.is_coordinated(ctx, previous) or parts.is_predicate_part(ctx, previous)
+    ):
         outcome, part_of = previous.outcome, previous.part_of
     else:
         outcome = _own_outcome(ctx, is_previous, of_them)
@@ -186,6 +191,12 @@ def _own_outcome(
         outcome = right_cue(ctx) or left_cue(ctx)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
+        if (
+            outcome is None
+            and _DEAD_WORDS_RE.fullmatch(noun.head)
+            and _INCLUDE_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
+        ):
+            outcome = "killed"  # "The 26 foreign victims include five from Iran, …"
         if outcome is None:
             frame = toll_frame(ctx)
             if frame:

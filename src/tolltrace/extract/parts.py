@@ -33,13 +33,15 @@ PART = StartAnchored(
     starts=("including", "among", "of"),
 )
 # More part frames, read on the last words only (their start words are too common to
-# index): "The injured include five …", "Of the 112 injured, 17 …".
+# index): "The injured include five …", "Of the 112 injured, 17 …", "Of those who were
+# killed, 45 …", "Of those who died, 12 …".
 PART_TAIL = Guarded(
     re.compile(
         r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
         r"count|figure|tally)\s+"
         r"(?:also\s+)?include[sd]?|"
-        r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|injured|wounded|victims|killed|bodies),)"
+        r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
+        r"(?:dead|injured|wounded|victims|killed|bodies|died),)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     ),
@@ -64,9 +66,10 @@ _COORDINATED_RE = re.compile(
 )
 # A number with no noun, before a place or time, shares the noun of the one it is
 # coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
-# Sunday and four more on Monday".
+# Sunday and four more on Monday", "five from Iran, four each from China and Russia".
 _BARE_RE = re.compile(
-    r"\s*(?:more\s+)?(?:(?:in|at|on|across|from|inside|near|during|there|and)\b|[,;).!?\"”]|$)"
+    r"\s*(?:more\s+|each\s+)?(?:(?:in|at|on|across|from|inside|near|during|there|and)\b"
+    r"|[,;).!?\"”]|$)"
     r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
     re.IGNORECASE,
 )
@@ -141,6 +144,26 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
         and (ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
         and right_cue(ctx) is None
     )
+
+
+# "Sixty-four of the dead were children and 57 were women": a bare number whose predicate
+# names who they were, joined by "and" or a comma to a part before it, is a part of the
+# same total.
+_PREDICATE_AFTER_RE = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+|also\s+)?(?P<who>[\w-]+)")
+_JOINED_RE = re.compile(r"(?:,|\band)\s*$")
+PREDICATE_PAIR_REACH = 80
+
+
+def is_predicate_part(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number is the next of a list of parts told by their predicates ("64 of
+    the dead were children and 57 were women")."""
+    if not previous.part_of or ctx.noun.words or previous.char_end > ctx.phrase.start:
+        return False
+    between = ctx.text[previous.char_end : ctx.phrase.start]
+    if len(between) > PREDICATE_PAIR_REACH or not _JOINED_RE.search(between):
+        return False
+    who = _PREDICATE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    return who is not None and is_person_word(who.group("who"))
 
 
 def among_after(ctx: NumberContext) -> re.Match[str] | None:
