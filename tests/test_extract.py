@@ -314,7 +314,10 @@ def test_a_count_for_the_only_day_told_is_the_event_toll(text, scope):
             [(1500, "cumulative")],
         ),
         ("Officials warned the death toll could pass 1,000.", []),
-        ("Officials raised the death toll from 28 to 68.", []),
+        (  # a rise: the earlier figure (is_previous) and the new one, not the range 28-68
+            "Officials raised the death toll from 28 to 68.",
+            [(28, "cumulative"), (68, "cumulative")],
+        ),
         (
             "Rescuers found 12 bodies on Tuesday, bringing the death toll from the floods to 120.",
             [(12, "daily"), (120, "cumulative")],

@@ -458,3 +458,72 @@ def test_victims_who_include_no_count_are_no_claim():
 )
 def test_parts_told_by_their_predicates(text, expected):
     assert [(c.low, c.victim_group) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the verb of the first count, then bare counts with their own places
+            "Officials said 180 people died in the Murcia region, six in Aragon and one in "
+            "Navarre.",
+            [(180, "killed", ""), (6, "killed", ""), (1, "killed", "")],
+        ),
+        (  # a breakdown by place after a colon
+            "Four more deaths have been recorded: three in Aragon and one in Navarre.",
+            [(4, "killed", ""), (3, "killed", "a@0"), (1, "killed", "a@0")],
+        ),
+        (  # its own verb: no share
+            "Police killed 5 protesters in Gaza, 30 in Hebron were arrested.",
+            [(5, "killed", "")],
+        ),
+    ],
+)
+def test_bare_counts_by_place_share_the_verb_of_the_first(text, expected):
+    found = [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")]
+    assert found == expected
+
+
+def test_a_clause_of_its_own_keeps_its_own_group_but_a_participle_pair_shares_it():
+    assert groups("Six soldiers were killed in the north, and rebels wounded 30 in Kivu.") == [
+        (6, "killed", "security_forces"),
+        (30, "injured", "unspecified"),
+    ]
+    assert groups("A fire swept a mill, killing 14 workers and injuring at least 50.") == [
+        (14, "killed", "civilians"),
+        (50, "injured", "civilians"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The number of missing people soared from 31 to 281 in the port.",
+            [(31, "missing", True), (281, "missing", False)],
+        ),
+        (
+            "The death toll rose on Monday from 94 to 110, officials said.",
+            [(94, "killed", True), (110, "killed", False)],
+        ),
+        (
+            "The toll was 110 on Saturday, up from 94 the previous day.",
+            [(110, "killed", False), (94, "killed", True)],
+        ),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_two_figures(text, expected):
+    assert [(c.low, c.outcome, c.is_previous) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He wept after three of his five children's bodies were found.", [(3, "killed")]),
+        ("It was one of the deadliest attacks, in which 30 people died.", [(30, "killed")]),
+        ("Apart from 90 militants killed, 40 others were captured.", [(90, "killed")]),
+        ("The group reported the summary execution of 120 villagers.", [(120, "killed")]),
+        ("Kobe, Jan. 3 (Kyodo)--At least 60 people died.", [(60, "killed")]),
+    ],
+)
+def test_family_sets_superlatives_captives_executions_and_datelines(text, expected):
+    assert figures(text) == expected

@@ -17,7 +17,7 @@ import re
 
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext
-from tolltrace.extract.cues import TOLL_FRAME_GAP
+from tolltrace.extract.cues import TOLL_FRAME_GAP, adjacent_cue
 from tolltrace.extract.sentences import Sentence, sentence_at
 from tolltrace.extract.victims import CIVILIAN_WORDS, read_noun_phrase, victim_group
 from tolltrace.model import Claim
@@ -52,6 +52,7 @@ _COMBATANT_GROUPS = ("fighters", "security_forces", "combatants")
 # coordinator stands at most this far after the first count's phrase.
 COORDINATED_GROUP_REACH = 80
 _COORDINATOR_RE = re.compile(r"\b(?:and|while|whereas)\b", re.IGNORECASE)
+_AND_PARTICIPLE_RE = re.compile(r"\b(?:and|while)\s+\w+ing\s+$", re.IGNORECASE)
 _ADDED_WORDS = frozenset({"more", "others", "other", "additional", "further"})
 # "the civilian death toll rose to", "the number of military casualties is": a group word
 # right before the toll noun of a bare number's frame, read as far back as a toll frame.
@@ -111,7 +112,11 @@ def _coordinated_group(ctx: NumberContext, previous: Claim, earlier: list[Claim]
     """The group of the count a bare number is coordinated with: "eight children had been
     killed and more than 40 had been injured" (children: civilians)."""
     between = ctx.text[previous.char_end : ctx.phrase.start]
-    if len(between) > COORDINATED_GROUP_REACH or not _COORDINATOR_RE.search(between):
+    if (
+        len(between) > COORDINATED_GROUP_REACH
+        or not _COORDINATOR_RE.search(between)
+        or (adjacent_cue(ctx) and not _AND_PARTICIPLE_RE.search(ctx.left[-40:]))
+    ):  # "… and rebels wounded 30" is a clause of its own; "killing 14 … and injuring 50" not
         return "unspecified"
     return _root(previous, earlier).victim_group
 

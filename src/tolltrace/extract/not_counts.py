@@ -144,6 +144,18 @@ _NAME_BEFORE_RE = re.compile(r"(?-i:[A-Z][\w’'.-]*),\s+$")
 _AGE_AFTER_RE = re.compile(r",|\s+(?:who|whose)\b")
 
 
+# "one of the most resounding victories", "one of the deadliest": a superlative, no count.
+_ONE_OF_THE_MOST_RE = re.compile(r"\s+of\s+the\s+(?:most|least|\w+est)\b", re.IGNORECASE)
+# "three of his four children": a count of a family before the number, which is the
+# family's size.
+_FAMILY_SET_BEFORE_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|both|all)\s+of\s+"
+    r"(?:his|her|their|my|our)\s+$",
+    re.IGNORECASE,
+)
+_FAMILY_SET_REACH = 30
+
+
 def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
@@ -173,6 +185,10 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True  # an age after a name
     if phrase.qualifier == "exact" and LABEL_BEFORE.search(words, left.starts):
         return True
+    if phrase.low == 1 and _ONE_OF_THE_MOST_RE.match(text, phrase.end, sentence.end):
+        return True  # "one of the deadliest attacks"
+    if _FAMILY_SET_BEFORE_RE.search(words[-_FAMILY_SET_REACH:]):
+        return True  # "three of his four children": the family, not the dead
     # "raised the death toll from 28 to 68": a rise, not a range
     return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))
 

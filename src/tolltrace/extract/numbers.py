@@ -58,7 +58,7 @@ _QUALIFIER_PATTERN = "|".join(
 # One regex finds every candidate number phrase. Word boundaries keep "one" out of "someone".
 NUMBER_PHRASE_RE = re.compile(
     rf"""(?ix)
-    (?<![\w.,-])
+    (?<![\w.,])(?<!\w-)
     (?:(?P<qual>{_QUALIFIER_PATTERN})\s+)?
     (?:
         (?P<between>between)\s+(?P<b1>{_ONE_NUMBER})\s+and\s+(?P<b2>{_ONE_NUMBER})
@@ -241,9 +241,9 @@ def find_number_phrases(
             anchors.extend(at for at, _ in _NUMBER_WORD_FINDER.occurrences(low, start, stop))
         else:
             anchors.extend(at for at, word in word_hits if start <= at and at + len(word) <= stop)
-        # A phrase never starts right after a letter, digit or [.,-] (the pattern's
-        # lookbehind), so anchors inside words ("someone", "often") cannot start one.
-        anchors = sorted(a for a in anchors if a == 0 or not _continues_word(text[a - 1]))
+        # A phrase never starts right after a letter, digit, [.,] or a word's hyphen (the
+        # pattern's lookbehinds), so anchors inside words ("someone", "often") cannot.
+        anchors = sorted(a for a in anchors if a == 0 or not _continues_word(text, a))
         matches = (
             m
             for m in anchored_matches(NUMBER_PHRASE_RE, anchors, text, low, _PREFIXES)
@@ -253,7 +253,9 @@ def find_number_phrases(
     for m in matches:
         phrase = phrase_from_match(m, decimal_mark)
         if phrase is not None and phrase.qualifier == "range":
-            if _BY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+            if _BY_BEFORE_RE.search(
+                text, max(0, m.start() - 4), m.start()
+            ) or CHANGE_FROM_BEFORE_RE.search(text, max(0, m.start() - _CHANGE_REACH), m.start()):
                 found.extend(_rise_by_then_to(text, m, decimal_mark))
                 continue
             phrase = _count_after_a_day(text, m, phrase)
@@ -264,6 +266,17 @@ def find_number_phrases(
 
 # "rose by one to 158": two numbers, the rise and the new total, not the range 1-158.
 _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# "soaring from 31 to 281", "rose on Monday from 94 to 110": the earlier figure and the new
+# one, not the range 31-281 (a verb of change at most three words before "from").
+CHANGE_VERBS = (
+    "rose risen rising rises climbed climbing climbs jumped jumping soared soaring increased "
+    "increasing grew growing surged surging spiked fell falling dropped dropping declined "
+    "revised lowered raised"
+).split()
+CHANGE_FROM_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(CHANGE_VERBS)})\s+(?:[\w,]+\s+){{0,3}}?from\s+$", re.IGNORECASE
+)
+_CHANGE_REACH = 50
 
 
 def _rise_by_then_to(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:
@@ -297,6 +310,10 @@ def _count_after_a_day(text: str, m: re.Match[str], phrase: NumberPhrase) -> Num
     return phrase_from_match(second) if second is not None else None
 
 
-def _continues_word(char: str) -> bool:
-    """What NUMBER_PHRASE_RE's lookbehind (?<![\\w.,-]) rejects before a phrase."""
-    return char.isalnum() or char in "_.,-"
+def _continues_word(text: str, at: int) -> bool:
+    """What NUMBER_PHRASE_RE's lookbehinds reject before a phrase at `at`: a word character,
+    a point or a comma, or a hyphen after a word character ("COVID-19"; not "Press)--At")."""
+    char = text[at - 1]
+    if char.isalnum() or char in "_.,":
+        return True
+    return char == "-" and at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_")

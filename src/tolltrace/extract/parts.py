@@ -12,7 +12,7 @@ import re
 
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
-from tolltrace.extract.cues import CUE, right_cue
+from tolltrace.extract.cues import CUE, adjacent_cue, right_cue
 from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
 from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
@@ -73,6 +73,8 @@ _BARE_RE = re.compile(
     r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
     re.IGNORECASE,
 )
+# "seven in Castilla-La Mancha", "one each in Andalusia": a bare number and its place.
+_PLACE_AFTER_RE = re.compile(r"\s+(?:each\s+)?(?:in|at|across|from)\s+(?:the\s+)?[A-Z]")
 # After the noun: the people counted are some of a toll told before ("seven police officers
 # were among the dead").
 _AMONG_AFTER_RE = re.compile(
@@ -115,10 +117,22 @@ def is_part(ctx: NumberContext) -> bool:
 _BREAKDOWN_RE = re.compile(r"\s*[—–:(]\s*[\"'“‘]?$")
 
 
+# "three more deaths were recorded: two in Castilla and one in Andalusia": a breakdown by
+# place after the words of the count and a colon, at most this far after the count.
+_COLON_BREAKDOWN_RE = re.compile(r"[^\d.;:]{0,60}:\s*$")
+
+
 def is_breakdown(ctx: NumberContext, previous: Claim) -> bool:
-    """Whether the number opens a breakdown of the claim just before it ("149—61 men")."""
-    return previous.char_end <= ctx.phrase.start and bool(
-        _BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start)
+    """Whether the number opens a breakdown of the claim just before it ("149—61 men",
+    "three more deaths: two in Castilla and one in Andalusia")."""
+    if previous.char_end > ctx.phrase.start:
+        return False
+    if _BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start):
+        return True
+    return bool(
+        _COLON_BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start)
+        and not ctx.noun.words
+        and _PLACE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     )
 
 
@@ -139,10 +153,16 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
         _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
     ):
         return False
+    if right_cue(ctx) is not None:
+        return False
+    if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
+        return bool(ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
+    # The verb of the first count stands between: the next shares it only as a bare number
+    # with its own place ("217 people died in Valencia, seven in Castilla and one in …").
     return bool(
-        not CUE.search(text, ctx.cues, 0, after_previous, phrase.start)
-        and (ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
-        and right_cue(ctx) is None
+        not ctx.noun.words
+        and _PLACE_AFTER_RE.match(text, phrase.end, ctx.clause_end)
+        and not adjacent_cue(ctx)
     )
 
 

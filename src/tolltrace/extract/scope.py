@@ -10,26 +10,32 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, ends_with, tail_search
+from tolltrace.extract.numbers import CHANGE_VERBS
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.timeref import TimeExpr
 from tolltrace.model import Claim
 
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
+# "soaring from 31 to 281",
 # "The previous toll, issued on Sunday, was 66", "raising the toll from 28".
 PREVIOUS = StartAnchored(
     re.compile(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
+        rf"|\b(?:{'|'.join(CHANGE_VERBS)})\s+(?:[\w,]+\s+){{0,3}}?from\s+"
         r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
         # "revised the toll to 275 from 288": the figure after "to N from" is the earlier one
         r"|\bto\s+[\d,.]+\s+from\s+)$",
         re.IGNORECASE,
     ),
-    starts=("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
-            "increas", "to"),
+    starts=lexicon.first_words(
+        ("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
+         "increas", "to", *CHANGE_VERBS)
+    ),
 )  # fmt: skip
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".

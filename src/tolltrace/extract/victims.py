@@ -84,6 +84,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             continue
         if not words and low in ("a", "an"):
             break  # "from 28 a day earlier": no noun of the number's own
+        if not words and not after_of and low == "the" and pos == start:
+            break  # "up from 94 the previous day": "the" right after it starts no noun
         if not words and low in _LEADING_OF:
             pos = m.end()
             after_of = low == "of"
