@@ -337,7 +337,8 @@ def test_a_capitalised_word_after_an_article_or_a_name_is_no_surname():
         "The Center added that 40 civilians were killed.\n"
         "The Documentation Center reported that 41 civilians were killed.\n"
     )
-    assert [s for _, s, _ in sources_of(text)] == ["unattributed", "unattributed"]
+    # "The Center added" borrows no source; the whole name is a source of its own
+    assert [s for _, s, _ in sources_of(text)] == ["unattributed", "documentation-center"]
 
 
 @pytest.mark.parametrize(
@@ -410,3 +411,24 @@ def test_a_number_between_said_and_a_name_makes_the_name_no_source():
 )
 def test_a_government_named_in_its_language_after_a_frame_of_its_language(text):
     assert sources_of(text)[-1][1].startswith("officials")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Joint Emergency Coordination Center of the region has reported a rise in the "
+         "death toll to 92.", "joint-emergency-coordination-center"),
+        ("A new list published by Toyama prefecture on Monday showed 40 people were killed.",
+         "toyama-prefecture"),
+        ("The toll came to 504, according to data as of Friday from the Toyama prefectural "
+         "government.", "toyama-prefectural-government"),
+        ("Officials in Aragon had already announced three deaths.", "officials"),
+        ("Troops suspected of killing hundreds - HRW", "HRW"),
+        ("An intelligence-gathering report by the UN human rights office says troops killed "
+         "more than 500 people.", "UN"),
+        ("The Violations Documentation Center reported that 40 civilians were killed.", "VDC"),
+        ("Killings by the military left 40 dead.", "unattributed"),  # an agent, no source
+    ],
+)  # fmt: skip
+def test_centres_prefectures_dated_data_and_a_headline_dash(text, source):
+    assert sources_of(text)[-1][1] == source

@@ -238,7 +238,7 @@ def test_people_yet_to_be_traced_are_missing():
         ("The Relief Coordination Agency (RCA) said 40 died. The RCA said 12 more died.", "RCA"),
         (
             "A total of 70 were injured, according to officials at the Regional Crisis Centre.",
-            "officials",
+            "regional-crisis-centre",  # the body they work for
         ),
     ],
 )
@@ -527,3 +527,11 @@ def test_a_change_from_one_figure_to_another_is_two_figures(text, expected):
 )
 def test_family_sets_superlatives_captives_executions_and_datelines(text, expected):
     assert figures(text) == expected
+
+
+def test_bare_counts_with_a_place_named_after_a_few_words():
+    text = (
+        "Official data say 229 people died in the region of Murcia, seven in a neighbouring "
+        "area of Aragon, and one in Navarre."
+    )
+    assert figures(text) == [(229, "killed"), (7, "killed"), (1, "killed")]

@@ -162,11 +162,12 @@ def _frame_parts() -> tuple[str, str, str, str]:
 def source_frame_pattern() -> str:
     """The words right before a source, ending where the source's name begins (its "the"
     excepted): "according to ", "as per ", "a report released by ", "statistics from ".
-    A document noun takes "by", "from" or "of"; after one of the verbs, "by"."""
+    A document noun takes "by", "from" or "of", maybe after a date ("data as of Friday
+    from"); after one of the verbs, "by"."""
     lead, document, verb, medium = _frame_parts()
     return (
-        rf"(?:(?:{lead}\s+)?(?:(?:an?|the)\s+)?(?:\w+\s+)?{document}"
-        rf"(?:\s+{verb})?\s+(?:by|from|of)|{verb}\s+by"
+        rf"(?:(?:{lead}\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?{document}"
+        rf"(?:\s+{verb})?(?:\s+as\s+of\s+\w+)?\s+(?:by|from|of)|{verb}\s+by"
         rf"|{lead}\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?{medium}|{lead})"
     )
 

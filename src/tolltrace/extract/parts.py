@@ -60,7 +60,7 @@ _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, rever
 # Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
 # after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting").
 _COORDINATED_RE = re.compile(
-    r"[^.;\"”]{0,40}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+[\"'“‘]?"
+    r"[^.;\"”]{0,60}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+[\"'“‘]?"
     r"(?:(?:and\s+|with\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}(?:reporting\s+|recording\s+|with\s+)?"
     r"|with\s+)?$"
 )
@@ -73,8 +73,11 @@ _BARE_RE = re.compile(
     r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
     re.IGNORECASE,
 )
-# "seven in Castilla-La Mancha", "one each in Andalusia": a bare number and its place.
-_PLACE_AFTER_RE = re.compile(r"\s+(?:each\s+)?(?:in|at|across|from)\s+(?:the\s+)?[A-Z]")
+# "seven in Castilla-La Mancha", "one each in Andalusia", "seven in a neighbouring area of
+# Castilla": a bare number and its place.
+_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:each\s+)?(?:in|at|across|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}?[A-Z]"
+)
 # After the noun: the people counted are some of a toll told before ("seven police officers
 # were among the dead").
 _AMONG_AFTER_RE = re.compile(

@@ -91,8 +91,8 @@ _ACRONYM_FRAME_RE = Guarded(
     re.compile(rf"\b{lexicon.acronym_frame_pattern()}\s+(?:the\s+)?$", re.IGNORECASE),
     needs=lexicon.source_frame_words(),
 )
-# "killings by the military": an agent, not a source ("reported by", "released by" are
-# frames: source_frames.csv).
+# "killings by the military": an agent, not a source ("reported by", "released by", "a
+# report by" are frames: source_frames.csv).
 # A frame before a source is read in this many characters before it ("according to a
 # report released on Friday by the ", the longest, is under 60).
 _FRAME_REACH = 60
@@ -100,7 +100,13 @@ _AGENT_BEFORE_RE = Guarded(
     re.compile(
         "".join(
             f"(?<!{re.escape(word)} )"
-            for word in ("reported", "cited", "quoted", *lexicon.source_frames()["verb"])
+            for word in (
+                "reported",
+                "cited",
+                "quoted",
+                *lexicon.source_frames()["verb"],
+                *lexicon.source_frames()["document"],
+            )
         )
         + r"\bby\s+(?:the\s+)?$",
         re.IGNORECASE,
@@ -114,7 +120,7 @@ _FRAME_AFTER_RE = re.compile(
     r"""(?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
-    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+)?)?"""
+    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+|already\s+)?)?"""
     rf"(?:{lexicon.alternation(lexicon.reporting_verbs())})\b",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -486,9 +492,10 @@ def _acronym_framed(text: str, start: int, stop: int, m: re.Match[str]) -> bool:
     )
 
 
-# A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry".
+# A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry",
+# or by a dash at its end: "… suspected of killing hundreds - HRW".
 _COLON_AFTER_RE = re.compile(r"\s*:")
-_COLON_BEFORE_RE = re.compile(r":\s*(?:the\s+)?$", re.IGNORECASE)
+_COLON_BEFORE_RE = re.compile(r"(?::|\s[-–—])\s*(?:the\s+)?$", re.IGNORECASE)
 _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
 
 
