@@ -86,7 +86,7 @@ def read_left(
     at = phrase.start - len(left)
     starts = None
     if low is not None:
-        starts = sorted({i for i, _ in words.occurrences(low[at : phrase.start])})
+        starts = words.starts(low[at : phrase.start])
     return Left(left, at, starts)
 
 

@@ -268,7 +268,7 @@ class SourceTable:
         table = self._by_kind[kind]
         found: list[SourceMention] = []
         for start, end in spans:
-            if table._candidates(text, start, end, low):
+            if table._may_match(text, start, end, low):
                 found.extend(table.find(text, start, end, low))
         return found
 
@@ -382,6 +382,19 @@ class SourceTable:
                 SourceMention(m.start(), m.end(), m.group(0), named.source_id, named.kind, True)
             )
         return found
+
+    def _may_match(self, text: str, start: int, stop: int, low: str | None = None) -> bool:
+        """Whether any row can match in text[start:stop] (`_candidates` finds one)."""
+        index = None if self._always else self._literal_index(text, low)
+        if index is None:
+            return bool(self._candidates(text, start, stop, low))
+        occurrences = index.occurrences
+        k = bisect.bisect_left(index.starts, start)
+        while k < len(occurrences) and occurrences[k][0] < stop:
+            if occurrences[k][1] <= stop:
+                return True
+            k += 1
+        return False
 
     def _candidates(
         self, text: str, start: int, stop: int, low: str | None = None

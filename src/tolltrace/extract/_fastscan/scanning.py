@@ -53,6 +53,12 @@ class LiteralFinder:
         found.sort()
         return found
 
+    def starts(self, haystack: str) -> list[int]:
+        """The sorted distinct offsets where a word occurs in `haystack`."""
+        if self._automaton is None:
+            return []
+        return sorted({at for _, at, _ in self._automaton.find_matches_as_indexes(haystack, True)})
+
 
 def lowered(text: str) -> str | None:
     """`text.lower()` when it keeps every offset (same length), else None."""
@@ -138,7 +144,7 @@ class StartAnchored:
         """
         if low is None:
             return None
-        return sorted({at for at, _ in self._finder.occurrences(low)})
+        return self._finder.starts(low)
 
     def search(
         self,
