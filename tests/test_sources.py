@@ -432,3 +432,25 @@ def test_a_government_named_in_its_language_after_a_frame_of_its_language(text):
 )  # fmt: skip
 def test_centres_prefectures_dated_data_and_a_headline_dash(text, source):
     assert sources_of(text)[-1][1] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Karnataka Health Minister Asha Rao said 20 people had died by noon.\n"
+         "Rescue work went on through the night.\n"
+         "Rao, speaking to reporters, said 23 bodies have been recovered.",
+         "karnataka-health-minister"),
+        ("Meanwhile, Deccan News reported that the death toll mounted to 385.", "deccan-news"),
+        ("Odisha revised on Tuesday the body count in the accident to 288.", "government-in-od"),
+        ("Turkey has reported 3,500 deaths.", "government-tr"),
+        ("Sindh and Punjab reported 308 and 223 deaths.", "unattributed"),  # where, not who
+        ("Death toll from fighting rises to 822: doctors' syndicate", "local_sources"),
+        ("The previous toll as estimated by health authorities of the city was 5,500.",
+         "officials"),
+        ("At least 24 tourists were killed, the agency quoted police sources as saying.",
+         "officials"),
+    ],
+)  # fmt: skip
+def test_speakers_media_regions_and_frames_of_real_copy(text, source):
+    assert sources_of(text)[-1][1] == source

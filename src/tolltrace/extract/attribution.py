@@ -38,14 +38,16 @@ _PRONOUN_SPEAKER_RE = Guarded(
     ),
     needs=lexicon.first_words(lexicon.reporting_verbs(True)),
 )
-# "Choi also said …", "…, Jena said": a speaker named by one capitalised word, who keeps
+# "Choi also said …", "George, speaking to reporters, said …", "…, Jena said": a speaker
+# named by one capitalised word, who keeps
 # the source of the sentence that named them in full ("Fire chief Choi Seong-beom said …").
 # Not after an article: "The Center added" names a body, not a person.
 _VERBS = lexicon.alternation(lexicon.reporting_verbs())
 _SURNAME_SPEAKER_RE = Guarded(
     re.compile(
         rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)"
-        rf"(?-i:\b(?P<name>[A-Z][a-z’'-]+))\s+(?:also\s+|further\s+|later\s+|then\s+)?"
+        rf"(?-i:\b(?P<name>[A-Z][a-z’'-]+))(?:,[^,.;]{{1,40}},)?\s+"
+        rf"(?:also\s+|further\s+|later\s+|then\s+)?"
         rf"(?:{_VERBS})\b|[,\"”’]\s*(?:{_VERBS})\s+(?-i:(?P<after>[A-Z][a-z’'-]+))\b",
         re.IGNORECASE,
     ),

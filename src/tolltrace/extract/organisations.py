@@ -162,15 +162,19 @@ def slug(name: str) -> str:
     return "-".join([w for w in words if w] + sorted(set(countries)))
 
 
-# A country that reports a figure: "Turkey has reported 3,500 deaths", "Syria said".
+# A country or region that reports a figure: "Turkey has reported 3,500 deaths", "Syria
+# said", "Odisha revised the toll".
 COUNTRY_SAID_RE = re.compile(
     r"(?-i:(?P<name>\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}))"
-    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|reported|reports|confirmed|announced|"
-    r"recorded|counted|put\s+the)\b)"
+    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|reported|reports|confirmed|"
+    r"announced|recorded|counted|put\s+the|revised|lowered|raised|updated)\b)"
 )
 # The verbs COUNTRY_SAID_RE looks for after a name: a sentence with none of them names no
 # reporting country (a cheap test before the pattern, which is tried at every offset).
-COUNTRY_VERB_RE = re.compile(r"said|says|reported|reports|confirmed|announced|recorded|counted|put")
+COUNTRY_VERB_RE = re.compile(
+    r"said|says|reported|reports|confirmed|announced|recorded|counted|put|revised|lowered|"
+    r"raised|updated"
+)
 
 
 def country_qualified(source_id: str, text: str) -> str:
@@ -186,12 +190,20 @@ def country_qualified(source_id: str, text: str) -> str:
     return "-".join([source_id, *codes]) if codes else source_id
 
 
-def reporting_country(name: str) -> Named | None:
-    """The government of the country `name` names ("Turkey"), as a source."""
-    country = country_names().get(name)
-    if country is None:
+# A region that "reported" or "recorded" deaths is where they happened ("Punjab reported
+# 223 deaths"); one that said, confirmed or revised a figure is its government.
+_PLACE_IDIOM_VERBS = frozenset({"reported", "reports", "recorded", "counted"})
+
+
+def reporting_country(name: str, verb: str = "said") -> Named | None:
+    """The government of the country or region `name` names ("Turkey", "Odisha"), as a
+    source ("government-tr", "government-in-od"), given the `verb` after the name."""
+    place = country_names().get(name)
+    if place is None and verb.lower() not in _PLACE_IDIOM_VERBS:
+        place = region_named(name)
+    if place is None:
         return None
-    return Named(f"government-{country.place_id.lower()}", "government", False)
+    return Named(f"government-{place.place_id.lower().replace('/', '-')}", "government", False)
 
 
 def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:

@@ -372,7 +372,7 @@ class SourceTable:
             else ()
         )
         for m in countries:
-            named = reporting_country(m.group("name"))
+            named = reporting_country(m.group("name"), m.group("verb"))
             if named is None or any(
                 m.start() < t_end and t_start < m.end() for t_start, t_end in taken
             ):
