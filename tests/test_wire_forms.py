@@ -535,3 +535,36 @@ def test_bare_counts_with_a_place_named_after_a_few_words():
         "area of Aragon, and one in Navarre."
     )
     assert figures(text) == [(229, "killed"), (7, "killed"), (1, "killed")]
+
+
+# Review of the real-copy classes: sentences that must keep no false toll. Invented.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The heatwave killed 12 people as the mercury climbed from 38 to 45.", [(12, "killed")]),
+        ("Prices rose from 5 to 10 dollars; 3 people died.", [(3, "killed")]),
+        ("The toll rose to 40 on Monday: 300 in Valencia were evacuated.", [(40, "killed")]),
+        ("The court delayed the execution of 12 prisoners.", []),
+        ("A stay of execution was granted to 12 inmates.", []),
+        ("She lost her two children in the crowd and found them hours later.", []),
+        ("He lost three sons to the militia, which recruited them by force.", []),
+        ("All of their 40 crew members were killed in the crash.", [(40, "killed")]),
+        ("Officials said one of the West Bank residents was killed.", [(1, "killed")]),
+        ("One of the guest workers was killed, police said.", [(1, "killed")]),
+    ],
+)
+def test_review_cases_of_the_real_copy_classes(text, expected):
+    assert figures(text) == expected
+
+
+def test_the_victims_of_a_count_of_injured_are_injured():
+    text = "The attack wounded 50 people. The 50 victims include 12 children."
+    assert figures(text) == [(50, "injured"), (50, "injured"), (12, "injured")]
+
+
+def test_no_group_is_shared_from_a_part():
+    assert groups("Sixty-four of the dead were children and 12 were injured.")[1] == (
+        12,
+        "injured",
+        "unspecified",
+    )

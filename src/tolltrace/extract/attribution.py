@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
-from tolltrace.extract.organisations import defined_acronyms
+from tolltrace.extract.organisations import defined_acronyms, is_place
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
     GENERIC_PREFIX,
@@ -29,14 +30,22 @@ from tolltrace.extract.sources import (
 )
 from tolltrace.model import Claim
 
-# "..., he said", "she continued": the speaker is whoever the article quoted last.
+
+def _speaker_verbs(speaker: str) -> str:
+    return lexicon.alternation(lexicon.reporting_verbs(speaker=speaker))
+
+
+# "..., he said", "…,” she continued": the speaker is whoever the article quoted last.
 _PRONOUN_SPEAKER_RE = Guarded(
     re.compile(
-        rf"\b(?:(?:he|she|they|it)\s+(?:{lexicon.alternation(lexicon.reporting_verbs(True))})"
+        rf"\b(?:(?:he|she|they|it)\s+(?:{_speaker_verbs('yes')})"
+        rf"|(?<=[,\"”’]\s)(?:he|she|they|it)\s+(?:{_speaker_verbs('quote')})"
         r"|said\s+(?:he|she|it))\b",
         re.IGNORECASE,
     ),
-    needs=lexicon.first_words(lexicon.reporting_verbs(True)),
+    needs=lexicon.first_words(
+        (*lexicon.reporting_verbs(speaker="yes"), *lexicon.reporting_verbs(speaker="quote"))
+    ),
 )
 # "Choi also said …", "George, speaking to reporters, said …", "…, Jena said": a speaker
 # named by one capitalised word, who keeps
@@ -53,11 +62,25 @@ _SURNAME_SPEAKER_RE = Guarded(
     ),
     needs=lexicon.first_words(lexicon.reporting_verbs()),
 )
-_CAPITAL_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
+# Words that may open a sentence before a surname: "But Smith said", "Later, Smith said".
+_SENTENCE_OPENERS = frozenset("but and later then earlier meanwhile however also so".split())
 # Capitalised words that start sentences and name no person ("They said", "Officials say").
 _NOT_NAMES = frozenset(
-    "the this these that those it they he she we officials police authorities he".split()
+    "the this these that those it they he she we officials police authorities".split()
 )
+# A surname is looked for in full in at most this many sentences before it.
+SURNAME_LOOKBACK = 60
+
+
+@lru_cache(maxsize=256)
+def _full_name_pattern(name: str) -> re.Pattern[str]:
+    """A surname next to another capitalised word: "Choi Seong-beom", "Secretary Choi"."""
+    return re.compile(
+        rf"(?:\b[A-Z][\w’'-]*\s+{re.escape(name)}|\b{re.escape(name)}[\s-]+[A-Z][\w’'-]*)\b"
+    )
+
+
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
     count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead))\b""",
@@ -109,6 +132,7 @@ class ArticleAttributions:
         # Names whose acronym the article defines ("… Authority (NDMA)"): the acronym is the id.
         defined = defined_acronyms(text, low)
         self._acronym_of = {name_id: acronym for acronym, name_id in defined.items()}
+        self._defined = frozenset(defined)
 
     def for_sentence(self, index: int, near: int) -> Attribution:
         """The attribution for a figure at offset `near` in sentence `index`."""
@@ -126,7 +150,9 @@ class ArticleAttributions:
             if all(is_category(m.source_id) for m in mentions):
                 # No source the table names: an acronym that reports the figure may be one.
                 taken = [(m.start, m.end) for m in mentions]
-                mentions = mentions + self.table.acronyms(self.text, s.start, s.end, taken)
+                mentions = mentions + self.table.acronyms(
+                    self.text, s.start, s.end, taken, self._defined
+                )
             self._mentions[index] = mentions
         return mentions
 
@@ -195,18 +221,18 @@ class ArticleAttributions:
         if m is None:
             return None
         name = m.group("name") or m.group("after")
-        if name.lower() in _NOT_NAMES or (
-            m.group("name") and _CAPITAL_WORD_BEFORE_RE.search(self.text, s.start, m.start())
-        ):
-            return None  # "The Documentation Center reported": a whole name, not a surname
-        full = re.compile(
-            rf"(?:\b[A-Z][\w’'-]*\s+{re.escape(name)}|\b{re.escape(name)}[\s-]+[A-Z][\w’'-]*)\b"
-        )
-        for j in range(index - 1, -1, -1):
+        if name.lower() in _NOT_NAMES:
+            return None
+        if m.group("name"):
+            before = _CAPITAL_WORD_BEFORE_RE.search(self.text, s.start, m.start())
+            if before is not None and before.group(1).lower() not in _SENTENCE_OPENERS:
+                return None  # "The Documentation Center reported": a whole name
+        full = _full_name_pattern(name)
+        for j in range(index - 1, max(-1, index - 1 - SURNAME_LOOKBACK), -1):
             earlier = self.sentences[j]
             named = full.search(self.text, earlier.start, earlier.end)
-            if named is None:
-                continue
+            if named is None or is_place(named.group(0)):
+                continue  # "Khan Younis" is a town, not Mr Khan
             own = self._own_attribution(j, named.start())
             return _as_carried(own) if own is not None else None
         return None

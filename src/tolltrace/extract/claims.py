@@ -191,7 +191,7 @@ def read_claim(
         return None
     is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    reading = read_outcome(ctx, previous, is_previous, earlier[-1] if earlier else None)
+    reading = read_outcome(ctx, previous, is_previous, earlier[-1] if earlier else None, earlier)
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)

@@ -113,7 +113,8 @@ def _coordinated_group(ctx: NumberContext, previous: Claim, earlier: list[Claim]
     killed and more than 40 had been injured" (children: civilians)."""
     between = ctx.text[previous.char_end : ctx.phrase.start]
     if (
-        len(between) > COORDINATED_GROUP_REACH
+        previous.part_of  # "64 of the dead were children and 12 were injured": not children
+        or len(between) > COORDINATED_GROUP_REACH
         or not _COORDINATOR_RE.search(between)
         or (adjacent_cue(ctx) and not _AND_PARTICIPLE_RE.search(ctx.left[-40:]))
     ):  # "… and rebels wounded 30" is a clause of its own; "killing 14 … and injuring 50" not

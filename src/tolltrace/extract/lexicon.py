@@ -195,14 +195,35 @@ def source_frame_words() -> frozenset[str]:
 
 
 @cache
-def reporting_verbs(speaker_only: bool = False) -> tuple[str, ...]:
-    """Verbs by which a source gives a figure (reporting_verbs.csv): "said", "reported",
-    "put the" (toll at). `speaker_only`: those that after "he", "she", "it" or "they" name
-    the speaker of the sentence ("…, she added"; not "what it claims is")."""
-    return tuple(
-        r["verb"]
-        for r in _rows("reporting_verbs.csv")
-        if not speaker_only or r["speaker"] == "true"
+def reporting_verbs(after_name: str = "yes", speaker: str | None = None) -> tuple[str, ...]:
+    """Verbs by which a source gives a figure (reporting_verbs.csv). `after_name`: those
+    read right after a source's name ("yes": "the ministry said"), or only with "that"
+    after them ("that": "the committee established that"). `speaker`: instead, those that
+    after "he", "she", "it" or "they" name the speaker of a sentence anywhere ("yes": "…,
+    she added") or only after a comma or quote ("quote": "…,” he continued")."""
+    if speaker is not None:
+        return tuple(r["verb"] for r in _rows("reporting_verbs.csv") if r["speaker"] == speaker)
+    return tuple(r["verb"] for r in _rows("reporting_verbs.csv") if r["after_name"] == after_name)
+
+
+@cache
+def change_verbs() -> tuple[str, ...]:
+    """Verbs of a figure that changes ("the toll rose from 31 to 281"; change_verbs.csv)."""
+    return tuple(r["verb"] for r in _rows("change_verbs.csv"))
+
+
+@cache
+def change_from_pattern() -> str:
+    """A toll's noun and a verb of change, then "from", ending right before the earlier
+    figure: "the number of missing soared from ", "raised the death toll from ". Only a
+    toll changes so: "the mercury climbed from 38 to 45" is no toll."""
+    verbs = alternation(change_verbs())
+    toll = r"(?:toll|tally|count|number|figure|dead|deaths|fatalities|casualties|missing|"
+    toll += r"injured|wounded)"
+    return (
+        rf"(?:\b{toll}\b[^.;\d]{{0,60}}?\b(?:{verbs})"  # "the toll rose on Monday from"
+        rf"|\b(?:{verbs})\s+the\s+(?:death\s+)?{toll})"  # "raised the death toll from"
+        r"\s+(?:[\w,]+\s+){0,3}?from\s+"
     )
 
 

@@ -145,15 +145,29 @@ _AGE_AFTER_RE = re.compile(r",|\s+(?:who|whose)\b")
 
 
 # "one of the most resounding victories", "one of the deadliest": a superlative, no count.
-_ONE_OF_THE_MOST_RE = re.compile(r"\s+of\s+the\s+(?:most|least|\w+est)\b", re.IGNORECASE)
-# "three of his four children": a count of a family before the number, which is the
-# family's size.
-_FAMILY_SET_BEFORE_RE = re.compile(
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|both|all)\s+of\s+"
+_ONE_OF_THE_MOST_RE = re.compile(
+    r"\s+of\s+the\s+(?:most|least|deadliest|worst|bloodiest|largest|biggest|greatest|"
+    r"heaviest|highest|strongest|best|longest|oldest|youngest|latest|earliest)\b",
+    re.IGNORECASE,
+)
+# "three of his four children": a count of a family before the number, which is then the
+# family's size (the kin of kin_words.csv).
+_COUNT_OF_THEIR_BEFORE_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+"
     r"(?:his|her|their|my|our)\s+$",
     re.IGNORECASE,
 )
-_FAMILY_SET_REACH = 30
+_COUNT_OF_THEIR_REACH = 30
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+_KIN_WORDS = lexicon.kin_words()
+
+
+def _family_size(text: str, end: int, words: str) -> bool:
+    """ "three of his four children": the number after "N of his" counts the family."""
+    if not _COUNT_OF_THEIR_BEFORE_RE.search(words[-_COUNT_OF_THEIR_REACH:]):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in _KIN_WORDS
 
 
 def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
@@ -187,7 +201,7 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     if phrase.low == 1 and _ONE_OF_THE_MOST_RE.match(text, phrase.end, sentence.end):
         return True  # "one of the deadliest attacks"
-    if _FAMILY_SET_BEFORE_RE.search(words[-_FAMILY_SET_REACH:]):
+    if _family_size(text, phrase.end, words):
         return True  # "three of his four children": the family, not the dead
     # "raised the death toll from 28 to 68": a rise, not a range
     return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))

@@ -251,13 +251,14 @@ def find_number_phrases(
         )
     found = []
     for m in matches:
+        if m.group("n2") is not None and (
+            _BY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+            or _CHANGE_FROM_BEFORE_RE.search(text, max(0, m.start() - _CHANGE_REACH), m.start())
+        ):  # a change, maybe downwards ("lowered from 288 to 275"): two figures
+            found.extend(_rise_by_then_to(text, m, decimal_mark))
+            continue
         phrase = phrase_from_match(m, decimal_mark)
         if phrase is not None and phrase.qualifier == "range":
-            if _BY_BEFORE_RE.search(
-                text, max(0, m.start() - 4), m.start()
-            ) or CHANGE_FROM_BEFORE_RE.search(text, max(0, m.start() - _CHANGE_REACH), m.start()):
-                found.extend(_rise_by_then_to(text, m, decimal_mark))
-                continue
             phrase = _count_after_a_day(text, m, phrase)
         if phrase is not None:
             found.append(phrase)
@@ -266,17 +267,10 @@ def find_number_phrases(
 
 # "rose by one to 158": two numbers, the rise and the new total, not the range 1-158.
 _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
-# "soaring from 31 to 281", "rose on Monday from 94 to 110": the earlier figure and the new
-# one, not the range 31-281 (a verb of change at most three words before "from").
-CHANGE_VERBS = (
-    "rose risen rising rises climbed climbing climbs jumped jumping soared soaring increased "
-    "increasing grew growing surged surging spiked fell falling dropped dropping declined "
-    "revised lowered raised"
-).split()
-CHANGE_FROM_BEFORE_RE = re.compile(
-    rf"\b(?:{'|'.join(CHANGE_VERBS)})\s+(?:[\w,]+\s+){{0,3}}?from\s+$", re.IGNORECASE
-)
-_CHANGE_REACH = 50
+# "the number of missing soared from 31 to 281": the earlier figure and the new one, not
+# the range 31-281 (lexicon.change_from_pattern).
+_CHANGE_FROM_BEFORE_RE = re.compile(lexicon.change_from_pattern() + "$", re.IGNORECASE)
+_CHANGE_REACH = 100
 
 
 def _rise_by_then_to(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:

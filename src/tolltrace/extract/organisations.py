@@ -66,7 +66,7 @@ ACRONYM_RE = re.compile(
 CAPITALS_RE = re.compile(r"[A-Z][A-Z&]")
 # Acronyms that are no organisation.
 _NOT_ORGANISATIONS = frozenset(
-    "AM PM GMT UTC BST CET US UK EU TV AP AFP UPI DNA CPR ICU ID OK MP MLA CM PM".split()
+    "AM PM GMT UTC BST CET US UK EU TV AP AFP UPI DNA CPR ICU ID OK MP MLA CM".split()
 )
 
 
@@ -164,17 +164,17 @@ def slug(name: str) -> str:
 
 # A country or region that reports a figure: "Turkey has reported 3,500 deaths", "Syria
 # said", "Odisha revised the toll".
+_COUNTRY_VERBS = (
+    "said|says|reported|reports|confirmed|announced|recorded|counted|put\\s+the|revised|"
+    "lowered|raised|updated"
+)
 COUNTRY_SAID_RE = re.compile(
     r"(?-i:(?P<name>\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}))"
-    r"(?=\s+(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|reported|reports|confirmed|"
-    r"announced|recorded|counted|put\s+the|revised|lowered|raised|updated)\b)"
+    rf"(?=\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{_COUNTRY_VERBS})\b)"
 )
 # The verbs COUNTRY_SAID_RE looks for after a name: a sentence with none of them names no
 # reporting country (a cheap test before the pattern, which is tried at every offset).
-COUNTRY_VERB_RE = re.compile(
-    r"said|says|reported|reports|confirmed|announced|recorded|counted|put|revised|lowered|"
-    r"raised|updated"
-)
+COUNTRY_VERB_RE = re.compile(_COUNTRY_VERBS.replace("\\s+the", ""))
 
 
 def country_qualified(source_id: str, text: str) -> str:
@@ -195,15 +195,29 @@ def country_qualified(source_id: str, text: str) -> str:
 _PLACE_IDIOM_VERBS = frozenset({"reported", "reports", "recorded", "counted"})
 
 
-def reporting_country(name: str, verb: str = "said") -> Named | None:
+def reporting_country(name: str, verb: str = "said", text: str = "") -> Named | None:
     """The government of the country or region `name` names ("Turkey", "Odisha"), as a
-    source ("government-tr", "government-in-od"), given the `verb` after the name."""
+    source ("government-tr", "government-in-od"), given the `verb` after the name. A
+    region counts only when `text` (the article) names its country, and never a name that
+    is also a town ("Washington said": the US government, not the state's)."""
     place = country_names().get(name)
     if place is None and verb.lower() not in _PLACE_IDIOM_VERBS:
-        place = region_named(name)
+        region = region_named(name)
+        if (
+            region is not None
+            and any(n in text for n in _names_of_country(region.country))
+            and city_named(name) is None
+        ):
+            place = region
     if place is None:
         return None
     return Named(f"government-{place.place_id.lower().replace('/', '-')}", "government", False)
+
+
+@cache
+def _names_of_country(code: str) -> tuple[str, ...]:
+    """The names and adjectives of a country by its ISO code ("India", "Indian")."""
+    return tuple(name for name, place in country_names().items() if place.country == code)
 
 
 def defined_acronyms(text: str, low: str | None = None) -> dict[str, str]:
@@ -233,6 +247,11 @@ def acronym_id(acronym: str, region: str | None) -> str:
 
 def is_organisation_acronym(acronym: str) -> bool:
     return acronym not in _NOT_ORGANISATIONS
+
+
+def is_place(name: str) -> bool:
+    """A country, region or town the gazetteer knows ("Khan Younis", "Kerala")."""
+    return _is_place(name)
 
 
 def is_dateline(word: str) -> bool:

@@ -56,7 +56,11 @@ class Reading(NamedTuple):
 
 
 def read_outcome(
-    ctx: NumberContext, previous: Claim | None, is_previous: bool, last: Claim | None = None
+    ctx: NumberContext,
+    previous: Claim | None,
+    is_previous: bool,
+    last: Claim | None = None,
+    earlier: list[Claim] | None = None,
 ) -> Reading | None:
     """The outcome and total of the number in `ctx`, or None when it counts no casualties.
 
@@ -77,7 +81,7 @@ def read_outcome(
     ):
         outcome, part_of = previous.outcome, previous.part_of
     else:
-        outcome = _own_outcome(ctx, is_previous, of_them)
+        outcome = _own_outcome(ctx, is_previous, of_them, earlier or [])
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
     if outcome is None:
@@ -154,7 +158,28 @@ _LOST_BEFORE_RE = re.compile(
     r"\blost\s+(?:(?:his|her|their|our|my|its|both|all)\s+)?(?:own\s+)?$", re.IGNORECASE
 )
 _LOST_REACH = 25
+# "lost her two children in the crowd and found them", "lost three sons to the militia,
+# which recruited them": lost, not dead.
+_NOT_DEAD_AFTER_RE = re.compile(
+    r"\b(?:found|reunited|recruited|conscripted|abducted|kidnapped|custody|prison|jail)\b",
+    re.IGNORECASE,
+)
 _KIN_WORDS = lexicon.kin_words()
+
+
+def _victims_outcome(ctx: NumberContext, earlier: list[Claim]) -> str | None:
+    """What "The N victims include …" counts: the outcome of the same figure told before
+    ("… including 26 foreigners. The 26 foreign victims include …": killed; "The attack
+    wounded 50 people. The 50 victims include …": injured); else the dead, unless the
+    sentence before told a count of the injured or missing (then no guess)."""
+    same = [c for c in earlier if c.low == ctx.phrase.low]
+    if same:
+        return same[-1].outcome
+    last = earlier[-1] if earlier else None
+    just_before = last is not None and last.sentence_end >= ctx.sentence.start - 2
+    return None if just_before and last.outcome != "killed" else "killed"
+
+
 # The helpers between a noun and its verb: "11 suspects were later detained".
 _HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later)\s+)*")
 
@@ -168,7 +193,7 @@ def _negative_right_after(ctx: NumberContext) -> bool:
 
 
 def _own_outcome(
-    ctx: NumberContext, is_previous: bool, of_them: re.Match[str] | None
+    ctx: NumberContext, is_previous: bool, of_them: re.Match[str] | None, earlier: list[Claim]
 ) -> str | None:
     noun = ctx.noun
     if noun.is_death_noun:
@@ -181,9 +206,11 @@ def _own_outcome(
     ):
         return "killed"  # "claimed 288 lives", "10 lives were lost"
     if noun.is_person:
-        if _LOST_BEFORE_RE.search(ctx.left[-_LOST_REACH:]) and _KIN_WORDS & {
-            w.lower() for w in noun.words
-        }:
+        if (
+            _LOST_BEFORE_RE.search(ctx.left[-_LOST_REACH:])
+            and _KIN_WORDS & {w.lower() for w in noun.words}
+            and not _NOT_DEAD_AFTER_RE.search(ctx.text, noun.end, ctx.clause_end)
+        ):
             return "killed"  # "lost his two daughters", "lost 26 members of his family"
         adjacent = adjacent_cue(ctx)
         if adjacent:
@@ -196,7 +223,7 @@ def _own_outcome(
             and _DEAD_WORDS_RE.fullmatch(noun.head)
             and _INCLUDE_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
         ):
-            outcome = "killed"  # "The 26 foreign victims include five from Iran, …"
+            outcome = _victims_outcome(ctx, earlier)  # "The 26 foreign victims include …"
         if outcome is None:
             frame = toll_frame(ctx)
             if frame:

@@ -135,7 +135,9 @@ def is_breakdown(ctx: NumberContext, previous: Claim) -> bool:
     return bool(
         _COLON_BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start)
         and not ctx.noun.words
+        and ctx.phrase.low <= previous.low  # a part is no larger than its total
         and _PLACE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+        and right_cue(ctx) is None  # "…: 300 in Valencia were evacuated" says its own
     )
 
 

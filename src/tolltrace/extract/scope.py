@@ -13,7 +13,6 @@ from functools import lru_cache
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, ends_with, tail_search
-from tolltrace.extract.numbers import CHANGE_VERBS
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.timeref import TimeExpr
 from tolltrace.model import Claim
@@ -26,7 +25,7 @@ PREVIOUS = StartAnchored(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
-        rf"|\b(?:{'|'.join(CHANGE_VERBS)})\s+(?:[\w,]+\s+){{0,3}}?from\s+"
+        rf"|{lexicon.change_from_pattern()}"
         r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
         # "revised the toll to 275 from 288": the figure after "to N from" is the earlier one
         r"|\bto\s+[\d,.]+\s+from\s+)$",
@@ -34,7 +33,8 @@ PREVIOUS = StartAnchored(
     ),
     starts=lexicon.first_words(
         ("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
-         "increas", "to", *CHANGE_VERBS)
+         "increas", "to", "toll", "tally", "count", "number", "figure", "dead", "deaths",
+         "fatalities", "casualties", "missing", "injured", "wounded", *lexicon.change_verbs())
     ),
 )  # fmt: skip
 # More superseded forms, read on the last words only: "had reported 876", "had initially

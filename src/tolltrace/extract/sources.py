@@ -121,13 +121,17 @@ _FRAME_AFTER_RE = re.compile(
     (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+|already\s+)?)?"""
-    rf"(?:{lexicon.alternation(lexicon.reporting_verbs())})\b",
+    rf"(?:(?:{lexicon.alternation(lexicon.reporting_verbs())})\b"
+    rf"|(?:{lexicon.alternation(lexicon.reporting_verbs('that'))})\s+that\b)",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 # The reporting verb of _FRAME_AFTER_RE: without one after a name, it is not framed there.
-_FRAME_AFTER_GUARD = Guarded(_FRAME_AFTER_RE, needs=lexicon.first_words(lexicon.reporting_verbs()))
+_FRAME_AFTER_GUARD = Guarded(
+    _FRAME_AFTER_RE,
+    needs=lexicon.first_words((*lexicon.reporting_verbs(), *lexicon.reporting_verbs("that"))),
+)
 
 
 def _may_be_framed(
@@ -339,16 +343,21 @@ class SourceTable:
 
     @staticmethod
     def acronyms(
-        text: str, start: int, stop: int, taken: list[tuple[int, int]]
+        text: str,
+        start: int,
+        stop: int,
+        taken: list[tuple[int, int]],
+        defined: frozenset[str] = frozenset(),
     ) -> list[SourceMention]:
         """Acronyms and countries in text[start:stop] that report a figure ("NDMA said",
         "according to the NDMA", "Turkey has reported") outside the `taken` spans: each is
-        the id of the organisation or government it stands for."""
+        the id of the organisation or government it stands for. `defined`: the acronyms
+        the article spells out, the only ones a headline's colon may frame."""
         found: list[SourceMention] = []
         patterns = (ACRONYM_AFTER_RE, ACRONYM_RE) if CAPITALS_RE.search(text, start, stop) else ()
         for pattern in patterns:
             for m in pattern.finditer(text, start, stop):
-                if pattern is ACRONYM_RE and not _acronym_framed(text, start, stop, m):
+                if pattern is ACRONYM_RE and not _acronym_framed(text, start, stop, m, defined):
                     continue  # an acronym with no frame names no source here
                 acronym = m.group("acronym")
                 source_id = acronym_id(acronym, m.group("region"))
@@ -372,7 +381,7 @@ class SourceTable:
             else ()
         )
         for m in countries:
-            named = reporting_country(m.group("name"), m.group("verb"))
+            named = reporting_country(m.group("name"), m.group("verb"), text)
             if named is None or any(
                 m.start() < t_end and t_start < m.end() for t_start, t_end in taken
             ):
@@ -468,9 +477,25 @@ class _LiteralIndex(NamedTuple):
 _BELONGS_TO_RE = re.compile(r"\s+(?:at|from|of|for|with|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# "Witnesses at the Kennedy Center", "residents near Al-Amal Hospital": people at a place.
+_PEOPLE_AT_RE = re.compile(r"\s+(?:at|near|outside|inside|around|by)\s+(?:the\s+)?", re.IGNORECASE)
+_PEOPLE_IDS = frozenset({"local_sources"})
+
+
 def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMention]:
     """Drop a broad category right before the organisation it belongs to, or right after
-    one it describes: the organisation is the source."""
+    one it describes: the organisation is the source. But people at or near a named
+    place ("witnesses at the Kennedy Center said") are the source, not the place."""
+    found = [
+        m
+        for k, m in enumerate(found)
+        if not (
+            k
+            and found[k - 1].source_id in _PEOPLE_IDS
+            and m.source_id not in CATEGORY_IDS
+            and _PEOPLE_AT_RE.fullmatch(text, found[k - 1].end, m.start) is not None
+        )
+    ]
     kept = []
     for k, mention in enumerate(found):
         following = found[k + 1] if k + 1 < len(found) else None
@@ -495,13 +520,19 @@ def _named_over_category(text: str, found: list[SourceMention]) -> list[SourceMe
     return kept
 
 
-def _acronym_framed(text: str, start: int, stop: int, m: re.Match[str]) -> bool:
+def _acronym_framed(
+    text: str, start: int, stop: int, m: re.Match[str], defined: frozenset[str]
+) -> bool:
     """An acronym with a frame before it ("according to the NDMA"), or a headline's source
-    by a colon that is no dateline ("NDMA: …", not "KERALA: …")."""
+    by a colon that the article spells out ("NUCC: …" with "the National Unity
+    Consultative Council (NUCC)"; not "LIVE:", "NSW:" or a dateline, "KERALA: …")."""
     if _ACRONYM_FRAME_RE.search(text, max(start, m.start() - _FRAME_REACH), m.start()):
         return True
-    return headline_colon(text, start, stop, m.start(), m.end()) and not is_dateline(
-        m.group("acronym")
+    acronym = m.group("acronym")
+    return (
+        acronym in defined
+        and headline_colon(text, start, stop, m.start(), m.end())
+        and not is_dateline(acronym)
     )
 
 
@@ -514,13 +545,15 @@ _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
 
 def headline_colon(text: str, start: int, stop: int, m_start: int, m_end: int) -> bool:
     """Whether the source at text[m_start:m_end] is set off by a colon at either end of
-    its sentence text[start:stop]: "NDMA: 40 killed …" or "… 40 killed: NDMA"."""
+    its sentence text[start:stop], or by a dash at its end: "NDMA: 40 killed …", "… 40
+    killed: NDMA", "… 40 killed - HRW"."""
     if not text[start:m_start].strip():
         return _COLON_AFTER_RE.match(text, m_end, stop) is not None
+    rest = _ENDS_HERE_RE.match(text, m_end, stop)
     return bool(
         _COLON_BEFORE_RE.search(text, max(start, m_start - 8), m_start)
-        and _ENDS_HERE_RE.match(text, m_end, stop)
-        and _ENDS_HERE_RE.match(text, m_end, stop).end() == stop
+        and rest is not None
+        and rest.end() == stop
     )
 
 
