@@ -191,8 +191,9 @@ def country_qualified(source_id: str, text: str) -> str:
 
 
 # A region that "reported" or "recorded" deaths is where they happened ("Punjab reported
-# 223 deaths"); one that said, confirmed or revised a figure is its government.
-_PLACE_IDIOM_VERBS = frozenset({"reported", "reports", "recorded", "counted"})
+# 223 deaths"); one that revised a figure is its government. ("X said" is left to
+# countries: the region table is not read for every "Smith said".)
+_REGION_VERBS = frozenset({"revised", "lowered", "raised", "updated"})
 
 
 def reporting_country(name: str, verb: str = "said", text: str = "") -> Named | None:
@@ -201,7 +202,7 @@ def reporting_country(name: str, verb: str = "said", text: str = "") -> Named | 
     region counts only when `text` (the article) names its country, and never a name that
     is also a town ("Washington said": the US government, not the state's)."""
     place = country_names().get(name)
-    if place is None and verb.lower() not in _PLACE_IDIOM_VERBS:
+    if place is None and verb.lower() in _REGION_VERBS:
         region = region_named(name)
         if (
             region is not None
