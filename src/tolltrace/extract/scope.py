@@ -18,25 +18,26 @@ from tolltrace.extract.timeref import TimeExpr
 from tolltrace.model import Claim
 
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
-# "soaring from 31 to 281",
 # "The previous toll, issued on Sunday, was 66", "raising the toll from 28".
 PREVIOUS = StartAnchored(
     re.compile(
         r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
-        rf"|{lexicon.change_from_pattern()}"
         r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
         # "revised the toll to 275 from 288": the figure after "to N from" is the earlier one
         r"|\bto\s+[\d,.]+\s+from\s+)$",
         re.IGNORECASE,
     ),
-    starts=lexicon.first_words(
-        ("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
-         "increas", "to", "toll", "tally", "count", "number", "figure", "dead", "deaths",
-         "fatalities", "casualties", "missing", "injured", "wounded", *lexicon.change_verbs())
-    ),
+    starts=("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
+            "increas", "to"),
 )  # fmt: skip
+# "the number of missing soared from 31 to 281": the figure after "from" (read on the
+# last words only; lexicon.change_from_pattern).
+_CHANGE_FROM_TAIL = Guarded(
+    re.compile(lexicon.change_from_pattern() + "$", re.IGNORECASE), needs=("from",)
+)
+_CHANGE_FROM_REACH = 100
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".
 _PREVIOUS_TAIL = Guarded(
@@ -100,7 +101,9 @@ def is_previous_figure(ctx: NumberContext) -> bool:
     """Whether the text gives the number as a superseded figure. A bare "had reported
     876" (reported speech says "had" too: "said it had recorded 1,200") counts only with
     an earlier time around it ("… a week ago", "… earlier")."""
-    if PREVIOUS.search(ctx.left, ctx.left_starts):
+    if PREVIOUS.search(ctx.left, ctx.left_starts) or _CHANGE_FROM_TAIL.search(
+        ctx.left[-_CHANGE_FROM_REACH:]
+    ):
         return True
     m = tail_search(_PREVIOUS_TAIL, ctx.left)
     if m is None:
