@@ -152,7 +152,7 @@ def _may_be_framed(
     return (
         after
         or _FRAME_BEFORE_RE.may_match(text, start, anchors[-1], low)
-        or text.find(":", start, stop) >= 0  # a headline's colon (headline_colon)
+        or _may_have_headline_colon(text, start, stop)
     )
 
 
@@ -541,6 +541,24 @@ def _acronym_framed(
 _COLON_AFTER_RE = re.compile(r"\s*:")
 _COLON_BEFORE_RE = re.compile(r"(?::|\s[-–—])\s*(?:the\s+)?$", re.IGNORECASE)
 _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
+
+
+# A headline's source by a colon is at most this long: "NDMA:", ": Gaza's health ministry".
+_HEADLINE_SOURCE_REACH = 60
+
+
+def _may_have_headline_colon(text: str, start: int, stop: int) -> bool:
+    """A colon or dash near either end of the sentence, as `headline_colon` needs (a
+    cheap test: not "at 10:30", not a colon in mid-sentence)."""
+    head = start + _HEADLINE_SOURCE_REACH
+    tail = stop - _HEADLINE_SOURCE_REACH
+    return (
+        text.find(":", start, min(head, stop)) >= 0
+        or text.find(":", max(tail, start), stop) >= 0
+        or text.find(" - ", max(tail, start), stop) >= 0
+        or text.find(" – ", max(tail, start), stop) >= 0
+        or text.find(" — ", max(tail, start), stop) >= 0
+    )
 
 
 def headline_colon(text: str, start: int, stop: int, m_start: int, m_end: int) -> bool:
