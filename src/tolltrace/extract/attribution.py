@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
-from tolltrace.extract.organisations import defined_acronyms, is_place
+from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
     GENERIC_PREFIX,
@@ -231,8 +231,8 @@ class ArticleAttributions:
         for j in range(index - 1, max(-1, index - 1 - SURNAME_LOOKBACK), -1):
             earlier = self.sentences[j]
             named = full.search(self.text, earlier.start, earlier.end)
-            if named is None or is_place(named.group(0)):
-                continue  # "Khan Younis" is a town, not Mr Khan
+            if named is None:
+                continue
             own = self._own_attribution(j, named.start())
             return _as_carried(own) if own is not None else None
         return None

@@ -250,11 +250,6 @@ def is_organisation_acronym(acronym: str) -> bool:
     return acronym not in _NOT_ORGANISATIONS
 
 
-def is_place(name: str) -> bool:
-    """A country, region or town the gazetteer knows ("Khan Younis", "Kerala")."""
-    return _is_place(name)
-
-
 def is_dateline(word: str) -> bool:
     """Whether a word in capitals is a place (a dateline: "KERALA: …", "BEIRUT: …")."""
     return _is_place(word.title())
