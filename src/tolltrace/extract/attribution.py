@@ -48,10 +48,10 @@ _PRONOUN_SPEAKER_RE = Guarded(
     ),
 )
 # "Choi also said …", "George, speaking to reporters, said …", "…, Jena said": a speaker
-# named by one capitalised word, who keeps
-# the source of the sentence that named them in full ("Fire chief Choi Seong-beom said …").
-# Not after an article: "The Center added" names a body, not a person.
-_VERBS = lexicon.alternation(lexicon.reporting_verbs())
+# named by one capitalised word, who keeps the source of the sentence that named them in
+# full ("Fire chief Choi Seong-beom said …"). Not after an article: "The Center added"
+# names a body, not a person.
+_VERBS = lexicon.alternation(lexicon.reporting_verbs())  # after a name: "Choi said"
 _SURNAME_SPEAKER_RE = Guarded(
     re.compile(
         rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)"

@@ -191,7 +191,7 @@ def read_claim(
         return None
     is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    reading = read_outcome(ctx, previous, is_previous, earlier[-1] if earlier else None, earlier)
+    reading = read_outcome(ctx, previous, is_previous, earlier)
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)
@@ -248,8 +248,6 @@ SHARED_QUALIFIER_REACH = 60
 _SHARED_QUALIFIERS = frozenset({"at_least", "more_than", "about", "up_to"})
 # Only a comma, "and" or both between one count's noun and the next number.
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
-
-
 _FINITE_RE = re.compile(r"\b(?:were|are|was|is|have|has|had|remains?|remained)\b", re.IGNORECASE)
 
 

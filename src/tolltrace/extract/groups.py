@@ -59,7 +59,7 @@ _ADDED_WORDS = frozenset({"more", "others", "other", "additional", "further"})
 FRAME_GROUP_REACH = TOLL_FRAME_GAP
 _FRAME_GROUP_WORD_RE = re.compile(
     r"\b(?P<word>[a-z]+)\s+(?:death\s+toll|toll|deaths|casualties|fatalities|dead)\b"
-    r"(?P<rest>[^\d.;]*)$",
+    r"[^\d.;]*$",
     re.IGNORECASE,
 )
 # "… people, including women and children": civilians a count of people names, with no

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import (
+    Guarded,
     LiteralFinder,
     anchored_matches,
     digit_positions,
@@ -253,7 +254,7 @@ def find_number_phrases(
     for m in matches:
         if m.group("n2") is not None and (
             _BY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
-            or _CHANGE_FROM_BEFORE_RE.search(text, max(0, m.start() - _CHANGE_REACH), m.start())
+            or CHANGE_FROM_BEFORE.search(text, max(0, m.start() - CHANGE_FROM_REACH), m.start())
         ):  # a change, maybe downwards ("lowered from 288 to 275"): two figures
             found.extend(_rise_by_then_to(text, m, decimal_mark))
             continue
@@ -268,9 +269,12 @@ def find_number_phrases(
 # "rose by one to 158": two numbers, the rise and the new total, not the range 1-158.
 _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # "the number of missing soared from 31 to 281": the earlier figure and the new one, not
-# the range 31-281 (lexicon.change_from_pattern).
-_CHANGE_FROM_BEFORE_RE = re.compile(lexicon.change_from_pattern() + "$", re.IGNORECASE)
-_CHANGE_REACH = 100
+# the range 31-281 (lexicon.change_from_pattern), read this far before the first figure.
+# scope.is_previous_figure reads it too: the first figure is the superseded one.
+CHANGE_FROM_BEFORE = Guarded(
+    re.compile(lexicon.change_from_pattern() + "$", re.IGNORECASE), needs=("from",)
+)
+CHANGE_FROM_REACH = 100
 
 
 def _rise_by_then_to(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:

@@ -165,16 +165,16 @@ def slug(name: str) -> str:
 # A country or region that reports a figure: "Turkey has reported 3,500 deaths", "Syria
 # said", "Odisha revised the toll".
 _COUNTRY_VERBS = (
-    "said|says|reported|reports|confirmed|announced|recorded|counted|put\\s+the|revised|"
-    "lowered|raised|updated"
-)
+    "said", "says", "reported", "reports", "confirmed", "announced", "recorded", "counted",
+    "put the", "revised", "lowered", "raised", "updated",
+)  # fmt: skip
 COUNTRY_SAID_RE = re.compile(
     r"(?-i:(?P<name>\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}))"
-    rf"(?=\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{_COUNTRY_VERBS})\b)"
+    rf"(?=\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{lexicon.alternation(_COUNTRY_VERBS)})\b)"
 )
 # The verbs COUNTRY_SAID_RE looks for after a name: a sentence with none of them names no
 # reporting country (a cheap test before the pattern, which is tried at every offset).
-COUNTRY_VERB_RE = re.compile(_COUNTRY_VERBS.replace("\\s+the", ""))
+COUNTRY_VERB_RE = re.compile("|".join(sorted(lexicon.first_words(_COUNTRY_VERBS))))
 
 
 def country_qualified(source_id: str, text: str) -> str:
@@ -199,8 +199,9 @@ _REGION_VERBS = frozenset({"revised", "lowered", "raised", "updated"})
 def reporting_country(name: str, verb: str = "said", text: str = "") -> Named | None:
     """The government of the country or region `name` names ("Turkey", "Odisha"), as a
     source ("government-tr", "government-in-od"), given the `verb` after the name. A
-    region counts only when `text` (the article) names its country, and never a name that
-    is also a town ("Washington said": the US government, not the state's)."""
+    region counts only after a verb of revision, when `text` (the article) names its
+    country, and never when its name is also a town's ("Washington revised": not the
+    state's government)."""
     place = country_names().get(name)
     if place is None and verb.lower() in _REGION_VERBS:
         region = region_named(name)
@@ -217,7 +218,7 @@ def reporting_country(name: str, verb: str = "said", text: str = "") -> Named | 
 
 @cache
 def _names_of_country(code: str) -> tuple[str, ...]:
-    """The names and adjectives of a country by its ISO code ("India", "Indian")."""
+    """The names of a country by its ISO code ("India", "Republic of India")."""
     return tuple(name for name, place in country_names().items() if place.country == code)
 
 

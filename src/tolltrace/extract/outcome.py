@@ -56,17 +56,15 @@ class Reading(NamedTuple):
 
 
 def read_outcome(
-    ctx: NumberContext,
-    previous: Claim | None,
-    is_previous: bool,
-    last: Claim | None = None,
-    earlier: list[Claim] | None = None,
+    ctx: NumberContext, previous: Claim | None, is_previous: bool, earlier: list[Claim]
 ) -> Reading | None:
     """The outcome and total of the number in `ctx`, or None when it counts no casualties.
 
     `previous` is the claim before it in its sentence; `is_previous` says the text gives
-    the number as a superseded figure (which frames it as a toll); `last` is the article's
-    last claim before it ("This number includes 745 civilians" counts what it counted)."""
+    the number as a superseded figure (which frames it as a toll); `earlier` are the
+    article's claims before it, the last of which "This number includes 745 civilians"
+    counts again."""
+    last = earlier[-1] if earlier else None
     of_them = parts.of_them(ctx)
     is_part = parts.is_part(ctx)
     part_of = ""
@@ -81,7 +79,7 @@ def read_outcome(
     ):
         outcome, part_of = previous.outcome, previous.part_of
     else:
-        outcome = _own_outcome(ctx, is_previous, of_them, earlier or [])
+        outcome = _own_outcome(ctx, is_previous, of_them, earlier)
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
     if outcome is None:
@@ -172,9 +170,9 @@ def _victims_outcome(ctx: NumberContext, earlier: list[Claim]) -> str | None:
     ("… including 26 foreigners. The 26 foreign victims include …": killed; "The attack
     wounded 50 people. The 50 victims include …": injured); else the dead, unless the
     sentence before told a count of the injured or missing (then no guess)."""
-    same = [c for c in earlier if c.low == ctx.phrase.low]
-    if same:
-        return same[-1].outcome
+    same = next((c for c in reversed(earlier) if c.low == ctx.phrase.low), None)
+    if same is not None:
+        return same.outcome
     last = earlier[-1] if earlier else None
     just_before = last is not None and last.sentence_end >= ctx.sentence.start - 2
     return None if just_before and last.outcome != "killed" else "killed"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, ends_with, tail_search
+from tolltrace.extract.numbers import CHANGE_FROM_BEFORE, CHANGE_FROM_REACH
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.timeref import TimeExpr
 from tolltrace.model import Claim
@@ -32,12 +32,6 @@ PREVIOUS = StartAnchored(
     starts=("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
             "increas", "to"),
 )  # fmt: skip
-# "the number of missing soared from 31 to 281": the figure after "from" (read on the
-# last words only; lexicon.change_from_pattern).
-_CHANGE_FROM_TAIL = Guarded(
-    re.compile(lexicon.change_from_pattern() + "$", re.IGNORECASE), needs=("from",)
-)
-_CHANGE_FROM_REACH = 100
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".
 _PREVIOUS_TAIL = Guarded(
@@ -101,8 +95,8 @@ def is_previous_figure(ctx: NumberContext) -> bool:
     """Whether the text gives the number as a superseded figure. A bare "had reported
     876" (reported speech says "had" too: "said it had recorded 1,200") counts only with
     an earlier time around it ("… a week ago", "… earlier")."""
-    if PREVIOUS.search(ctx.left, ctx.left_starts) or _CHANGE_FROM_TAIL.search(
-        ctx.left[-_CHANGE_FROM_REACH:]
+    if PREVIOUS.search(ctx.left, ctx.left_starts) or CHANGE_FROM_BEFORE.search(
+        ctx.left[-CHANGE_FROM_REACH:]  # "the number of missing soared from 31 to 281"
     ):
         return True
     m = tail_search(_PREVIOUS_TAIL, ctx.left)

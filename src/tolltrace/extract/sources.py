@@ -142,17 +142,15 @@ def _may_be_framed(
     Every match of an alias contains one of its literals, found at `anchors`. A frame
     before the match ends before that literal, a frame after it starts after it; each
     frame pattern contains one of its own literals. When no anchor has a literal of
-    either frame on the right side and the sentence has no colon (`headline_colon`), every
-    match would be dropped as unframed, and a row that needs a frame can be skipped
-    without a scan (unframed matches block nothing). `anchors` are sorted, so the first
-    one has the most text after it and the last one the most before it: only those two
-    are tested. `low` is the text lower-cased, when the caller has it.
+    either frame on the right side, every match would be dropped as unframed (but for a
+    headline's colon: `_may_have_headline_colon`, which the caller tests once per
+    sentence), and a row that needs a frame can be skipped without a scan (unframed
+    matches block nothing). `anchors` are sorted, so the first one has the most text after
+    it and the last one the most before it: only those two are tested. `low` is the text
+    lower-cased, when the caller has it.
     """
-    after = _FRAME_AFTER_GUARD.may_match(text, anchors[0], stop, low)
-    return (
-        after
-        or _FRAME_BEFORE_RE.may_match(text, start, anchors[-1], low)
-        or _may_have_headline_colon(text, start, stop)
+    return _FRAME_AFTER_GUARD.may_match(text, anchors[0], stop, low) or _FRAME_BEFORE_RE.may_match(
+        text, start, anchors[-1], low
     )
 
 
@@ -288,13 +286,17 @@ class SourceTable:
         stop = len(text) if end is None else end
         hits: list[tuple[int, int, int]] = []  # (start, row, end)
         cuts: list[int] | None = None
+        headline: bool | None = None  # _may_have_headline_colon, once asked
         for i, anchors in self._candidates(text, start, stop, low).items():
             if (
                 anchors
                 and self.aliases[i].needs_frame
                 and not _may_be_framed(text, start, stop, anchors, low)
             ):
-                continue  # its matches would all be dropped as unframed
+                if headline is None:
+                    headline = _may_have_headline_colon(text, start, stop)
+                if not headline:
+                    continue  # its matches would all be dropped as unframed
             if not anchors:
                 spans = [(start, stop)]
             else:
@@ -541,23 +543,19 @@ def _acronym_framed(
 _COLON_AFTER_RE = re.compile(r"\s*:")
 _COLON_BEFORE_RE = re.compile(r"(?::|\s[-–—])\s*(?:the\s+)?$", re.IGNORECASE)
 _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
-
-
-# A headline's source by a colon is at most this long: "NDMA:", ": Gaza's health ministry".
+# The colon or dash of a headline's source stands this near an end of its sentence
+# ("NDMA:", ": Gaza's health ministry"); its reach before the source: ": the ", " - the ".
 _HEADLINE_SOURCE_REACH = 60
+_HEADLINE_MARK_REACH = 8
+_TAIL_MARK_RE = re.compile(r":|\s[-–—]\s")
 
 
 def _may_have_headline_colon(text: str, start: int, stop: int) -> bool:
-    """A colon or dash near either end of the sentence, as `headline_colon` needs (a
-    cheap test: not "at 10:30", not a colon in mid-sentence)."""
-    head = start + _HEADLINE_SOURCE_REACH
-    tail = stop - _HEADLINE_SOURCE_REACH
+    """A colon near either end of the sentence, or a dash near its end, as
+    `headline_colon` needs (a cheap test: not "at 10:30", not a colon in mid-sentence)."""
     return (
-        text.find(":", start, min(head, stop)) >= 0
-        or text.find(":", max(tail, start), stop) >= 0
-        or text.find(" - ", max(tail, start), stop) >= 0
-        or text.find(" – ", max(tail, start), stop) >= 0
-        or text.find(" — ", max(tail, start), stop) >= 0
+        text.find(":", start, min(start + _HEADLINE_SOURCE_REACH, stop)) >= 0
+        or _TAIL_MARK_RE.search(text, max(stop - _HEADLINE_SOURCE_REACH, start), stop) is not None
     )
 
 
@@ -567,11 +565,9 @@ def headline_colon(text: str, start: int, stop: int, m_start: int, m_end: int) -
     killed: NDMA", "… 40 killed - HRW"."""
     if not text[start:m_start].strip():
         return _COLON_AFTER_RE.match(text, m_end, stop) is not None
-    rest = _ENDS_HERE_RE.match(text, m_end, stop)
-    return bool(
-        _COLON_BEFORE_RE.search(text, max(start, m_start - 8), m_start)
-        and rest is not None
-        and rest.end() == stop
+    return bool(  # `$` of _ENDS_HERE_RE holds only at `stop`: the source ends the sentence
+        _COLON_BEFORE_RE.search(text, max(start, m_start - _HEADLINE_MARK_REACH), m_start)
+        and _ENDS_HERE_RE.match(text, m_end, stop)
     )
 
 
