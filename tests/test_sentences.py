@@ -10,6 +10,7 @@ from tolltrace.extract.sentences import (
     _LINE_RE,
     Sentence,
     _append,
+    _continues,
     _is_abbreviation,
     sentence_at,
     split_sentences,
@@ -40,6 +41,28 @@ def test_crlf_and_bullets_keep_exact_offsets():
     assert [text[s.start : s.end] for s in spans] == ["One.", "Hundreds fled."]
 
 
+def test_hard_wrapped_lines_inside_a_sentence_are_one_paragraph():
+    text = (
+        "Floods in the north\n"
+        "12 people died on Monday.\n"
+        "Sunday was the worst day, with at least\n"
+        "40 people killed across the\n"
+        "region. Rescue goes on\n"
+        "\n"
+        "in the hills, officials said.\n"
+        "Another line"
+    )
+    assert texts(text) == [
+        "Floods in the north",  # a title before a line opening with a digit stays apart
+        "12 people died on Monday.",
+        "Sunday was the worst day, with at least\n40 people killed across the\nregion.",
+        "Rescue goes on",  # a blank line is a paragraph break, never a wrap
+        "in the hills, officials said.",
+        "Another line",
+    ]
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2, 2, 3, 4]
+
+
 def test_sentence_at_finds_the_containing_sentence():
     text = "First one. Second one."
     spans = split_sentences(text)
@@ -48,10 +71,16 @@ def test_sentence_at_finds_the_containing_sentence():
 
 
 def _reference_split(text: str) -> list[tuple[int, int, int]]:
-    """The plain splitter: each line scanned whole with the boundary pattern."""
+    """The plain splitter: each paragraph (lines joined where one continues the sentence of
+    the one before) scanned whole with the boundary pattern."""
     found: list[Sentence] = []
-    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
-        start, stop = line.start(), line.end()
+    paragraphs: list[tuple[int, int]] = []
+    for line in _LINE_RE.finditer(text):
+        if paragraphs and _continues(text, paragraphs[-1][1], line.start()):
+            paragraphs[-1] = (paragraphs[-1][0], line.end())
+        else:
+            paragraphs.append((line.start(), line.end()))
+    for paragraph, (start, stop) in enumerate(paragraphs):
         for b in _BOUNDARY_RE.finditer(text, start, stop):
             if text[b.start()] == "." and _is_abbreviation(text, b.start()):
                 continue

@@ -234,8 +234,13 @@ def read_claim(
     )
 
 
-# "the death toll up to 114": risen to 114, not at most 114.
-_TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:toll|tally|count|figure)\s*$", re.IGNORECASE)
+# "the death toll up to 114", "the death toll in the stampede goes up to 80": risen to 114,
+# not at most 114.
+_TOLL_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:toll|tally|count|figure)(?:\b[^.;\d]{0,80}?\s(?:goes|went|gone|shot|jumped|jumps|"
+    r"climbs|climbed|rises|rose|risen|moved|moves))?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "at least 115 deaths and 145 injuries", "at least 10 dead, 16 injured and 101 missing":

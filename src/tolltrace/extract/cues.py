@@ -45,6 +45,8 @@ TOLL_FRAME_NEAR = 130
 _OUTCOME_PHRASES = tuple(
     p for outcome in ("killed", "injured", "missing") for p in lexicon.casualty_phrases(outcome)
 )
+# An adverb of time between the verb and the number: "the death toll is now 52".
+_NOW = r"(?:now|currently|officially|already)"
 TOLL_FRAME = StartAnchored(
     re.compile(
         rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|{_KILLED}|{_INJURED}|{_MISSING})\b"
@@ -52,9 +54,9 @@ TOLL_FRAME = StartAnchored(
         r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
         r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
         r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
-        r"are|were|likely|"
+        r"are|were|likely|goes|went|gone|shot|jumped|jumps|"
         r"killing|killed|wounding|injuring|higher|lower|down|up)[,:\s]+"
-        r"(?:at\s+|to\s+)?[\"'“‘]?$",
+        rf"(?:{_NOW}\s+)?(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
     starts=lexicon.first_words((*lexicon.toll_frames(), *_OUTCOME_PHRASES)),
@@ -62,11 +64,12 @@ TOLL_FRAME = StartAnchored(
 
 # A toll noun right before the number, alone or with a comma, colon or dash: "The highest
 # number of the fatalities, 207, has been reported in Balochistan", "Total: 1,644", headline
-# style "Death toll 114", and "the death toll up to 114" (risen to, not "at most").
+# style "Death toll 114" or "Death toll now 114", and "the death toll up to 114" (risen
+# to, not "at most").
 TOLL_APPOSITION = StartAnchored(
     re.compile(
         rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|dead|deaths|total)"
-        r"\s*(?:[,:—–]\s*)?[\"'“‘]?$",
+        rf"\s*(?:[,:—–]\s*)?(?:{_NOW}\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
     starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),

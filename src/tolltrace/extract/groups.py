@@ -24,8 +24,12 @@ from tolltrace.model import Claim
 
 # The words after the noun that victim_group reads ("… from both sides").
 GROUP_TAIL_REACH = 40
-# "Three of the dead were children": who the counted dead were.
-_PREDICATE_RE = re.compile(r"\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?", re.IGNORECASE)
+# Who the counted dead were: "Three of the dead were children", "14 of whom were police
+# officers".
+_PREDICATE_RE = re.compile(
+    r"(?:\s+of\s+(?:whom|them|those|these))?\s+(?:were|was|are|included)\s+(?:all\s+|also\s+)?",
+    re.IGNORECASE,
+)
 # "Among them 12 soldiers": the group named after "among".
 AMONG = StartAnchored(
     re.compile(r"\bamong\s+[\"'“‘]?([^.;]{0,80})$", re.IGNORECASE), starts=("among",)

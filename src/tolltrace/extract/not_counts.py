@@ -101,10 +101,10 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_REACH = 8
 # The number counts bodies identified, not the dead: "16 of the victims had been identified",
 # "205 bodies had already been identified", "82 bodies were still unidentified", "187
-# bodies yet to be identified".
+# bodies yet to be identified", "19 remain unidentified".
 _IDENTIFIED_AFTER_RE = re.compile(
-    r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be))*"
-    r"\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
+    r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be|"
+    r"remain|remains|remained))*\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
     re.IGNORECASE,
 )
 # Bodies handled, not the dead counted again: "110 bodies were kept at the hospital", "the

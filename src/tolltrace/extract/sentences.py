@@ -76,7 +76,21 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every non-empty run of characters between CR and LF (_LINE_RE)."""
+    """(start, end) of every paragraph: a non-empty run of characters between CR and LF
+    (_LINE_RE), joined with the lines after it that continue its sentence (`_continues`)."""
+    para: tuple[int, int] | None = None
+    for start, end in _raw_lines(text):
+        if para is not None and _continues(text, para[1], start):
+            para = (para[0], end)
+            continue
+        if para is not None:
+            yield para
+        para = (start, end)
+    if para is not None:
+        yield para
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, int]]:
     if "\r" in text:
         for line in _LINE_RE.finditer(text):
             yield line.start(), line.end()
@@ -88,6 +102,34 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
     if start < len(text):
         yield start, len(text)
+
+
+# Hard-wrapped copy (plain-text wire, e-mail, PDF) breaks lines inside a sentence: "…, with
+# at least\n94 people killed". A line continues the one before when that one has no closing
+# punctuation and the next opens with a small letter ("…people killed\nsince the protests
+# began"), or with a digit after a word no sentence or title ends on ("at least\n94").
+_OPEN_END_RE = re.compile(
+    r"(?:^|\s)(?:the|a|an|of|to|at|by|from|with|and|or|than|least|about|nearly|some|in|on|"
+    r"for|as|were|was|are|is|had|have|has|been|killing|killed|kill)$"
+)
+_CLOSED_ENDS = frozenset('.!?:;"”’)]')
+
+
+def _continues(text: str, line_end: int, next_start: int) -> bool:
+    """Whether the line ending at `line_end` goes on in the line at `next_start`."""
+    last = text[line_end - 1]
+    if last in _CLOSED_ENDS or _blank_between(text, line_end, next_start):
+        return False
+    first = text[next_start]
+    if first.islower():
+        return True
+    return first.isdigit() and bool(_OPEN_END_RE.search(text, max(0, line_end - 12), line_end))
+
+
+def _blank_between(text: str, end: int, start: int) -> bool:
+    """Whether a blank line stands between two lines (a paragraph break, never a wrap)."""
+    gap = text[end:start]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
 
 
 def _append(text: str, out: list[Sentence], start: int, end: int, paragraph: int) -> None:

@@ -72,14 +72,15 @@ _NOT_IN_NAMES_RE = re.compile(rf"[^\w\s{re.escape(NAME_PUNCTUATION)}]")
 # Before a source: the frames of source_frames.csv ("according to", "as per", "a report
 # released by"), "according to officials at", or an inverted quote attribution ('...,
 # said Fernando Bastidas of the Permanent Committee'), maybe with a possessive ("according to
-# the country's military junta"). Not "told X": X listens; not "said 1,100 rescue workers":
-# a number between the verb and the name makes them its object.
+# the country's military junta") or an article ("according to an AFP tally"). Not "told
+# X": X listens; not "said 1,100 rescue workers": a number between the verb and the name
+# makes them its object.
 _FRAME_BEFORE_RE = Guarded(
     re.compile(
         r"(?:according\s+to\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
         r"|according\s+to\s+an?\s+(?:updated|new|latest|preliminary|official)"
         rf"|\b{lexicon.source_frame_pattern()}|"
-        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”\d]{0,60}?)\s+(?:the\s+)?"
+        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”\d]{0,60}?)\s+(?:the\s+|an?\s+)?"
         r"(?:(?:country|nation|state|region|province|city|territory|strip)['’]s\s+)?$",
         re.IGNORECASE,
     ),
