@@ -657,3 +657,33 @@ def test_lines_under_a_line_that_notes_its_figures_keep_its_source():
         "were killed."
     )
     assert {c.source for c in extract_claims(text, "a")} == {"health-committee"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Local leaders clarified that the landslide had claimed 62 lives.", "local_sources"),
+        ("The District Magistrate has only confirmed between 50 to 60 fatalities.", "officials"),
+        ("The state's chief secretary, Ravi Kumar, had initially reported 116 dead.", "officials"),
+        ("More than 300 people were killed in a landslide, a politician has said.", "officials"),
+        ("The interim government's estimate of 834 deaths is lower than others.", "officials"),
+        # an agency's own tally is its count, not a relay of the sources it used
+        ("The toll reached at least 300, according to an AFP tally based on police data.", "AFP"),
+    ],
+)
+def test_more_ways_of_naming_who_gives_a_figure(text, source):
+    assert extract_claims(text, "a")[0].source == source
+
+
+def test_a_quotation_of_several_sentences_takes_the_speaker_named_where_it_closes():
+    text = (
+        "Bodies were taken to the next district. “Twenty-seven bodies have arrived at the "
+        "hospital. Among those killed are 23 women,” police chief Ravi Singh said."
+    )
+    assert [(c.low, c.source) for c in extract_claims(text, "a")] == [
+        (27, "officials"),
+        (23, "officials"),
+    ]
+    # a quotation that closed before the figure gives it no speaker
+    closed = "“Forty people died,” she said. Twelve are still missing."
+    assert [c.source for c in extract_claims(closed, "a")] == ["unattributed", "unattributed"]

@@ -160,7 +160,7 @@ class ArticleAttributions:
         mentions = self._mentions_of(index)
         if not mentions:
             return None
-        best = min(mentions, key=lambda m: (_rank(m), abs(_centre(m) - near)))
+        best = min(mentions, key=lambda m: (_rank(m, self.text), abs(_centre(m) - near)))
         source_id, kind = best.source_id, best.kind
         if kind.startswith(GENERIC_PREFIX):
             kind = kind[len(GENERIC_PREFIX) :]
@@ -238,16 +238,39 @@ class ArticleAttributions:
         return None
 
     def _named_next(self, index: int) -> Attribution | None:
-        """The source the next sentence of the paragraph gives the figures of this one:
-        "30 people were killed. These figures were published by the ministry." """
+        """The source a later sentence of the paragraph gives the figures of this one:
+        "30 people were killed. These figures were published by the ministry.", or the
+        speaker named where a quotation this sentence stands in closes ("“Thirty bodies
+        arrived. Most were women,” the police chief said.")."""
         nxt = index + 1
         if nxt >= len(self.sentences):
             return None
         s, n = self.sentences[index], self.sentences[nxt]
-        if n.paragraph != s.paragraph or not _FIGURES_ANAPHOR_RE.match(self.text, n.start, n.end):
+        if n.paragraph != s.paragraph:
             return None
-        own = self._first_attribution(nxt)
+        if _FIGURES_ANAPHOR_RE.match(self.text, n.start, n.end):
+            closing: int | None = nxt
+        else:
+            closing = self._quote_closing(index)
+        own = self._first_attribution(closing) if closing is not None else None
         return _as_carried(own) if own is not None else None
+
+    def _quote_closing(self, index: int) -> int | None:
+        """The later sentence of the paragraph where the quotation open at the end of
+        sentence `index` closes, within QUOTE_REACH sentences; None when none is open."""
+        s = self.sentences[index]
+        first = index
+        while first > 0 and self.sentences[first - 1].paragraph == s.paragraph:
+            first -= 1
+        if not _open_quote(self.text[self.sentences[first].start : s.end]):
+            return None
+        for j in range(index + 1, min(index + 1 + QUOTE_REACH, len(self.sentences))):
+            n = self.sentences[j]
+            if n.paragraph != s.paragraph:
+                return None
+            if any(q in self.text[n.start : n.end] for q in _CLOSING_QUOTES):
+                return j
+        return None
 
     def _list_intro(self, index: int) -> Attribution | None:
         """A short line under a line that ends with a colon ("The committee counted the
@@ -318,6 +341,19 @@ class ArticleAttributions:
         return self._named[kind]
 
 
+# A quotation is followed this many sentences at most to the one that names its speaker.
+QUOTE_REACH = 4
+_CLOSING_QUOTES = ("”", '"')
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation is open at the end of `text` (curly quotes, or an odd number of
+    straight ones)."""
+    if "“" in text or "”" in text:
+        return text.rfind("“") > text.rfind("”")
+    return text.count('"') % 2 == 1
+
+
 # Kinds a generic local mention ("the group") can refer to.
 _GROUP_KINDS = ("local", "monitor")
 
@@ -326,9 +362,14 @@ def _as_carried(a: Attribution) -> Attribution:
     return Attribution(a.source, a.kind, a.text, "carried")
 
 
-def _rank(m: SourceMention) -> int:
-    """Lower is better: sources that count beat agencies that relay them."""
-    relay = m.kind in RELAY_KINDS
+# An agency's own count: "according to an AFP tally based on data from police".
+_OWN_COUNT_RE = re.compile(r"\s+(?:tally|count|survey|analysis|investigation)\b", re.IGNORECASE)
+
+
+def _rank(m: SourceMention, text: str) -> int:
+    """Lower is better: sources that count beat agencies that relay them, but for an
+    agency's own count."""
+    relay = m.kind in RELAY_KINDS and not _OWN_COUNT_RE.match(text, m.end)
     return (2 if relay else 0) + (0 if m.framed else 1)
 
 

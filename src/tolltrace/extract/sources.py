@@ -121,7 +121,8 @@ _FRAME_AFTER_RE = re.compile(
     r"""(?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
-    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+|already\s+)?)?"""
+    [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+|already\s+|
+    initially\s+|first\s+|originally\s+|only\s+|now\s+|just\s+)?)?"""
     rf"(?:(?:{lexicon.alternation(lexicon.reporting_verbs())})\b"
     rf"|(?:{lexicon.alternation(lexicon.reporting_verbs('that'))})\s+that\b)",
     re.IGNORECASE | re.VERBOSE,
@@ -132,6 +133,18 @@ _FRAME_AFTER_RE = re.compile(
 _FRAME_AFTER_GUARD = Guarded(
     _FRAME_AFTER_RE,
     needs=lexicon.first_words((*lexicon.reporting_verbs(), *lexicon.reporting_verbs("that"))),
+)
+
+
+# A source's own document right after its name: "the interim government's estimate of 834
+# deaths", "the army's count".
+_DOCUMENT_AFTER_RE = Guarded(
+    re.compile(
+        r"['’]s\s+(?:(?:latest|own|initial|official|updated|new|preliminary|final)\s+)?"
+        r"(?:estimate|tally|count|figures?|data|report|statement)\b",
+        re.IGNORECASE,
+    ),
+    needs=("'s", "’s"),
 )
 
 
@@ -150,8 +163,10 @@ def _may_be_framed(
     it and the last one the most before it: only those two are tested. `low` is the text
     lower-cased, when the caller has it.
     """
-    return _FRAME_AFTER_GUARD.may_match(text, anchors[0], stop, low) or _FRAME_BEFORE_RE.may_match(
-        text, start, anchors[-1], low
+    return (
+        _FRAME_AFTER_GUARD.may_match(text, anchors[0], stop, low)
+        or _FRAME_BEFORE_RE.may_match(text, start, anchors[-1], low)
+        or _DOCUMENT_AFTER_RE.may_match(text, anchors[0], stop, low)
     )
 
 
@@ -320,6 +335,7 @@ class SourceTable:
             framed = bool(
                 _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
                 or _FRAME_AFTER_GUARD.match(text, m_end, stop, low)
+                or _DOCUMENT_AFTER_RE.match(text, m_end, stop, low)
                 or headline_colon(text, start, stop, m_start, m_end)
             )
             if alias.needs_frame and not framed:
