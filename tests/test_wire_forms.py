@@ -687,3 +687,20 @@ def test_a_quotation_of_several_sentences_takes_the_speaker_named_where_it_close
     # a quotation that closed before the figure gives it no speaker
     closed = "“Forty people died,” she said. Twelve are still missing."
     assert [c.source for c in extract_claims(closed, "a")] == ["unattributed", "unattributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time is no count
+        ("Officials confirmed 151 deaths as of 4:49 p.m. on Sunday.", [(151, "killed")]),
+        # bodies released to families are handled, not counted again
+        ("89 bodies have been released to families.", []),
+        # people after "by" act: they are no casualties (but a toll rises by a number)
+        ("Five people were killed by 3 gunmen.", [(5, "killed")]),
+        ("The raid by about 2,500 police left 60 suspects dead.", [(60, "killed")]),
+        ("The toll rose by 12 people overnight.", [(12, "killed")]),
+    ],
+)
+def test_times_handled_bodies_and_agents_are_no_tolls(text, expected):
+    assert figures(text) == expected

@@ -21,9 +21,11 @@ from tolltrace.extract.victims import death_noun_after
 # era, tolltrace.extract.eras, names only 1900-2099: a year that dates a toll.)
 YEARS = range(1800, 2101)
 
-# A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph".
+# A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph", and a
+# clock time: "as of 4:49 p.m.".
 _UNIT_AFTER_RE = re.compile(
-    r"(?:-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
+    r"(?::[0-5]\d\b"
+    r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
     r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
     r"kph|mph|km/h|knots|degrees))",
     re.IGNORECASE,
@@ -108,12 +110,12 @@ _IDENTIFIED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Bodies handled, not the dead counted again: "110 bodies were kept at the hospital", "the
-# bodies of 24 foreign nationals have been sent home" (but "44 bodies were brought to
+# bodies of 24 foreign nationals have been sent home", "89 bodies were released to families" (but "44 bodies were brought to
 # hospital" is how a toll is first told).
 _HANDLED_AFTER_RE = re.compile(
     r"(?:\s+of\s+[^.;,]{1,50}?)?(?:\s+(?:had|have|has|been|were|was|are|is|now|already|still|"
     r"being))*\s+(?:identified\b(?!\s+as\b)|unidentified|unclaimed|handed\s+over|sent|kept|"
-    r"flown|repatriated|preserved|lying|awaiting)\b",
+    r"flown|repatriated|preserved|lying|awaiting|released|returned)\b",
     re.IGNORECASE,
 )
 _BODY_WORDS = frozenset({"bodies", "corpses", "remains"})
@@ -241,15 +243,32 @@ def _counts_speakers(ctx: NumberContext) -> bool:
     return m is not None and (m.group("verb").lower() != "says" or ctx.phrase.low == 1)
 
 
+# People after "by" do something, they are not its casualties: "killed by 3 gunmen", "a
+# raid by about 2,500 police and soldiers" (but "the toll rose by 12": a rise).
+_AGENT_BEFORE_RE = re.compile(r"(?<!rose )(?<!risen )(?<!increased )(?<!grew )\bby\s+$")
+_AGENT_REACH = 16  # "increased by " and the qualifier's space
+
+
+def _agents(ctx: NumberContext) -> bool:
+    noun = ctx.noun
+    return (
+        noun.is_person
+        and not noun.is_death_noun
+        and bool(_AGENT_BEFORE_RE.search(ctx.left[-_AGENT_REACH:].lower()))
+    )
+
+
 def is_no_casualty_count(ctx: NumberContext) -> bool:
-    """Read after the noun: a count of things, a rate, who speaks, bodies identified, or
-    people a verb before the number makes no casualties ("arrested 45 people")."""
+    """Read after the noun: a count of things, a rate, who speaks, bodies identified,
+    people a verb before the number makes no casualties ("arrested 45 people"), or who
+    acts ("killed by 3 gunmen")."""
     text, noun = ctx.text, ctx.noun
     if (
         noun.is_non_person
         or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)
         or (not noun.is_death_noun and _counts_speakers(ctx))
         or _handled(ctx)
+        or _agents(ctx)
     ):
         return True
     return not noun.is_death_noun and adjacent_negative(ctx)
