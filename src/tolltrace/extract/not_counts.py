@@ -110,8 +110,8 @@ _IDENTIFIED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Bodies handled, not the dead counted again: "110 bodies were kept at the hospital", "the
-# bodies of 24 foreign nationals have been sent home", "89 bodies were released to families" (but "44 bodies were brought to
-# hospital" is how a toll is first told).
+# bodies of 24 foreign nationals have been sent home", "89 bodies were released to
+# families" (but "44 bodies were brought to hospital" is how a toll is first told).
 _HANDLED_AFTER_RE = re.compile(
     r"(?:\s+of\s+[^.;,]{1,50}?)?(?:\s+(?:had|have|has|been|were|was|are|is|now|already|still|"
     r"being))*\s+(?:identified\b(?!\s+as\b)|unidentified|unclaimed|handed\s+over|sent|kept|"
