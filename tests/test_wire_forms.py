@@ -704,3 +704,37 @@ def test_a_quotation_of_several_sentences_takes_the_speaker_named_where_it_close
 )
 def test_times_handled_bodies_and_agents_are_no_tolls(text, expected):
     assert figures(text) == expected
+
+
+# Classes of blind set 6, read after its end score was recorded. Invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "State authorities reported 115 suspected criminals and four police officers dead.",
+            [(115, "killed", "fighters"), (4, "killed", "security_forces")],
+        ),
+        (
+            "Fire officials confirmed the death of 151 passengers who boarded the plane.",
+            [(151, "killed", "civilians")],
+        ),
+        # the part's word after "…, of whom" is not the total's
+        (
+            "The plane carried 175 passengers and six crew, of whom 179 passed away.",
+            [(179, "killed", "unspecified")],
+        ),
+        (
+            "Forty people, of whom 12 were children, were killed.",
+            [(40, "killed", "unspecified"), (12, "killed", "civilians")],
+        ),
+        ("The remains of all 179 victims were recovered.", [(179, "killed", "unspecified")]),
+        # an adjective is no noun of people: "criminal organizations"
+        (
+            "At least 32 people were killed in a raid on one of the most powerful criminal "
+            "organizations.",
+            [(32, "killed", "unspecified")],
+        ),
+    ],
+)
+def test_forms_of_blind_set_6(text, expected):
+    assert groups(text) == expected

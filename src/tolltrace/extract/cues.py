@@ -136,6 +136,9 @@ LEFT_CUE_REACH = 100
 CASUALTY_LITERALS = lexicon.casualty_stems()
 
 _DIGIT_RE = re.compile(r"\d")
+# A part told after its total: "…, of whom 12 died", "…, of which 3 were children" (not a
+# number's own "12 of them").
+_OF_WHOM_RE = re.compile(r",\s*(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
 # A verb followed by a number governs that number, not one before it.
 _GOVERNS_A_NUMBER_RE = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 _GOVERNED_REACH = 25  # "at least two hundred and" with spaces
@@ -184,6 +187,11 @@ def right_cue(ctx: NumberContext) -> str | None:
     offset = ctx.noun.end
     m = CUE.search(window, ctx.cues, offset)
     if m is None:
+        return None
+    of_whom = _OF_WHOM_RE.search(window, 0, m.start())
+    if of_whom is not None and "," not in window[of_whom.end() : m.start()]:
+        # "175 passengers and six crew, of whom 179 died": the part's word, not the total's
+        # (but "40 people, of whom 12 were children, were killed" closes the aside)
         return None
     # Read on past the window: its end may cut the word ("kill|ed") or hide its number.
     whole = CUE.pattern.match(ctx.after_noun, m.start()) or m

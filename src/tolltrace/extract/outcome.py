@@ -44,8 +44,14 @@ _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNOR
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
-# The people whose bodies are counted are dead: "recovered the bodies of 12 miners".
-_BODIES_OF_RE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+$", re.IGNORECASE)
+# "confirmed the deaths of 151 passengers": whatever the clause after them says.
+_DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
+_DEATHS_OF_REACH = 12
+# The people whose bodies are counted are dead: "recovered the bodies of 12 miners", "the
+# remains of all 179 victims".
+_BODIES_OF_RE = re.compile(
+    r"\b(?:bodies|remains|corpses)\s+of\s+(?:all\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 class Reading(NamedTuple):
@@ -213,6 +219,8 @@ def _own_outcome(
         adjacent = adjacent_cue(ctx)
         if adjacent:
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
+        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+            return "killed"  # "the death of 151 passengers who boarded the plane"
         outcome = right_cue(ctx) or left_cue(ctx)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
