@@ -738,3 +738,47 @@ def test_times_handled_bodies_and_agents_are_no_tolls(text, expected):
 )
 def test_forms_of_blind_set_6(text, expected):
     assert groups(text) == expected
+
+
+# Classes of blind set 7, read after its first score was recorded. Invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The toll reached 157. Among them, 99 were women, and 58 were men.",
+            [(157, "killed", ""), (99, "killed", "a@17"), (58, "killed", "a@17")],
+        ),
+        (
+            "At least 30 people were injured. Among them were 12 children.",
+            [(30, "injured", ""), (12, "injured", "a@0")],
+        ),
+        ("About 10 people were killed 3 days earlier in the square.", [(10, "killed", "")]),
+        (
+            "The sheriff said that 32 people had died; 14 were children.",
+            [(32, "killed", ""), (14, "killed", "a@22")],
+        ),
+        ("At least 40 were killed, 12 were arrested.", [(40, "killed", "")]),
+        ("The camp was grieving the loss of 27 campers and counselors.", [(27, "killed", "")]),
+        (
+            "The governor said five campers and one counselor remained missing.",
+            [(5, "missing", ""), (1, "missing", "")],
+        ),
+    ],
+)
+def test_forms_of_blind_set_7(text, expected):
+    assert [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In the county, 32 people had died, Sheriff Jo Lane said.", "officials"),
+        ("At least 61 people are missing, State Gov. Jo Lane (R) said on Sunday.", "officials"),
+        (
+            "The toll reached 57 as per information shared by the Armed Police Force.",
+            "armed-police-force",
+        ),
+    ],
+)
+def test_sheriffs_governors_and_forces_give_figures(text, source):
+    assert extract_claims(text, "a")[0].source == source

@@ -164,12 +164,18 @@ def mentions_casualties(
     return False
 
 
+# A span of time after a verb is no number it governs: "killed 3 days earlier".
+_DURATION_AFTER_RE = re.compile(
+    r"\s+(?:days?|hours?|weeks?|months?|years?|minutes?|nights?)\b", re.IGNORECASE
+)
+
+
 def _starts_a_number(text: str) -> bool:
     head = text[:_GOVERNED_REACH]
     if not (_DIGIT_RE.search(head) or _NUMBER_WORD_RE.search(head.lower())):
         return False
     found = find_number_phrases(text)
-    return bool(found) and found[0].start == 0
+    return bool(found) and found[0].start == 0 and not _DURATION_AFTER_RE.match(text, found[0].end)
 
 
 def cue_outcome(word: str) -> str:

@@ -26,7 +26,7 @@ from tolltrace.extract.places import city_named, country_names, country_of, regi
 # Titles of an office a source can be named by, with its place or portfolio.
 _OFFICES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson governor mayor collector "
-    "commissioner director chief president magistrate superintendent".split()
+    "commissioner director chief president magistrate superintendent sheriff".split()
 )
 # Words of a name that make no difference to whom it names.
 _STOP = frozenset("the a an of for and on in 's ’s".split())
@@ -34,7 +34,7 @@ _STOP = frozenset("the a an of for and on in 's ’s".split())
 _TITLES = frozenset(
     "minister spokesman spokeswoman spokesperson governor mayor official officials president "
     "collector officer prosecutor commissioner chief secretary director magistrate "
-    "superintendent".split()
+    "superintendent sheriff".split()
 )
 _WORD_RE = re.compile(r"[\w’'-]+")
 # Initials with dots: "U.S.", "U.K.".

@@ -40,12 +40,14 @@ _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", r
 # in "The victims included …" (_outcome_of_frame).
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
+_AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
 # "77 lives", "24 more lives", "a further 10 lives".
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
-# "confirmed the deaths of 151 passengers": whatever the clause after them says.
-_DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
+# "confirmed the deaths of 151 passengers", "grieving the loss of 27 campers": whatever the
+# clause after them says.
+_DEATHS_OF_RE = re.compile(r"\b(?:deaths?|loss)\s+of\s+$", re.IGNORECASE)
 _DEATHS_OF_REACH = 12
 # The people whose bodies are counted are dead: "recovered the bodies of 12 miners", "the
 # remains of all 179 victims".
@@ -84,6 +86,8 @@ def read_outcome(
         parts.is_coordinated(ctx, previous) or parts.is_predicate_part(ctx, previous)
     ):
         outcome, part_of = previous.outcome, previous.part_of
+    elif previous is not None and parts.is_predicate_of(ctx, previous):
+        outcome, part_of = previous.outcome, previous.claim_id  # "32 died; 14 were children"
     else:
         outcome = _own_outcome(ctx, is_previous, of_them, earlier)
     if outcome is None and of_them and of_them.group("dead"):
@@ -140,8 +144,12 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
     # "The victims included …", "The casualties included …": the dead of the story.
     if _DEAD_WORDS_RE.search(frame.group(0)):
         return "killed"
-    # "This number includes …": the count told just before.
-    return last.outcome if last is not None and _COUNT_WORDS_RE.search(frame.group(0)) else None
+    # "This number includes …", "Among them, 99 were women": the count told just before.
+    if last is not None and (
+        _COUNT_WORDS_RE.search(frame.group(0)) or _AMONG_THEM_RE.match(frame.group(0))
+    ):
+        return last.outcome
+    return None
 
 
 def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:

@@ -20,11 +20,11 @@ from tolltrace.model import Claim
 # A claim's part_of until `link_subsets` finds its total.
 TOTAL_BEFORE = "<total before>"
 
-# Before the number: "including 35", "among them 12", "Among the dead were 17", "including
-# fighters from both sides and at least 40".
+# Before the number: "including 35", "among them 12", "Among them, 99", "Among the dead were
+# 17", "including fighters from both sides and at least 40".
 PART = StartAnchored(
     re.compile(
-        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them(?:,|\s+(?:were|are|was|is))?|among\s+whom|of\s+whom|of\s+them|"
         r"among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:dead|victims|injured|wounded|deceased|killed)"
         r"(?:,|\s+(?:were|are|was|is))?)"
         r"\s+[\"'“‘]?$",
@@ -186,6 +186,21 @@ def is_predicate_part(ctx: NumberContext, previous: Claim) -> bool:
         return False
     between = ctx.text[previous.char_end : ctx.phrase.start]
     if len(between) > PREDICATE_PAIR_REACH or not _JOINED_RE.search(between):
+        return False
+    who = _PREDICATE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    return who is not None and is_person_word(who.group("who"))
+
+
+# "32 people had died; 14 were children", "40 were killed, 12 were soldiers": a bare number
+# after a toll and a semicolon or comma, whose predicate names who they were, is a part.
+_AFTER_TOTAL_RE = re.compile(r"[^.;,\d]{0,60}[;,]\s*$")
+
+
+def is_predicate_of(ctx: NumberContext, total: Claim) -> bool:
+    """Whether the number is a part of the toll right before it told by its predicate."""
+    if total.part_of or ctx.noun.words or total.char_end > ctx.phrase.start:
+        return False
+    if not _AFTER_TOTAL_RE.fullmatch(ctx.text, total.char_end, ctx.phrase.start):
         return False
     who = _PREDICATE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     return who is not None and is_person_word(who.group("who"))
