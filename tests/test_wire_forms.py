@@ -782,3 +782,20 @@ def test_forms_of_blind_set_7(text, expected):
 )
 def test_sheriffs_governors_and_forces_give_figures(text, source):
     assert extract_claims(text, "a")[0].source == source
+
+
+# Classes of blind set 8, read after its first score was recorded. Invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The initial death toll was reported as 55 on Monday.", [(55, "killed", "")]),
+        (
+            "The toll rose to 229. Among the confirmed victims, 148 were men and 81 were women.",
+            [(229, "killed", ""), (148, "killed", "a@17"), (81, "killed", "a@17")],
+        ),
+        ("Police said all 39 were stampede victims.", [(39, "killed", "")]),
+        ("Of the 50 people, 12 were victims of fraud.", []),
+    ],
+)
+def test_forms_of_blind_set_8(text, expected):
+    assert [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")] == expected

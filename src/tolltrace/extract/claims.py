@@ -28,11 +28,12 @@ from tolltrace.extract.cues import IMMEDIATE_STATE_RE, mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
 from tolltrace.extract.furniture import furniture_spans, in_spans
 from tolltrace.extract.groups import civilians_named, claim_group, mark_totals_of_everyone
+from tolltrace.extract.headed_lists import HeadedLists
 from tolltrace.extract.invisible import for_matching
 from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
-from tolltrace.extract.outcome import read_outcome
-from tolltrace.extract.parts import link_subsets
+from tolltrace.extract.outcome import Reading, read_outcome
+from tolltrace.extract.parts import TOTAL_BEFORE, link_subsets
 from tolltrace.extract.place_phrases import place_claims
 from tolltrace.extract.sentences import (
     Sentence,
@@ -118,6 +119,8 @@ def extract_article(
     furniture = furniture_spans(text, low)
     claims: list[Claim] = []
     has_cue: dict[int, bool] = {}
+    listed: dict[int, str | None] = {}  # a list item's sentence -> its heading's outcome
+    lists = HeadedLists(text, low, sentences, index.casualty, index.cue)
     for phrase in phrases:
         sentence = sentence_at(sentences, phrase.start)
         if sentence is None or (furniture and in_spans(furniture, phrase.start)):
@@ -126,12 +129,17 @@ def extract_article(
             has_cue[sentence.index] = mentions_casualties(
                 text, low, sentence, index.casualty
             ) or _total_after_casualties(text, low, sentences, sentence, index.casualty)
+            if not has_cue[sentence.index]:
+                listed[sentence.index] = lists.outcome(sentence)
+                has_cue[sentence.index] = listed[sentence.index] is not None
         if not has_cue[sentence.index]:
             continue
         lo = bisect.bisect_left(time_starts, sentence.start)
         hi = bisect.bisect_left(time_starts, sentence.end)
         in_sentence = [t for t in times[lo:hi] if t.end <= sentence.end]
-        claim = read_claim(article, sentence, phrase, claims, in_sentence)
+        claim = read_claim(
+            article, sentence, phrase, claims, in_sentence, listed.get(sentence.index)
+        )
         if claim is not None:
             claims.append(claim)
     # Passes that need every claim of the article.
@@ -177,11 +185,13 @@ def read_claim(
     phrase: NumberPhrase,
     earlier: list[Claim],
     times: list[TimeExpr],
+    list_outcome: str | None = None,
 ) -> Claim | None:
     """The claim a number phrase makes, or None when it is no casualty count.
 
     `earlier` are the article's claims before it; `times` the time expressions of its
-    sentence."""
+    sentence; `list_outcome` the casualty the heading of the list its line is an item of
+    names (headed_lists), if any."""
     text = article.text
     left = read_left(text, article.low, sentence, phrase, LEFT_WORDS)
     if is_not_a_count(text, sentence, phrase, left):
@@ -192,6 +202,8 @@ def read_claim(
     is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     reading = read_outcome(ctx, previous, is_previous, earlier)
+    if reading is None and list_outcome is not None:
+        reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Buncombe County: 43"
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)

@@ -50,14 +50,17 @@ _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,8})$"
 )
 _NAME_REACH = 120  # eight words of a name, with their spaces
-# An acronym that reports a figure: "NDMA said", "according to the NDMA".
+# An acronym that reports a figure: "NDMA said", "according to the NDMA", "the NCDHHS death
+# breakdown".
 # A capitalised word right after an acronym may name the branch's region: "PDMA Punjab".
 _REGION_AFTER = r"(?:\s+(?P<region>(?-i:[A-Z][a-z]+)))?"
 ACRONYM_AFTER_RE = re.compile(
     r"(?-i:(?P<acronym>\b[A-Z][A-Z&]{1,7}(?:\s+[A-Z][A-Z&]{1,7})*))"
     + _REGION_AFTER
     + r"(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
-    r"reported|reports|stated|added|confirmed|announced|recorded|counted|tallied|estimated)\b)"
+    r"reported|reports|stated|added|confirmed|announced|recorded|counted|tallied|estimated)\b"
+    r"|(?:['’]s)?\s+(?:(?:death|casualty|latest|official)\s+)?"
+    r"(?:breakdown|figures|data|tally|count|estimate)\b)"
 )
 # An acronym, and the place that may follow it ("PDMA Sindh"); it names a source when a
 # frame of source_frames.csv comes right before it ("according to the NDMA", "as per PDMA

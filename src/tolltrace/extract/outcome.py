@@ -41,6 +41,12 @@ _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", r
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
 _AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
+# A bare number whose predicate calls them the dead: "all 39 were stampede victims".
+_VICTIMS_PREDICATE_RE = re.compile(
+    r"\s+(?:were|are)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:victims|dead|deceased|fatalities)\b"
+    r"(?!\s+of\b)",  # "12 were victims of fraud"
+    re.IGNORECASE,
+)
 # "77 lives", "24 more lives", "a further 10 lives".
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
@@ -246,6 +252,8 @@ def _own_outcome(
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:
         return cue_outcome(verb.group("cue"))  # "30 were killed"
+    if _VICTIMS_PREDICATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end):
+        return "killed"  # "all 39 were stampede victims"
     adjacent = adjacent_cue(ctx)
     if adjacent:
         return cue_outcome(adjacent.group("cue"))  # "killing at least 12"

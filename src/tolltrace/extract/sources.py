@@ -140,8 +140,8 @@ _FRAME_AFTER_GUARD = Guarded(
 # deaths", "the army's count".
 _DOCUMENT_AFTER_RE = Guarded(
     re.compile(
-        r"['’]s\s+(?:(?:latest|own|initial|official|updated|new|preliminary|final)\s+)?"
-        r"(?:estimate|tally|count|figures?|data|report|statement)\b",
+        r"['’]s\s+(?:(?:latest|own|initial|official|updated|new|preliminary|final|death)\s+)?"
+        r"(?:estimate|tally|count|figures?|data|report|statement|breakdown)\b",
         re.IGNORECASE,
     ),
     needs=("'s", "’s"),
@@ -557,7 +557,8 @@ def _acronym_framed(
 
 # A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry",
 # or by a dash at its end: "… suspected of killing hundreds - HRW".
-_COLON_AFTER_RE = re.compile(r"\s*:")
+# (Not a label before a figure alone: "Ashe County: 1" is a list's item, its place.)
+_COLON_AFTER_RE = re.compile(r"\s*:(?!\s*\d[\d,.]*\s*$)")
 _COLON_BEFORE_RE = re.compile(r"(?::|\s[-–—])\s*(?:the\s+)?$", re.IGNORECASE)
 _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
 # The colon or dash of a headline's source stands this near an end of its sentence
