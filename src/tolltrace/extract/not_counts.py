@@ -252,7 +252,8 @@ _AGENT_REACH = 16  # "increased by " and the qualifier's space
 def _agents(ctx: NumberContext) -> bool:
     noun = ctx.noun
     return (
-        noun.is_person
+        ctx.left[-3:].lower() == "by "
+        and noun.is_person
         and not noun.is_death_noun
         and bool(_AGENT_BEFORE_RE.search(ctx.left[-_AGENT_REACH:].lower()))
     )

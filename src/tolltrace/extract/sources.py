@@ -144,7 +144,7 @@ _DOCUMENT_AFTER_RE = Guarded(
         r"(?:estimate|tally|count|figures?|data|report|statement|breakdown)\b",
         re.IGNORECASE,
     ),
-    needs=("'s", "’s"),
+    needs=("estimate", "tally", "count", "figure", "data", "report", "statement", "breakdown"),
 )
 
 
