@@ -799,3 +799,27 @@ def test_sheriffs_governors_and_forces_give_figures(text, source):
 )
 def test_forms_of_blind_set_8(text, expected):
     assert [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Two people died after trees fell on their homes, according to the coroner's office.",
+            "officials",
+        ),
+        ("The toll has risen to 30, Deputy Inspector General Ravi Kumar confirmed.", "officials"),
+        (
+            "Of the victims, 148 were men, as announced by the communication department.",
+            "officials",
+        ),
+        (
+            "The Interior Ministry said on Monday that 12 people died.\n\n"
+            "The county is reporting 43 deaths.",
+            "interior-ministry",
+        ),
+        ("The ministry is reporting 43 deaths.", "officials"),
+    ],
+)
+def test_coroners_inspectors_press_offices_and_the_county(text, source):
+    assert extract_claims(text, "a")[-1].source == source

@@ -122,7 +122,8 @@ _FRAME_AFTER_RE = re.compile(
     (?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:"“”]{1,80},)?
     (?:\s+(?!(?:has|have|had|is|was|were|are|will|would|which|who|that)\b)[\w.’'-]+){0,3}?
     [\s,]+(?:(?:had|has|have)\s+(?:earlier\s+|previously\s+|also\s+|since\s+|already\s+|
-    initially\s+|first\s+|originally\s+|only\s+|now\s+|just\s+)?)?"""
+    initially\s+|first\s+|originally\s+|only\s+|now\s+|just\s+)?)?
+    (?:(?:is|are|was|were)\s+(?=(?:reporting|saying|estimating|confirming)\b))?"""
     rf"(?:(?:{lexicon.alternation(lexicon.reporting_verbs())})\b"
     rf"|(?:{lexicon.alternation(lexicon.reporting_verbs('that'))})\s+that\b)",
     re.IGNORECASE | re.VERBOSE,
