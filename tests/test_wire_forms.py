@@ -823,3 +823,18 @@ def test_forms_of_blind_set_8(text, expected):
 )
 def test_coroners_inspectors_press_offices_and_the_county(text, source):
     assert extract_claims(text, "a")[-1].source == source
+
+
+# Classes of blind set 9, read after its end score was recorded. Invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who survived, and a flight's number, are no tolls
+        ("The airline said all but one person aboard flight 171 died.", []),
+        ("Clashes have claimed 175 lives over four months, police said.", [(175, "killed")]),
+        ("Medical officials had earlier pegged the fatality count at 270.", [(270, "killed")]),
+        ("Ten people died but two survived.", [(10, "killed")]),
+    ],
+)
+def test_forms_of_blind_set_9(text, expected):
+    assert figures(text) == expected

@@ -32,10 +32,11 @@ CLAUSE_REACH = 600
 # A clause ends at a semicolon or before "while", "but", "when", "after", ", and that", ...
 # The alternatives are grouped by their first character (";", white space, ","), so the
 # regex engine tries three branches at each offset, not six.
-# ", as tens of thousands gathered": "as" after a comma opens a clause, but not "as many as".
+# ", as tens of thousands gathered": "as" after a comma opens a clause, but not "as many as";
+# nor does "but" in "all but one".
 _CLAUSE_BREAK_RE = re.compile(
     r";"
-    r"|\s(?:(?:while|whereas|but|when|where|after)\s|\s*and\s+that\s)"
+    r"|\s(?:(?:while|whereas|(?<!all\s)but|when|where|after)\s|\s*and\s+that\s)"
     r"|,\s+(?:and\s+that\s|and\s|as\s(?!many|much|few|high|well|of|a\s+result))",
     re.IGNORECASE,
 )

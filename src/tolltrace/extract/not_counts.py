@@ -64,7 +64,9 @@ NOT_A_TOLL = StartAnchored(
 NOT_A_TOLL_REACH = 100
 # "an average of 400 a year": a mean, not a toll (read on the last words: "an" and "on" are
 # too common to index).
-_AVERAGE_BEFORE_RE = re.compile(r"\b(?:an\s+average\s+of|on\s+average,?)\s+$", re.IGNORECASE)
+_AVERAGE_BEFORE_RE = re.compile(
+    r"\b(?:an\s+average\s+of|on\s+average,?|all\s+but)\s+$", re.IGNORECASE
+)  # and "all but one person aboard died": who survived
 _AVERAGE_REACH = 20  # "on average, " and "an average of " are under 20 characters
 # A day of a month: "March 6", "6th of March".
 _MONTHS = (
@@ -76,14 +78,15 @@ MONTH_BEFORE = StartAnchored(
     re.compile(rf"\b{_MONTHS}\s+$"), starts=(m.name[:3] for m in lexicon.months())
 )
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-# A label: "Resolution 2254", "No. 3", "aged 12", "Route 66".
+# A label: "Resolution 2254", "No. 3", "aged 12", "Route 66", "flight 171".
 LABEL_BEFORE = StartAnchored(
     re.compile(
-        r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages)\s*$",
+        r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages|"
+        r"[Ff]light|[Tt]rain)\s*$",
         re.IGNORECASE,
     ),
     starts=("no.", "number", "resolution", "article", "route", "highway", "page", "chapter",
-            "section", "age"),
+            "section", "age", "flight", "train"),
 )  # fmt: skip
 # A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
 # rose to 2013 on Tuesday".

@@ -20,7 +20,8 @@ STOP_WORDS = frozenset(
     """were was have has had are is be been being who that which whom whose killed died dead
     injured wounded missing executed in on at since according by during after before across
     near when as with into than while but and or also reportedly allegedly said says
-    remain remained remains still feared believed being for to this last next so""".split()
+    remain remained remains still feared believed being for to this last next so over amid
+    throughout following within until""".split()
 )
 _TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
 _BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
