@@ -834,6 +834,7 @@ def test_coroners_inspectors_press_offices_and_the_county(text, source):
         ("Clashes have claimed 175 lives over four months, police said.", [(175, "killed")]),
         ("Medical officials had earlier pegged the fatality count at 270.", [(270, "killed")]),
         ("Ten people died but two survived.", [(10, "killed")]),
+        ("Officials said only five of the dead victims had been identified.", []),
     ],
 )
 def test_forms_of_blind_set_9(text, expected):

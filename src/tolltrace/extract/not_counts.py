@@ -108,6 +108,7 @@ _FROM_REACH = 8
 # "205 bodies had already been identified", "82 bodies were still unidentified", "187
 # bodies yet to be identified", "19 remain unidentified".
 _IDENTIFIED_AFTER_RE = re.compile(
+    r"(?:\s+(?:victims|bodies))?"  # "five of the dead victims had been identified"
     r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be|"
     r"remain|remains|remained))*\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
     re.IGNORECASE,
