@@ -35,11 +35,25 @@ def test_a_list_under_a_heading_without_a_casualty_counts_nothing():
 
 
 def test_items_of_the_injured_and_dash_items():
-    text = "Injuries by district:\n- Hill District – 14\n- River District – 9\n"
+    text = (
+        "The quake injured 40 people.\nInjuries by district:\n- Hill District – 14\n"
+        "- River District – 9\n"
+    )
     assert [(low, outcome) for low, outcome, _ in _claims(text)] == [
+        (40, "injured"),
         (14, "injured"),
         (9, "injured"),
     ]
+
+
+def test_no_list_without_a_toll_before_it_nor_of_things_nor_of_two_outcomes():
+    assert _claims("Deaths by county:\n- Rowan County: 4\n- Pike County: 12\n") == []
+    things = (
+        "The storm killed 230 people.\n\nStorm deaths by the numbers:\n- Homes destroyed: 340\n"
+    )
+    assert _claims(things) == [(230, "killed", "")]
+    two = "The storm killed 30 and injured 90.\nDeaths and injuries by county:\n- Rowan County: 4\n"
+    assert [low for low, _, _ in _claims(two)] == [30, 90]
 
 
 def test_a_label_before_a_figure_is_no_source_and_the_heading_gives_its_own():

@@ -45,22 +45,32 @@ def test_hard_wrapped_lines_inside_a_sentence_are_one_paragraph():
     text = (
         "Floods in the north\n"
         "12 people died on Monday.\n"
-        "Sunday was the worst day, with at least\n"
-        "40 people killed across the\n"
-        "region. Rescue goes on\n"
+        "Sunday was the worst day of the floods so far, with at least\n"
+        "40 people killed across the towns and villages of the\n"
+        "region. Rescue goes on in the valley and on the hills above\n"
         "\n"
         "in the hills, officials said.\n"
-        "Another line"
+        "Storm kills 12 in the north\n"
+        "by a staff reporter\n"
+        "killed: 12\n"
+        "injured: 40"
+    )
+    wrapped = (
+        "Sunday was the worst day of the floods so far, with at least\n40 people killed across "
+        "the towns and villages of the\nregion."
     )
     assert texts(text) == [
         "Floods in the north",  # a title before a line opening with a digit stays apart
         "12 people died on Monday.",
-        "Sunday was the worst day, with at least\n40 people killed across the\nregion.",
-        "Rescue goes on",  # a blank line is a paragraph break, never a wrap
+        wrapped,
+        "Rescue goes on in the valley and on the hills above",  # a blank line: no wrap
         "in the hills, officials said.",
-        "Another line",
+        "Storm kills 12 in the north",  # a short line is no wrapped one
+        "by a staff reporter",
+        "killed: 12",  # nor one that ends on a figure
+        "injured: 40",
     ]
-    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2, 2, 3, 4]
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2, 2, 3, 4, 5, 6, 7]
 
 
 def test_sentence_at_finds_the_containing_sentence():

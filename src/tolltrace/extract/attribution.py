@@ -252,15 +252,29 @@ class ArticleAttributions:
             closing: int | None = nxt
         else:
             closing = self._quote_closing(index)
+            if closing is not None and not self._named_after_quote(closing):
+                closing = None  # "… the ministry confirmed nothing,” a resident said.": no
         own = self._first_attribution(closing) if closing is not None else None
         return _as_carried(own) if own is not None else None
 
+    def _named_after_quote(self, index: int) -> bool:
+        """Whether every source sentence `index` names stands after its closing quote."""
+        n = self.sentences[index]
+        close = max(self.text.rfind(q, n.start, n.end) for q in _CLOSING_QUOTES)
+        mentions = self._mentions_of(index)
+        return bool(mentions) and all(m.start > close for m in mentions)
+
     def _quote_closing(self, index: int) -> int | None:
         """The later sentence of the paragraph where the quotation open at the end of
-        sentence `index` closes, within QUOTE_REACH sentences; None when none is open."""
+        sentence `index` closes, within QUOTE_REACH sentences either way; None when none is
+        open."""
         s = self.sentences[index]
-        first = index
-        while first > 0 and self.sentences[first - 1].paragraph == s.paragraph:
+        first = index  # a quotation opened at most QUOTE_REACH sentences back
+        while (
+            first > 0
+            and index - first < QUOTE_REACH
+            and self.sentences[first - 1].paragraph == s.paragraph
+        ):
             first -= 1
         if not _open_quote(self.text[self.sentences[first].start : s.end]):
             return None

@@ -130,8 +130,14 @@ def extract_article(
                 text, low, sentence, index.casualty
             ) or _total_after_casualties(text, low, sentences, sentence, index.casualty)
             if not has_cue[sentence.index]:
-                listed[sentence.index] = lists.outcome(sentence)
-                has_cue[sentence.index] = listed[sentence.index] is not None
+                outcome = lists.outcome(sentence)
+                # A list's items are parts of a toll told before it, never tolls of their own.
+                if outcome is not None and not any(
+                    c.outcome == outcome and not c.part_of for c in claims
+                ):
+                    outcome = None
+                listed[sentence.index] = outcome
+                has_cue[sentence.index] = outcome is not None
         if not has_cue[sentence.index]:
             continue
         lo = bisect.bisect_left(time_starts, sentence.start)
@@ -246,13 +252,8 @@ def read_claim(
     )
 
 
-# "the death toll up to 114", "the death toll in the stampede goes up to 80": risen to 114,
-# not at most 114.
-_TOLL_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:toll|tally|count|figure)(?:\b[^.;\d]{0,80}?\s(?:goes|went|gone|shot|jumped|jumps|"
-    r"climbs|climbed|rises|rose|risen|moved|moves))?\s*$",
-    re.IGNORECASE,
-)
+# "the death toll up to 114": risen to 114, not at most 114.
+_TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:toll|tally|count|figure)\s*$", re.IGNORECASE)
 
 
 # "at least 115 deaths and 145 injuries", "at least 10 dead, 16 injured and 101 missing":

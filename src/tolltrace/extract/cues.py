@@ -54,7 +54,7 @@ TOLL_FRAME = StartAnchored(
         r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
         r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
         r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
-        r"are|were|likely|goes|went|gone|shot|jumped|jumps|as|"
+        r"are|were|likely|reported\s+as|given\s+as|estimated\s+as|"
         r"killing|killed|wounding|injuring|higher|lower|down|up)[,:\s]+"
         rf"(?:{_NOW}\s+)?(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,

@@ -3,7 +3,8 @@
 A page may break a toll down in a list of short lines under a heading that ends with a
 colon ("Here's the breakdown of deaths by state:" then "• North Carolina: 77", "- Ashe
 County: 1"). The item lines name no casualty themselves, so the sentence gate would skip
-them; here each item's number counts the casualty its heading names, as a part of the toll.
+them; here each item's number counts the casualty its heading names, as a part of the toll
+told before the list (claims.py reads no list that follows no toll of that outcome).
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ import re
 from tolltrace.extract.cues import CUE, NEGATIVE, mentions_casualties
 from tolltrace.extract.sentences import Sentence
 
-# One item: a label, a colon or dash, and a number that ends the line ("North Carolina:
-# 77", "Buncombe County – 43"). Bullets are already cut from the sentence's start.
-_ITEM_RE = re.compile(r"[^\d:;.!?\n]{2,60}?\s*[:–—]\s*\d[\d,]*\s*")
+# One item: a name (capitalised words: a place), a colon or dash, and a number that ends
+# the line ("North Carolina: 77", "Buncombe County – 43"; not "Homes destroyed: 340").
+# Bullets are already cut from the sentence's start.
+_ITEM_RE = re.compile(
+    r"(?!Total\b|Overall\b)(?-i:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|de|del|la))*)"
+    r"\s*[:–—]\s*\d[\d,]*\s*"
+)
+# A heading of such a list says it breaks a toll down: "the breakdown of deaths by state:",
+# "Deaths by county:", "The death breakdown is as follows:".
+_BREAKDOWN_RE = re.compile(r"\bbreakdown\b|\bby\s+(?:the\s+)?[a-z]+\s*:", re.IGNORECASE)
 # A list is walked back at most this many items to its heading.
 MAX_ITEMS = 60
 
@@ -43,12 +51,11 @@ class HeadedLists:
         if heading is None:
             return None
         head = self.sentences[heading]
-        last = None
-        for m in CUE.finditer(self.text[head.start : head.end], self.cues, head.start):
-            last = m
-        if last is None or last.lastgroup == NEGATIVE:
-            return None
-        return last.lastgroup
+        words = self.text[head.start : head.end]
+        outcomes = {m.lastgroup for m in CUE.finditer(words, self.cues, head.start)}
+        if len(outcomes) != 1 or NEGATIVE in outcomes:
+            return None  # "Deaths and injuries by county:", "rescued and killed": no one outcome
+        return outcomes.pop()
 
     def _heading_of(self, index: int) -> int | None:
         if index in self._heading:
@@ -81,6 +88,8 @@ class HeadedLists:
         return None
 
     def _is_heading(self, s: Sentence) -> bool:
-        return self.text[s.end - 1] == ":" and mentions_casualties(
-            self.text, self.low, s, self.hits
+        return (
+            self.text[s.end - 1] == ":"
+            and _BREAKDOWN_RE.search(self.text, s.start, s.end) is not None
+            and mentions_casualties(self.text, self.low, s, self.hits)
         )

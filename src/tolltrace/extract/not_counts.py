@@ -82,11 +82,11 @@ _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 LABEL_BEFORE = StartAnchored(
     re.compile(
         r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages|"
-        r"[Ff]light|[Tt]rain)\s*$",
+        r"flight)\s*$",
         re.IGNORECASE,
     ),
     starts=("no.", "number", "resolution", "article", "route", "highway", "page", "chapter",
-            "section", "age", "flight", "train"),
+            "section", "age", "flight"),
 )  # fmt: skip
 # A four-digit number framed as a count, not a year: "Among the 2000 wounded", "The toll
 # rose to 2013 on Tuesday".
@@ -249,8 +249,10 @@ def _counts_speakers(ctx: NumberContext) -> bool:
 
 # People after "by" do something, they are not its casualties: "killed by 3 gunmen", "a
 # raid by about 2,500 police and soldiers" (but "the toll rose by 12": a rise).
-_AGENT_BEFORE_RE = re.compile(r"(?<!rose )(?<!risen )(?<!increased )(?<!grew )\bby\s+$")
-_AGENT_REACH = 16  # "increased by " and the qualifier's space
+_CHANGED_BY_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.change_verbs())})\s+by\s+$", re.IGNORECASE
+)
+_CHANGED_BY_REACH = 20  # "skyrocketed by " with spaces
 
 
 def _agents(ctx: NumberContext) -> bool:
@@ -259,7 +261,7 @@ def _agents(ctx: NumberContext) -> bool:
         ctx.left[-3:].lower() == "by "
         and noun.is_person
         and not noun.is_death_noun
-        and bool(_AGENT_BEFORE_RE.search(ctx.left[-_AGENT_REACH:].lower()))
+        and not _CHANGED_BY_RE.search(ctx.left[-_CHANGED_BY_REACH:])
     )
 
 

@@ -41,19 +41,13 @@ _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", r
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
 _AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
-# A bare number whose predicate calls them the dead: "all 39 were stampede victims".
-_VICTIMS_PREDICATE_RE = re.compile(
-    r"\s+(?:were|are)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:victims|dead|deceased|fatalities)\b"
-    r"(?!\s+of\b)",  # "12 were victims of fraud"
-    re.IGNORECASE,
-)
 # "77 lives", "24 more lives", "a further 10 lives".
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
-# "confirmed the deaths of 151 passengers", "grieving the loss of 27 campers": whatever the
-# clause after them says.
-_DEATHS_OF_RE = re.compile(r"\b(?:deaths?|loss)\s+of\s+$", re.IGNORECASE)
+# "confirmed the deaths of 151 passengers who boarded": the deaths are said before them, so
+# a clause after them ("who boarded", "who fled") does not undo it.
+_DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _DEATHS_OF_REACH = 12
 # The people whose bodies are counted are dead: "recovered the bodies of 12 miners", "the
 # remains of all 179 victims".
@@ -150,12 +144,28 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
     # "The victims included …", "The casualties included …": the dead of the story.
     if _DEAD_WORDS_RE.search(frame.group(0)):
         return "killed"
-    # "This number includes …", "Among them, 99 were women": the count told just before.
+    # "This number includes …": the count told just before; "Among them, 99 were women" only
+    # right after the sentence whose last count is that toll.
     if last is not None and (
-        _COUNT_WORDS_RE.search(frame.group(0)) or _AMONG_THEM_RE.match(frame.group(0))
+        _COUNT_WORDS_RE.search(frame.group(0))
+        or (_AMONG_THEM_RE.match(frame.group(0)) and _follows_its_toll(ctx, frame, last))
     ):
         return last.outcome
     return None
+
+
+def _follows_its_toll(ctx: NumberContext, frame: re.Match[str], last: Claim) -> bool:
+    """Whether the frame opens its sentence and the sentence before it ends with the count
+    `last` (no other number after it there): "… killed 157. Among them, …"."""
+    text = ctx.text
+    if text[ctx.sentence.start : ctx.left_at + frame.start()].strip():
+        return False
+    if text[last.sentence_end : ctx.sentence.start].strip():
+        return False
+    return not _DIGIT_AFTER_RE.search(text, last.char_end, last.sentence_end)
+
+
+_DIGIT_AFTER_RE = re.compile(r"\d")
 
 
 def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
@@ -252,8 +262,6 @@ def _own_outcome(
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:
         return cue_outcome(verb.group("cue"))  # "30 were killed"
-    if _VICTIMS_PREDICATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end):
-        return "killed"  # "all 39 were stampede victims"
     adjacent = adjacent_cue(ctx)
     if adjacent:
         return cue_outcome(adjacent.group("cue"))  # "killing at least 12"

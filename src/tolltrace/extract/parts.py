@@ -198,13 +198,24 @@ _AFTER_TOTAL_RE = re.compile(r"[^.;,\d]{0,60}[;,]\s*$")
 
 
 def is_predicate_of(ctx: NumberContext, total: Claim) -> bool:
-    """Whether the number is a part of the toll right before it told by its predicate."""
+    """Whether the number is a part of the toll right before it told by its predicate, no
+    larger than it and with nothing after who they were ("; 14 were children", not "; 120
+    were residents who fled")."""
     if total.part_of or ctx.noun.words or total.char_end > ctx.phrase.start:
+        return False
+    if (ctx.phrase.low or 0) > (total.low or 0):
         return False
     if not _AFTER_TOTAL_RE.fullmatch(ctx.text, total.char_end, ctx.phrase.start):
         return False
     who = _PREDICATE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
-    return who is not None and is_person_word(who.group("who"))
+    return (
+        who is not None
+        and is_person_word(who.group("who"))
+        and _NOTHING_MORE_RE.fullmatch(ctx.text, who.end(), ctx.clause_end) is not None
+    )
+
+
+_NOTHING_MORE_RE = re.compile(r"[\s.,;:!?\"”’)]*")
 
 
 def among_after(ctx: NumberContext) -> re.Match[str] | None:

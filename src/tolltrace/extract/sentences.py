@@ -116,14 +116,26 @@ _CLOSED_ENDS = frozenset('.!?:;"”’)]')
 
 
 def _continues(text: str, line_end: int, next_start: int) -> bool:
-    """Whether the line ending at `line_end` goes on in the line at `next_start`."""
-    last = text[line_end - 1]
-    if last in _CLOSED_ENDS or _blank_between(text, line_end, next_start):
+    """Whether the line ending at `line_end` goes on in the line at `next_start`: a wrapped
+    line is long and ends on a small word or a comma (not a title, a label, a figure or a
+    name: "Storm kills 12" / "by Jane Smith", "killed: 12" / "injured: 40")."""
+    if text[line_end - 1] in _CLOSED_ENDS or _blank_between(text, line_end, next_start):
+        return False
+    line_start = text.rfind("\n", 0, line_end) + 1
+    if line_end - line_start < WRAPPED_LINE_CHARS:
+        return False
+    last_word = _LAST_WORD_RE.search(text, max(line_start, line_end - 30), line_end)
+    if last_word is None or not (last_word.group(0)[0].islower() or last_word.group(0) == ","):
         return False
     first = text[next_start]
     if first.islower():
         return True
     return first.isdigit() and bool(_OPEN_END_RE.search(text, max(0, line_end - 12), line_end))
+
+
+# A hard-wrapped line holds at least this many characters (wire copy wraps at 60-80).
+WRAPPED_LINE_CHARS = 45
+_LAST_WORD_RE = re.compile(r"(?:[^\W\d_][\w’'-]*|,)\s*$")
 
 
 def _blank_between(text: str, end: int, start: int) -> bool:
