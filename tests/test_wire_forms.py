@@ -585,15 +585,19 @@ def test_no_group_is_shared_from_a_part():
         ),
         ("The number of martyrs reached 150.", [("150", 150, "exact", "killed")]),
         # casualty words the sentence gate had no stem for
-        ("About 12 people remained in critical condition.", [("About 12", 12, "about", "injured")]),
+        (
+            "About 12 workers remained in critical condition.",
+            [("About 12", 12, "about", "injured")],
+        ),
         ("Al menos 40 personas murieron.", [("Al menos 40", 40, "at_least", "killed")]),
         ("Al menos 87 personas fallecidas.", [("Al menos 87", 87, "at_least", "killed")]),
         # bodies not yet identified are a count of their handling
-        ("Among the casualties, 19 remain unidentified.", []),
+        ("Among the dead, 8 remain unidentified.", []),
         # hard-wrapped copy: the qualifier on the line before
         (
-            "Sunday was the worst day of the unrest so far, with at least\n94 people killed.",
-            [("at least\n94", 94, "at_least", "killed")],
+            "Friday was the bloodiest day of the riots in the port city, with at least\n"
+            "61 people killed.",
+            [("at least\n61", 61, "at_least", "killed")],
         ),
     ],
 )
@@ -617,7 +621,10 @@ def test_every_casualty_word_passes_the_sentence_gate():
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("At least 94 people were killed, 14 of whom were police officers.", "security_forces"),
+        (
+            "At least 63 people died in the riots, 9 of whom were police officers.",
+            "security_forces",
+        ),
         ("Of the 40 dead, 12 of them were children.", "civilians"),
         ("Two police constables and 3 sub-inspectors were killed.", "security_forces"),
     ],
@@ -630,13 +637,13 @@ def test_who_the_part_were_names_its_group(text, group):
     ("text", "source"),
     [
         (
-            "At least 56 people were killed, according to the Ministry of the Interior and Safety.",
-            "interior-safety-ministry",
+            "At least 21 people drowned, according to the Ministry of Water and Sanitation.",
+            "water-sanitation-ministry",
         ),
         ("The Department of Health said 12 people died.", "health-department"),
-        ("Six people are presumed dead, the Coast Guard announced on Tuesday.", "coast-guard"),
+        ("Three fishermen are presumed dead, the Coast Guard said late on Friday.", "coast-guard"),
         ("The U.S. Coast Guard said four bodies were recovered.", "coast-guard-us"),
-        ("The toll reached at least 300, according to an AFP tally.", "AFP"),
+        ("The toll reached at least 410, according to an AFP tally.", "AFP"),
         (
             "At least 12 people died, according to the Office for the Coordination of "
             "Humanitarian Affairs.",
@@ -650,23 +657,26 @@ def test_sources_named_by_portfolio_guard_or_tally(text, source):
 
 def test_lines_under_a_line_that_notes_its_figures_keep_its_source():
     text = (
-        "The Health Committee reviewed the toll, noting that these figures came from "
-        "hospitals:\n\nThe total number of civilian deaths is 36.\n\nIn Basra, 17 civilians "
-        "were killed."
+        "The Relief Committee summed up the day, noting that its figures came from clinics:"
+        "\n\nThe total number of civilian deaths is 36.\n\nIn Ostrava, 17 civilians were "
+        "killed."
     )
-    assert {c.source for c in extract_claims(text, "a")} == {"health-committee"}
+    assert {c.source for c in extract_claims(text, "a")} == {"relief-committee"}
 
 
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Local leaders clarified that the landslide had claimed 62 lives.", "local_sources"),
-        ("The District Magistrate has only confirmed between 50 to 60 fatalities.", "officials"),
-        ("The state's chief secretary, Ravi Kumar, had initially reported 116 dead.", "officials"),
-        ("More than 300 people were killed in a landslide, a politician has said.", "officials"),
-        ("The interim government's estimate of 834 deaths is lower than others.", "officials"),
+        ("Village elders clarified that the mudslide had claimed 37 lives.", "local_sources"),
+        ("The district magistrate has only confirmed 18 fatalities.", "officials"),
+        ("The region's chief secretary, Anil Verma, had initially reported 48 dead.", "officials"),
+        ("Some 70 villagers died in the flash flood, a local politician said.", "officials"),
+        ("The provincial government's estimate of 212 deaths is far below others.", "officials"),
         # an agency's own tally is its count, not a relay of the sources it used
-        ("The toll reached at least 300, according to an AFP tally based on police data.", "AFP"),
+        (
+            "The toll reached at least 95, according to an AFP tally based on hospital records.",
+            "AFP",
+        ),
     ],
 )
 def test_more_ways_of_naming_who_gives_a_figure(text, source):
@@ -675,12 +685,12 @@ def test_more_ways_of_naming_who_gives_a_figure(text, source):
 
 def test_a_quotation_of_several_sentences_takes_the_speaker_named_where_it_closes():
     text = (
-        "Bodies were taken to the next district. “Twenty-seven bodies have arrived at the "
-        "hospital. Among those killed are 23 women,” police chief Ravi Singh said."
+        "Victims were driven to the county morgue. “Nineteen bodies reached the morgue "
+        "tonight. Among those killed are 11 children,” police chief Maria Ortiz said."
     )
     assert [(c.low, c.source) for c in extract_claims(text, "a")] == [
-        (27, "officials"),
-        (23, "officials"),
+        (19, "officials"),
+        (11, "officials"),
     ]
     # a quotation that closed before the figure gives it no speaker
     closed = "“Forty people died,” she said. Twelve are still missing."
@@ -691,12 +701,12 @@ def test_a_quotation_of_several_sentences_takes_the_speaker_named_where_it_close
     ("text", "expected"),
     [
         # a clock time is no count
-        ("Officials confirmed 151 deaths as of 4:49 p.m. on Sunday.", [(151, "killed")]),
+        ("Officials confirmed 64 deaths as of 6:15 p.m. on Friday.", [(64, "killed")]),
         # bodies released to families are handled, not counted again
-        ("89 bodies have been released to families.", []),
+        ("Forty-one bodies have been released to relatives.", []),
         # people after "by" act: they are no casualties (but a toll rises by a number)
         ("Five people were killed by 3 gunmen.", [(5, "killed")]),
-        ("The raid by about 2,500 police left 60 suspects dead.", [(60, "killed")]),
+        ("The sweep by about 900 soldiers left 25 militants dead.", [(25, "killed")]),
         ("The toll rose by 12 people overnight.", [(12, "killed")]),
     ],
 )
@@ -709,28 +719,27 @@ def test_times_handled_bodies_and_agents_are_no_tolls(text, expected):
     ("text", "expected"),
     [
         (
-            "State authorities reported 115 suspected criminals and four police officers dead.",
-            [(115, "killed", "fighters"), (4, "killed", "security_forces")],
+            "Provincial officials reported 37 alleged gangsters and two soldiers dead.",
+            [(37, "killed", "fighters"), (2, "killed", "security_forces")],
         ),
         (
-            "Fire officials confirmed the death of 151 passengers who boarded the plane.",
-            [(151, "killed", "civilians")],
+            "Rescuers confirmed the deaths of 23 passengers who boarded the ferry.",
+            [(23, "killed", "civilians")],
         ),
         # the part's word after "…, of whom" is not the total's
         (
-            "The plane carried 175 passengers and six crew, of whom 179 passed away.",
-            [(179, "killed", "unspecified")],
+            "The bus carried 48 passengers and two drivers, of whom 31 passed away.",
+            [(31, "killed", "unspecified")],
         ),
         (
             "Forty people, of whom 12 were children, were killed.",
             [(40, "killed", "unspecified"), (12, "killed", "civilians")],
         ),
-        ("The remains of all 179 victims were recovered.", [(179, "killed", "unspecified")]),
+        ("The remains of all 52 victims were brought up.", [(52, "killed", "unspecified")]),
         # an adjective is no noun of people: "criminal organizations"
         (
-            "At least 32 people were killed in a raid on one of the most powerful criminal "
-            "organizations.",
-            [(32, "killed", "unspecified")],
+            "At least 14 people died in a raid on one of the largest criminal networks.",
+            [(14, "killed", "unspecified")],
         ),
     ],
 )
@@ -743,22 +752,22 @@ def test_forms_of_blind_set_6(text, expected):
     ("text", "expected"),
     [
         (
-            "The toll reached 157. Among them, 99 were women, and 58 were men.",
-            [(157, "killed", ""), (99, "killed", "a@17"), (58, "killed", "a@17")],
+            "The toll reached 83. Among them, 40 were women, and 43 were men.",
+            [(83, "killed", ""), (40, "killed", "a@17"), (43, "killed", "a@17")],
         ),
         (
             "At least 30 people were injured. Among them were 12 children.",
             [(30, "injured", ""), (12, "injured", "a@0")],
         ),
-        ("About 10 people were killed 3 days earlier in the square.", [(10, "killed", "")]),
+        ("About 6 people were shot dead 2 days earlier at the market.", [(6, "killed", "")]),
         (
-            "The sheriff said that 32 people had died; 14 were children.",
-            [(32, "killed", ""), (14, "killed", "a@22")],
+            "The sheriff said that 19 people had drowned; 7 were children.",
+            [(19, "killed", ""), (7, "killed", "a@22")],
         ),
         ("At least 40 were killed, 12 were arrested.", [(40, "killed", "")]),
         (
-            "The governor said five campers and one counselor remained missing.",
-            [(5, "missing", ""), (1, "missing", "")],
+            "The mayor said three campers and one counselor were still missing.",
+            [(3, "missing", ""), (1, "missing", "")],
         ),
     ],
 )
@@ -769,11 +778,11 @@ def test_forms_of_blind_set_7(text, expected):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("In the county, 32 people had died, Sheriff Jo Lane said.", "officials"),
+        ("In the county, 21 people had died, Sheriff Jo Lane said.", "officials"),
         ("At least 61 people are missing, State Gov. Jo Lane (R) said on Sunday.", "officials"),
         (
-            "The toll reached 57 as per information shared by the Armed Police Force.",
-            "armed-police-force",
+            "The toll reached 29 as per information shared by the Border Security Force.",
+            "border-security-force",
         ),
     ],
 )
@@ -785,10 +794,10 @@ def test_sheriffs_governors_and_forces_give_figures(text, source):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The initial death toll was reported as 55 on Monday.", [(55, "killed", "")]),
+        ("The first death toll was reported as 17 on Saturday.", [(17, "killed", "")]),
         (
-            "The toll rose to 229. Among the confirmed victims, 148 were men and 81 were women.",
-            [(229, "killed", ""), (148, "killed", "a@17"), (81, "killed", "a@17")],
+            "The toll rose to 96. Among the confirmed victims, 51 were men and 45 were women.",
+            [(96, "killed", ""), (51, "killed", "a@17"), (45, "killed", "a@17")],
         ),
         # who the people were is no casualty: "victims" of anything
         ("The 40 were all fraud victims.", []),
@@ -803,12 +812,12 @@ def test_forms_of_blind_set_8(text, expected):
     ("text", "source"),
     [
         (
-            "Two people died after trees fell on their homes, according to the coroner's office.",
+            "Three people died when a wall fell on their house, according to the coroner's office.",
             "officials",
         ),
-        ("The toll has risen to 30, Deputy Inspector General Ravi Kumar confirmed.", "officials"),
+        ("The toll has risen to 14, Deputy Inspector General Sunita Rao confirmed.", "officials"),
         (
-            "Of the victims, 148 were men, as announced by the communication department.",
+            "Of the victims, 26 were men, as announced by the communications department.",
             "officials",
         ),
         ("The ministry is reporting 43 deaths.", "officials"),
@@ -823,11 +832,11 @@ def test_coroners_inspectors_press_offices_and_progressive_verbs(text, source):
     ("text", "expected"),
     [
         # who survived, and a flight's number, are no tolls
-        ("The airline said all but one person aboard flight 171 died.", []),
-        ("Clashes have claimed 175 lives over four months, police said.", [(175, "killed")]),
-        ("Medical officials had earlier pegged the fatality count at 270.", [(270, "killed")]),
+        ("The operator said all but two people aboard flight 808 died.", []),
+        ("The unrest has claimed 64 lives over three weeks, police said.", [(64, "killed")]),
+        ("Health workers had earlier pegged the fatality count at 88.", [(88, "killed")]),
         ("Ten people died but two survived.", [(10, "killed")]),
-        ("Officials said only five of the dead victims had been identified.", []),
+        ("Officials said only three of the dead victims had been identified.", []),
     ],
 )
 def test_forms_of_blind_set_9(text, expected):

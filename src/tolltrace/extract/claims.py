@@ -209,7 +209,7 @@ def read_claim(
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
     reading = read_outcome(ctx, previous, is_previous, earlier)
     if reading is None and list_outcome is not None:
-        reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Buncombe County: 43"
+        reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Hill County: 3"
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)

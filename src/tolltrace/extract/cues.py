@@ -164,7 +164,7 @@ def mentions_casualties(
     return False
 
 
-# A span of time after a verb is no number it governs: "killed 3 days earlier".
+# A span of time after a verb is no number it governs: "shot dead 2 days earlier".
 _DURATION_AFTER_RE = re.compile(
     r"\s+(?:days?|hours?|weeks?|months?|years?|minutes?|nights?)\b", re.IGNORECASE
 )
@@ -196,7 +196,7 @@ def right_cue(ctx: NumberContext) -> str | None:
         return None
     of_whom = _OF_WHOM_RE.search(window, 0, m.start())
     if of_whom is not None and "," not in window[of_whom.end() : m.start()]:
-        # "175 passengers and six crew, of whom 179 died": the part's word, not the total's
+        # "48 passengers and two drivers, of whom 31 died": the part's word, not the total's
         # (but "40 people, of whom 12 were children, were killed" closes the aside)
         return None
     # Read on past the window: its end may cut the word ("kill|ed") or hide its number.

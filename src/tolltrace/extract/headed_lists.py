@@ -1,10 +1,10 @@
 """Lists of figures under a heading that names the casualty.
 
 A page may break a toll down in a list of short lines under a heading that ends with a
-colon ("Here's the breakdown of deaths by state:" then "• North Carolina: 77", "- Ashe
-County: 1"). The item lines name no casualty themselves, so the sentence gate would skip
-them; here each item's number counts the casualty its heading names, as a part of the toll
-told before the list (claims.py reads no list that follows no toll of that outcome).
+colon ("Fatalities by province:" then "• Northland: 12", "- Hill County: 3"). The item
+lines name no casualty themselves, so the sentence gate would skip them; here each item's
+number counts the casualty its heading names, as a part of the toll told before the list
+(claims.py reads no list that follows no toll of that outcome).
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from tolltrace.extract.cues import CUE, NEGATIVE, mentions_casualties
 from tolltrace.extract.sentences import Sentence
 
 # One item: a name (capitalised words: a place), a colon or dash, and a number that ends
-# the line ("North Carolina: 77", "Buncombe County – 43"; not "Homes destroyed: 340").
+# the line ("Northland: 12", "Hill County – 3"; not "Homes destroyed: 340").
 # Bullets are already cut from the sentence's start.
 _ITEM_RE = re.compile(
     r"(?!Total\b|Overall\b)(?-i:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|de|del|la))*)"
     r"\s*[:–—]\s*\d[\d,]*\s*"
 )
-# A heading of such a list says it breaks a toll down: "the breakdown of deaths by state:",
-# "Deaths by county:", "The death breakdown is as follows:".
+# A heading of such a list says it breaks a toll down: "Fatalities by province:", "Deaths by
+# county:", "The agency's death breakdown is as follows:".
 _BREAKDOWN_RE = re.compile(r"\bbreakdown\b|\bby\s+(?:the\s+)?[a-z]+\s*:", re.IGNORECASE)
 # A list is walked back at most this many items to its heading.
 MAX_ITEMS = 60

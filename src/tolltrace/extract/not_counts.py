@@ -22,7 +22,7 @@ from tolltrace.extract.victims import death_noun_after
 YEARS = range(1800, 2101)
 
 # A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph", and a
-# clock time: "as of 4:49 p.m.".
+# clock time: "as of 6:15 p.m.".
 _UNIT_AFTER_RE = re.compile(
     r"(?::[0-5]\d\b"
     r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
@@ -78,7 +78,7 @@ MONTH_BEFORE = StartAnchored(
     re.compile(rf"\b{_MONTHS}\s+$"), starts=(m.name[:3] for m in lexicon.months())
 )
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-# A label: "Resolution 2254", "No. 3", "aged 12", "Route 66", "flight 171".
+# A label: "Resolution 2254", "No. 3", "aged 12", "Route 66", "flight 808".
 LABEL_BEFORE = StartAnchored(
     re.compile(
         r"\b(?:No\.|number|Resolution|Article|Route|Highway|page|chapter|Section|aged|age|ages|"
@@ -106,7 +106,7 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_REACH = 8
 # The number counts bodies identified, not the dead: "16 of the victims had been identified",
 # "205 bodies had already been identified", "82 bodies were still unidentified", "187
-# bodies yet to be identified", "19 remain unidentified".
+# bodies yet to be identified", "8 remain unidentified".
 _IDENTIFIED_AFTER_RE = re.compile(
     r"(?:\s+(?:victims|bodies))?"  # "five of the dead victims had been identified"
     r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be|"
@@ -248,7 +248,7 @@ def _counts_speakers(ctx: NumberContext) -> bool:
 
 
 # People after "by" do something, they are not its casualties: "killed by 3 gunmen", "a
-# raid by about 2,500 police and soldiers" (but "the toll rose by 12": a rise).
+# sweep by about 900 soldiers" (but "the toll rose by 12": a rise).
 _CHANGED_BY_RE = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.change_verbs())})\s+by\s+$", re.IGNORECASE
 )

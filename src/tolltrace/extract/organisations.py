@@ -50,7 +50,7 @@ _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,8})$"
 )
 _NAME_REACH = 120  # eight words of a name, with their spaces
-# An acronym that reports a figure: "NDMA said", "according to the NDMA", "the NCDHHS death
+# An acronym that reports a figure: "NDMA said", "according to the NDMA", "the NDH death
 # breakdown".
 # A capitalised word right after an acronym may name the branch's region: "PDMA Punjab".
 _REGION_AFTER = r"(?:\s+(?P<region>(?-i:[A-Z][a-z]+)))?"

@@ -45,7 +45,7 @@ _AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
 _LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
-# "confirmed the deaths of 151 passengers who boarded": the deaths are said before them, so
+# "confirmed the deaths of 23 passengers who boarded": the deaths are said before them, so
 # a clause after them ("who boarded", "who fled") does not undo it.
 _DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _DEATHS_OF_REACH = 12
@@ -87,7 +87,7 @@ def read_outcome(
     ):
         outcome, part_of = previous.outcome, previous.part_of
     elif previous is not None and parts.is_predicate_of(ctx, previous):
-        outcome, part_of = previous.outcome, previous.claim_id  # "32 died; 14 were children"
+        outcome, part_of = previous.outcome, previous.claim_id  # "19 drowned; 7 were children"
     else:
         outcome = _own_outcome(ctx, is_previous, of_them, earlier)
     if outcome is None and of_them and of_them.group("dead"):
@@ -144,7 +144,7 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
     # "The victims included …", "The casualties included …": the dead of the story.
     if _DEAD_WORDS_RE.search(frame.group(0)):
         return "killed"
-    # "This number includes …": the count told just before; "Among them, 99 were women" only
+    # "This number includes …": the count told just before; "Among them, 40 were women" only
     # right after the sentence whose last count is that toll.
     if last is not None and (
         _COUNT_WORDS_RE.search(frame.group(0))
@@ -156,7 +156,7 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
 
 def _follows_its_toll(ctx: NumberContext, frame: re.Match[str], last: Claim) -> bool:
     """Whether the frame opens its sentence and the sentence before it ends with the count
-    `last` (no other number after it there): "… killed 157. Among them, …"."""
+    `last` (no other number after it there): "… killed 83. Among them, …"."""
     text = ctx.text
     if text[ctx.sentence.start : ctx.left_at + frame.start()].strip():
         return False
@@ -244,7 +244,7 @@ def _own_outcome(
         if adjacent:
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
         if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
-            return "killed"  # "the death of 151 passengers who boarded the plane"
+            return "killed"  # "the deaths of 23 passengers who boarded the ferry"
         outcome = right_cue(ctx) or left_cue(ctx)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"

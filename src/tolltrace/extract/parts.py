@@ -20,7 +20,7 @@ from tolltrace.model import Claim
 # A claim's part_of until `link_subsets` finds its total.
 TOTAL_BEFORE = "<total before>"
 
-# Before the number: "including 35", "among them 12", "Among them, 99", "Among the dead were
+# Before the number: "including 35", "among them 12", "Among them, 40", "Among the dead were
 # 17", "including fighters from both sides and at least 40".
 PART = StartAnchored(
     re.compile(
@@ -192,14 +192,14 @@ def is_predicate_part(ctx: NumberContext, previous: Claim) -> bool:
     return who is not None and is_person_word(who.group("who"))
 
 
-# "32 people had died; 14 were children", "40 were killed, 12 were soldiers": a bare number
+# "19 people had drowned; 7 were children", "40 were killed, 12 were soldiers": a bare number
 # after a toll and a semicolon or comma, whose predicate names who they were, is a part.
 _AFTER_TOTAL_RE = re.compile(r"[^.;,\d]{0,60}[;,]\s*$")
 
 
 def is_predicate_of(ctx: NumberContext, total: Claim) -> bool:
     """Whether the number is a part of the toll right before it told by its predicate, no
-    larger than it and with nothing after who they were ("; 14 were children", not "; 120
+    larger than it and with nothing after who they were ("; 7 were children", not "; 120
     were residents who fled")."""
     if total.part_of or ctx.noun.words or total.char_end > ctx.phrase.start:
         return False

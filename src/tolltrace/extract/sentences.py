@@ -105,9 +105,9 @@ def _raw_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 # Hard-wrapped copy (plain-text wire, e-mail, PDF) breaks lines inside a sentence: "…, with
-# at least\n94 people killed". A line continues the one before when that one has no closing
-# punctuation and the next opens with a small letter ("…people killed\nsince the protests
-# began"), or with a digit after a word no sentence or title ends on ("at least\n94").
+# at least\n61 people killed". A line continues the one before when that one has no closing
+# punctuation and the next opens with a small letter ("…people killed\nsince the riots
+# began"), or with a digit after a word no sentence or title ends on ("at least\n61").
 _OPEN_END_RE = re.compile(
     r"(?:^|\s)(?:the|a|an|of|to|at|by|from|with|and|or|than|least|about|nearly|some|in|on|"
     r"for|as|were|was|are|is|had|have|has|been|killing|killed|kill)$"

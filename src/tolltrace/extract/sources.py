@@ -558,7 +558,7 @@ def _acronym_framed(
 
 # A headline's source by a colon: "UN: 40 killed in …", "40 killed in …: health ministry",
 # or by a dash at its end: "… suspected of killing hundreds - HRW".
-# (Not a label before a figure alone: "Ashe County: 1" is a list's item, its place.)
+# (Not a label before a figure alone: "Hill County: 3" is a list's item, its place.)
 _COLON_AFTER_RE = re.compile(r"\s*:(?!\s*\d[\d,.]*\s*$)")
 _COLON_BEFORE_RE = re.compile(r"(?::|\s[-–—])\s*(?:the\s+)?$", re.IGNORECASE)
 _ENDS_HERE_RE = re.compile(r"[\s.\"'”’]*$")
