@@ -39,6 +39,13 @@ _TITLES = frozenset(
 _WORD_RE = re.compile(r"[\w’'-]+")
 # Initials with dots: "U.S.", "U.K.".
 _INITIALS_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _undotted(text: str) -> str:
+    """`text` with the dots of its initials dropped: "U.S. Coast Guard" → "US Coast Guard"."""
+    return _INITIALS_RE.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
 # "Ministry of the Interior and Safety" → "interior and safety ministry".
 _OF_FORM_RE = re.compile(
     r"^(?P<head>[\w-]+)\s+(?:of|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE
@@ -96,7 +103,7 @@ def named_organisation(text: str, first_word: bool = False) -> Named | None:
 
     `first_word`: `text` opens its sentence, so its first capital may be no name's
     ("Emergency services said"); then the organisation noun must have a capital too."""
-    words = _WORD_RE.findall(_INITIALS_RE.sub(lambda m: m.group(0).replace(".", ""), text))
+    words = _WORD_RE.findall(_undotted(text))
     while words and words[0].lower() in _STOP:
         words = words[1:]
         first_word = False
@@ -155,7 +162,7 @@ def slug(name: str) -> str:
     by its name or adjective goes last, as its ISO code, so that "the Moroccan Interior
     Ministry" and "Morocco's Interior Ministry" are one id (`interior-ministry-ma`)."""
     name = " ".join(name.replace("’s", "").replace("'s", "").split())
-    name = _INITIALS_RE.sub(lambda m: m.group(0).replace(".", ""), name)  # "U.S." → "US"
+    name = _undotted(name)
     of_form = _OF_FORM_RE.match(name)
     if of_form and of_form.group("head").lower() in _heads():
         name = f"{of_form.group('rest')} {of_form.group('head')}"

@@ -162,10 +162,7 @@ def _follows_its_toll(ctx: NumberContext, frame: re.Match[str], last: Claim) -> 
         return False
     if text[last.sentence_end : ctx.sentence.start].strip():
         return False
-    return not _DIGIT_AFTER_RE.search(text, last.char_end, last.sentence_end)
-
-
-_DIGIT_AFTER_RE = re.compile(r"\d")
+    return not any(ch.isdigit() for ch in text[last.char_end : last.sentence_end])
 
 
 def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
