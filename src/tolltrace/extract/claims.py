@@ -23,6 +23,7 @@ from tolltrace.extract import lexicon, scope
 from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
 from tolltrace.extract._fastscan.scanning import lowered
 from tolltrace.extract.attribution import ArticleAttributions, attribute_headlines
+from tolltrace.extract.back_references import back_outcome, refers_back
 from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
 from tolltrace.extract.cues import IMMEDIATE_STATE_RE, mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
@@ -32,6 +33,7 @@ from tolltrace.extract.headed_lists import HeadedLists
 from tolltrace.extract.invisible import for_matching
 from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
+from tolltrace.extract.ordinals import ordinal_counts
 from tolltrace.extract.outcome import Reading, read_outcome
 from tolltrace.extract.parts import TOTAL_BEFORE, link_subsets
 from tolltrace.extract.place_phrases import place_claims
@@ -73,6 +75,7 @@ class _Article:
     attributions: ArticleAttributions
     headline: int | None
     cues: list[int] | None
+    sentences: list[Sentence]
 
 
 def extract_claims(
@@ -104,6 +107,9 @@ def extract_article(
         digit_starts=index.digit_starts,
         decimal_mark=lexicon.decimal_mark(language),
     )
+    ordinals = ordinal_counts(text, low)
+    if ordinals:
+        phrases = sorted([*phrases, *ordinals])
     if not phrases:
         return ArticleExtraction([], times)
     sentences = split_sentences(text)
@@ -114,12 +120,14 @@ def extract_article(
         ArticleAttributions(text, sentences, sources or default_table(), low),
         headline_paragraph(text, sentences),
         index.cue,
+        sentences,
     )
     time_starts = [t.start for t in times]
     furniture = furniture_spans(text, low)
     claims: list[Claim] = []
     has_cue: dict[int, bool] = {}
     listed: dict[int, str | None] = {}  # a list item's sentence -> its heading's outcome
+    back_only: set[int] = set()  # sentences whose only tolls refer back to one before
     lists = HeadedLists(text, low, sentences, index.casualty, index.cue)
     for phrase in phrases:
         sentence = sentence_at(sentences, phrase.start)
@@ -137,14 +145,22 @@ def extract_article(
                 ):
                     outcome = None
                 listed[sentence.index] = outcome
-                has_cue[sentence.index] = outcome is not None
+                if outcome is None and claims and refers_back(text, sentence):
+                    back_only.add(sentence.index)
+                has_cue[sentence.index] = outcome is not None or sentence.index in back_only
         if not has_cue[sentence.index]:
             continue
         lo = bisect.bisect_left(time_starts, sentence.start)
         hi = bisect.bisect_left(time_starts, sentence.end)
         in_sentence = [t for t in times[lo:hi] if t.end <= sentence.end]
         claim = read_claim(
-            article, sentence, phrase, claims, in_sentence, listed.get(sentence.index)
+            article,
+            sentence,
+            phrase,
+            claims,
+            in_sentence,
+            listed.get(sentence.index),
+            sentence.index in back_only,
         )
         if claim is not None:
             claims.append(claim)
@@ -192,12 +208,14 @@ def read_claim(
     earlier: list[Claim],
     times: list[TimeExpr],
     list_outcome: str | None = None,
+    back_only: bool = False,
 ) -> Claim | None:
     """The claim a number phrase makes, or None when it is no casualty count.
 
     `earlier` are the article's claims before it; `times` the time expressions of its
     sentence; `list_outcome` the casualty the heading of the list its line is an item of
-    names (headed_lists), if any."""
+    names (headed_lists), if any; `back_only`, that its sentence names no casualty and
+    states a toll only by referring back to one before (back_references)."""
     text = article.text
     left = read_left(text, article.low, sentence, phrase, LEFT_WORDS)
     if is_not_a_count(text, sentence, phrase, left):
@@ -207,9 +225,13 @@ def read_claim(
         return None
     is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    reading = read_outcome(ctx, previous, is_previous, earlier)
+    reading = None if back_only else read_outcome(ctx, previous, is_previous, earlier)
     if reading is None and list_outcome is not None:
         reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Hill County: 3"
+    if reading is None:
+        outcome = back_outcome(text, article.sentences, sentence, phrase, earlier)
+        if outcome is not None:
+            reading = Reading(outcome, "")  # "That number has since risen to 45"
     if reading is None:
         return None
     group, victim_words = claim_group(ctx, previous, earlier)

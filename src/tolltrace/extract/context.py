@@ -33,11 +33,13 @@ CLAUSE_REACH = 600
 # The alternatives are grouped by their first character (";", white space, ","), so the
 # regex engine tries three branches at each offset, not six.
 # ", as tens of thousands gathered": "as" after a comma opens a clause, but not "as many as";
-# nor does "but" in "all but one".
+# nor does "but" in "all but one", nor "after" in "the toll after the storm", nor ", and"
+# closing a list of places ("in Vetria, Norland, and other nearby districts").
 _CLAUSE_BREAK_RE = re.compile(
     r";"
-    r"|\s(?:(?:while|whereas|(?<!all\s)but|when|where|after)\s|\s*and\s+that\s)"
-    r"|,\s+(?:and\s+that\s|and\s|as\s(?!many|much|few|high|well|of|a\s+result))",
+    r"|\s(?:(?:while|whereas|(?<!all\s)but|when|where|(?<!toll\s)after)\s|\s*and\s+that\s)"
+    r"|,\s+(?:and\s+that\s|and\s(?!other\s|neighbou?ring\s|nearby\s|surrounding\s)"
+    r"|as\s(?!many|much|few|high|well|of|a\s+result))",
     re.IGNORECASE,
 )
 

@@ -65,11 +65,12 @@ TOLL_FRAME = StartAnchored(
 # A toll noun right before the number, alone or with a comma, colon or dash: "The highest
 # number of the fatalities, 207, has been reported in Balochistan", "Total: 1,644", headline
 # style "Death toll 114" or "Death toll now 114", and "the death toll up to 114" (risen
-# to, not "at most").
+# to, not "at most"). After "dead", "deaths" or "total" a comma lists the next count
+# ("59 dead, 104 rescued"), so only a colon or dash joins them.
 TOLL_APPOSITION = StartAnchored(
     re.compile(
-        rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|dead|deaths|total)"
-        rf"\s*(?:[,:—–]\s*)?(?:{_NOW}\s+)?[\"'“‘]?$",
+        rf"\b(?:(?:{lexicon.alternation(lexicon.toll_frames())})\s*(?:[,:—–]\s*)?"
+        rf"|(?:dead|deaths|total)\s*(?:[:—–]\s*)?)(?:{_NOW}\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
     starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),
@@ -220,8 +221,10 @@ def right_cue(ctx: NumberContext) -> str | None:
     return m.lastgroup
 
 
-def left_cue(ctx: NumberContext) -> str | None:
-    """The nearest casualty word before the number, if no other number stands between."""
+def left_cue(ctx: NumberContext, in_a_count: bool = True) -> str | None:
+    """The nearest casualty word before the number, if no other number stands between;
+    with `in_a_count` False, not one inside a count's noun ("the number of people who
+    died"), see _COUNT_OF_BEFORE_RE."""
     left = ctx.left
     window = left[-LEFT_CUE_REACH:]
     last = None
@@ -234,7 +237,24 @@ def left_cue(ctx: NumberContext) -> str | None:
         _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
     ):
         return None
+    if (
+        not in_a_count
+        and _COUNT_OF_BEFORE_RE.search(window, 0, last.start())
+        and not _INCLUDES_END_RE.search(between)
+    ):
+        return None  # its own frame's, if any (toll_frame)
     return last.lastgroup
+
+
+# "The number of people who died is far below the 80,000 residents": a casualty word inside
+# a count's noun ("the number of people who died", "the toll of those killed") belongs to
+# that count, which only a toll frame gives a number, or a list of what it includes ("The
+# number of people killed included 12 soldiers"); it is no cue of another number.
+_COUNT_OF_BEFORE_RE = re.compile(
+    r"\b(?:number|count|toll|tally|figure)\s+of\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE
+)
+
+_INCLUDES_END_RE = re.compile(r"\binclud(?:e|es|ed|ing)\s+$", re.IGNORECASE)
 
 
 def toll_frame(ctx: NumberContext) -> re.Match[str] | None:

@@ -254,7 +254,7 @@ def words_of(group: str) -> frozenset[str]:
 
 @cache
 def number_words() -> dict[str, dict[str, int]]:
-    """kind (`unit`, `ten`, `scale`) → {word: value}, in file order."""
+    """kind (`unit`, `ten`, `scale`, `ordinal`) → {word: value}, in file order."""
     kinds: dict[str, dict[str, int]] = {}
     for r in _rows("number_words.csv"):
         kinds.setdefault(r["kind"], {})[r["word"]] = int(r["value"])

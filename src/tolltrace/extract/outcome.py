@@ -83,7 +83,9 @@ def read_outcome(
         if outcome == previous.outcome:
             part_of = previous.claim_id
     elif previous is not None and (
-        parts.is_coordinated(ctx, previous) or parts.is_predicate_part(ctx, previous)
+        parts.is_coordinated(ctx, previous)
+        or parts.is_predicate_part(ctx, previous)
+        or parts.follows_bracket_item(ctx, previous)
     ):
         outcome, part_of = previous.outcome, previous.part_of
     elif previous is not None and parts.is_predicate_of(ctx, previous):
@@ -172,6 +174,8 @@ def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
     if verb:
         return cue_outcome(verb.group("cue"))
     if ctx.noun.is_death_noun:
+        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+            return "killed"  # "following the death of one of the wounded"
         return ctx.noun.outcome
     if ctx.noun.is_person and _negative_right_after(ctx):
         return NEGATIVE  # "Toll rises to 137: 11 suspects detained"
@@ -224,7 +228,11 @@ def _own_outcome(
     if noun.is_death_noun:
         # "47 bodies"; but "one of the injured died": the verb says what became of them.
         verb = IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
-        return cue_outcome(verb.group("cue")) if verb else noun.outcome
+        if verb:
+            return cue_outcome(verb.group("cue"))
+        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+            return "killed"  # "after the death of one of the wounded"
+        return noun.outcome
     if _LIVES_WORDS_RE.match(" ".join(noun.words)) and (
         LIVES_VERB_BEFORE_RE.search(ctx.left[-_LIVES_VERB_REACH:])
         or LIVES_LOST_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
@@ -242,7 +250,7 @@ def _own_outcome(
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
         if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
             return "killed"  # "the deaths of 23 passengers who boarded the ferry"
-        outcome = right_cue(ctx) or left_cue(ctx)  # "12 civilians were wounded"
+        outcome = right_cue(ctx) or left_cue(ctx, in_a_count=False)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
         if (
@@ -272,4 +280,6 @@ def _own_outcome(
         return left_cue(ctx) or "killed"  # "up from 30"
     if of_them:
         return right_cue(ctx)  # "12 of them with injuries"
+    if parts.is_bracket_list_item(ctx):
+        return left_cue(ctx)  # "Deaths were recorded in Northvale (6), Eastmoor (3)"
     return None

@@ -9,11 +9,14 @@ first is part of), and subsets told after their toll ("Three of the dead were wo
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
 from tolltrace.extract.cues import CUE, adjacent_cue, right_cue
 from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
+from tolltrace.extract.place_phrases import place_nouns, place_prepositions
 from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
 
@@ -230,7 +233,10 @@ def is_subset_of_earlier(
     the sentence, and a part's words: "Three of the dead were women", "In Las Piedras
     alone, 214", "seven police officers were among the dead")."""
     if previous is None and (
-        of_them or part or ("alone" in ctx.left.lower() and _ALONE_RE.search(ctx.left))
+        of_them
+        or part
+        or ("alone" in ctx.left.lower() and _ALONE_RE.search(ctx.left))
+        or is_bracket_list_item(ctx)
     ):
         return True
     return bool(among_after(ctx))
@@ -254,3 +260,74 @@ def link_subsets(claims: list[Claim]) -> None:
         ]
         current = [c for c in totals if not c.era_text]
         claim.part_of = (current or totals)[0].claim_id if totals else ""
+
+
+# "Deaths were recorded in Northvale (6), Eastmoor (3) and Linton (2)": a number alone in
+# brackets (or with its casualty noun, "Ardent province (212 deaths)") right after a
+# capitalised name of one to three words. It counts for that place when the sentence lists
+# at least two such items.
+_BRACKET_OPEN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*\(\s*$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+_BRACKETED_COUNT_RE = re.compile(r"\(\s*\d")
+_NAME_REACH = 40
+
+
+def is_bracket_item(text: str, start: int, noun_end: int) -> bool:
+    """Whether the number at `start`, whose noun phrase ends at `noun_end`, stands alone
+    (with its noun) in brackets after a name."""
+    return bool(
+        _BRACKET_CLOSE_RE.match(text, noun_end)
+        and _BRACKET_OPEN_RE.search(text, max(0, start - _NAME_REACH), start)
+    )
+
+
+def is_bracket_list_item(ctx: NumberContext) -> bool:
+    """Whether the number is an item of a list of places with their counts in brackets:
+    the sentence has two such items or more and names places (a place noun, or a
+    preposition of place before the first name); "the dead included Tom Vale (34) and
+    Ann Roe (29)" gives ages."""
+    text, sentence = ctx.text, ctx.sentence
+    if not is_bracket_item(text, ctx.phrase.start, ctx.noun.end):
+        return False
+    items = list(_BRACKETED_COUNT_RE.finditer(text, sentence.start, sentence.end))
+    if len(items) < 2:
+        return False
+    if _place_noun_re().search(text, sentence.start, sentence.end):
+        return True
+    first = items[0].start() + 1
+    name = _BRACKET_OPEN_RE.search(text, max(sentence.start, first - _NAME_REACH), first)
+    return name is not None and bool(
+        _place_preposition_re().search(text, max(sentence.start, name.start() - 20), name.start())
+    )
+
+
+@cache
+def _place_noun_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon.alternation(place_nouns())})\b", re.IGNORECASE)
+
+
+@cache
+def _place_preposition_re() -> re.Pattern[str]:
+    words = lexicon.alternation(place_prepositions())
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def follows_bracket_item(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number and the claim before it in its sentence are items of one bracket
+    list, with only a comma, "and" or "followed by" between them and the next name."""
+    text = ctx.text
+    close = _BRACKET_CLOSE_RE.match(text, previous.char_end)
+    noun_end = read_noun_phrase(text, previous.char_end, ctx.phrase.start).end
+    close = close or _BRACKET_CLOSE_RE.match(text, noun_end)
+    return (
+        close is not None
+        and is_bracket_list_item(ctx)
+        and _ITEM_JOIN_RE.match(text, close.end(), ctx.phrase.start) is not None
+    )
+
+
+# Between one item's closing bracket and the next number: a join, the next name, "(".
+_ITEM_JOIN_RE = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)(?:followed\s+by\s+)?[^()\d;.]{1,60}\(\s*$",
+    re.IGNORECASE,
+)

@@ -47,6 +47,12 @@ def _words(role: str) -> list[str]:
 
 
 @cache
+def place_prepositions() -> tuple[str, ...]:
+    """Prepositions that open a place phrase ("in", "across")."""
+    return tuple(_words("preposition"))
+
+
+@cache
 def place_nouns() -> dict[str, str]:
     """Place nouns ("province", "town") → the kind of place they name."""
     return {

@@ -96,6 +96,13 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if DEATH_NOUNS.get(low):
             words.append(tok)
             end = m.end()
+            compound = _NEXT_WORD_RE.match(text, end, stop)
+            if compound and compound.group(1).lower() in NON_PERSON_WORDS:
+                # "166 body parts": the death noun names the thing counted, not the dead.
+                words.append(compound.group(1))
+                end = compound.end()
+                head, is_non_person = compound.group(1), True
+                break
             head, is_death = tok, True
             break
         if low in STOP_WORDS:

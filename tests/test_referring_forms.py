@@ -1,0 +1,197 @@
+"""Tolls stated by reference, by rank or by list, and the numbers next to them that are no
+tolls (issue 22, fifth session). Every sentence is invented to show one class; none is
+copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+
+
+def figures(text: str) -> list[tuple[int, str]]:
+    return [(c.low, c.outcome) for c in extract_claims(text, "a")]
+
+
+# --- ordinals: "a fourth body" counts four ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fifth body was recovered from the river on Monday.", [(5, "killed")]),
+        ("Storm Vera: 3rd Body Found, 4 Still Missing", [(3, "killed"), (4, "missing")]),
+        ("The town recorded its sixth death linked to the heat.", [(6, "killed")]),
+        ("The 12th body found in the rubble was that of a boy.", [(12, "killed")]),
+    ],
+)
+def test_an_ordinal_before_a_body_or_death_counts_so_many(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family marked the second death anniversary of the singer.",
+        "Police found a third body camera in the car.",
+        "The first body was found near the bridge.",  # "first" is left out
+        "The seventh body of water on the list was checked.",
+    ],
+)
+def test_ordinals_of_things_or_anniversaries_are_no_tolls(text):
+    assert figures(text) == []
+
+
+def test_an_ordinal_toll_is_exact_and_keeps_its_words():
+    (claim,) = extract_claims("A ninth body was pulled from the lake on Friday.", "a")
+    assert (claim.mention, claim.low, claim.high, claim.qualifier) == ("ninth", 9, 9, "exact")
+
+
+def test_a_single_body_is_one_dead_but_body_parts_are_not_people():
+    assert figures("Divers pulled one body from the lake.") == [(1, "killed")]
+    text = "Teams have recovered 210 bodies and 97 body parts so far, officials said."
+    assert figures(text) == [(210, "killed")]
+    assert figures("The agency sent 500 body bags as 40 people died.") == [(40, "killed")]
+
+
+# --- back references: "That number has since risen to 45" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rescuers recovered 80 bodies on Monday. That number has since risen to more than "
+            "120, the governor said.",
+            [(80, "killed"), (120, "killed")],
+        ),
+        (
+            "Floods killed 40 people. Police put the number on Friday at 52.",
+            [(40, "killed"), (52, "killed")],
+        ),
+        (
+            "The quake injured 300 people. The number has risen to 410, the hospital said.",
+            [(300, "injured"), (410, "injured")],
+        ),
+        (
+            "The ferry sank with 12 people missing. The final figures now stand at 15.",
+            [(12, "missing"), (15, "missing")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_sentence_referring_back_takes_the_outcome_of_the_toll_before(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm killed 30 people. The figure for damaged homes is 4,000.", [(30, "killed")]),
+        ("The storm killed 30 people. The figure is three times the 2010 total.", [(30, "killed")]),
+        ("The storm killed 30 people. The tally stood at 4,000 homes.", [(30, "killed")]),
+        ("Twelve died in the blast. The total cost was put at $40 million.", [(12, "killed")]),
+        ("The council met on Monday. That number has since risen to 45.", []),  # no toll before
+    ],
+)  # fmt: skip
+def test_back_references_to_other_counts_or_to_nothing_are_no_tolls(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_back_reference_reaches_only_two_sentences():
+    text = (
+        "Floods killed 40 people. Roads were closed. Schools shut. Trains stopped. "
+        "That number has since risen to 52."
+    )
+    assert figures(text) == [(40, "killed")]
+
+
+# --- lists of places with their counts in brackets ---
+
+
+def test_places_with_their_counts_in_brackets_are_parts_of_the_toll_before():
+    text = (
+        "The floods killed 61 people. Deaths were also recorded in Northvale (6), "
+        "Eastmoor (3), Linton (2) and Garby (1)."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [
+        (61, "killed"), (6, "killed"), (3, "killed"), (2, "killed"), (1, "killed"),
+    ]  # fmt: skip
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+
+
+def test_a_bracket_list_after_a_counted_first_item():
+    text = (
+        "The quake killed 400. The heaviest toll was in Ardent province (212 deaths), "
+        "followed by Velmar province (87) and Oskar province (14)."
+    )
+    assert figures(text) == [(400, "killed"), (212, "killed"), (87, "killed"), (14, "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the dead included Tom Vale (34) and Ann Roe (29).",  # ages
+        "Relief reached Northvale (6 trucks) and Eastmoor (3).",
+        "Deaths were recorded in Northvale (6).",  # one item is no list
+    ],
+)
+def test_ages_things_and_single_brackets_are_no_list_of_tolls(text):
+    assert figures(text) == []
+
+
+# --- clause breaks that are none ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the storms in Northland, Vetria, and other nearby districts "
+        "has climbed to 340.",
+        "The death toll after the storms in Northland has climbed to 340.",
+    ],
+)
+def test_a_list_of_places_or_after_the_toll_opens_no_clause(text):
+    assert figures(text) == [(340, "killed")]
+
+
+# --- words around a count ---
+
+
+def test_a_comma_after_dead_lists_the_next_count_which_keeps_its_own_word():
+    assert figures("59 dead, 104 evacuated after ferry sinks") == [(59, "killed")]
+    assert figures("Ferry sinks off Vetra; 40 dead, scores feared lost") == [
+        (40, "killed"),
+        (20, "missing"),
+    ]
+    assert figures("The confirmed dead: 1,002") == [(1002, "killed")]
+
+
+def test_the_loss_of_lives_counts_the_dead_but_not_the_loss_of_people():
+    assert figures("The blasts resulted in the loss of 62 lives, the minister said.") == [
+        (62, "killed")
+    ]
+    assert figures("The company reported the loss of 40 teachers.") == []
+
+
+def test_the_death_of_one_of_the_wounded_is_a_death():
+    text = "The toll rose to 40 following the death of one of the wounded."
+    assert figures(text) == [(40, "killed"), (1, "killed")]
+
+
+def test_a_casualty_word_inside_a_counts_noun_is_no_cue_of_a_later_number():
+    text = "The number of people who died does not reflect the 80,000 people who live in slums."
+    assert figures(text) == []
+    assert figures("The number of people killed included 12 soldiers.") == [(12, "killed")]
+    assert figures("The number of those killed rose to 40 people, police said.") == [(40, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The prefect of Northland estimated on Wednesday that 40 people died.", "officials"),
+        ("More than 300 people were injured, according to the disaster center.", "officials"),
+    ],
+)
+def test_prefects_and_disaster_centres_are_officials(text, source):
+    assert extract_claims(text, "a")[-1].source == source
