@@ -195,3 +195,66 @@ def test_a_casualty_word_inside_a_counts_noun_is_no_cue_of_a_later_number():
 )
 def test_prefects_and_disaster_centres_are_officials(text, source):
     assert extract_claims(text, "a")[-1].source == source
+
+
+# --- lists and parts ---
+
+
+def test_out_of_the_deaths_a_part_and_its_sibling_by_another_cause():
+    text = "Out of the 31 deaths, 19 were caused by the Vale Fire and 12 by the Ridge Fire."
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [(31, "killed"), (19, "killed"), (12, "killed")]
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+
+
+def test_respective_counts_share_the_casualty_noun_before_them_and_are_parts():
+    text = (
+        "Clashes have killed 180 people. Two districts also recorded many deaths, "
+        "with 21 and 18 respectively."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [(180, "killed"), (21, "killed"), (18, "killed")]
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+
+
+def test_the_victims_of_an_attack_include_a_list_of_peoples():
+    text = (
+        "The violence has left 190 dead. The victims of the latest attack include three "
+        "Varans and two Teleks."
+    )
+    assert figures(text) == [(190, "killed"), (3, "killed"), (2, "killed")]
+
+
+# --- sources named only by a proper name ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("More than 3,000 people are injured, Jomo Kariuki said on X.", "jomo-kariuki", "named"),
+        ("In Vetria, 610 people died, according to Abdul Rahim Nasser.", "abdul-rahim-nasser",
+         "named"),
+        ("Lena Fiore, head of the provincial flood task force, said 157 bodies were recovered.",
+         "lena-fiore", "government"),
+        ("“We regret that 241 people died,” Aero Vista says.", "aero-vista", "named"),
+        ("Air strikes killed 27 people, the Hadra Observatory for Human Rights said.",
+         "hadra-observatory-for-human-rights", "named"),
+    ],
+)  # fmt: skip
+def test_a_name_the_table_does_not_know_is_a_source_of_its_own(text, source, kind):
+    claim = extract_claims(text, "a")[-1]
+    assert (claim.source, claim.source_kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sindh and Punjab reported 308 and 223 deaths.",  # two places
+        "North Carolina reported 102 fatalities from the storm.",  # a place
+        "Norland's reported deaths rose to 40 on Monday.",  # a possessive
+        "More than 2,300 people were injured, the director told reporters in San Alejo.",
+        "On Friday Rain Fell, and 12 people died, officials said.",  # the table's own source
+    ],
+)
+def test_places_possessives_and_known_sources_are_no_named_speakers(text):
+    assert all(c.source_kind != "named" for c in extract_claims(text, "a"))

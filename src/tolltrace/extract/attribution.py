@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
+from tolltrace.extract.named_speakers import named_speakers
 from tolltrace.extract.organisations import defined_acronyms
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
@@ -153,6 +154,8 @@ class ArticleAttributions:
                 mentions = mentions + self.table.acronyms(
                     self.text, s.start, s.end, taken, self._defined
                 )
+            if not mentions:  # "Zabihullah Mujahid said": a name the table does not know
+                mentions = named_speakers(self.text, s.start, s.end, self.low)
             self._mentions[index] = mentions
         return mentions
 

@@ -38,12 +38,17 @@ BACK_FRAME_RE = re.compile(
     re.IGNORECASE,
 )
 # A cheap first test of a whole sentence.
-_ANY_FRAME_RE = re.compile(r"\b(?:number|figures?|count|tally|toll|total|put)\b", re.IGNORECASE)
+_ANY_FRAME = r"\b(?:number|figures?|count|tally|toll|total|put)\b"
+_ANY_FRAME_RE = re.compile(_ANY_FRAME)  # read in the lower-cased text
+_ANY_FRAME_ANY_CASE_RE = re.compile(_ANY_FRAME, re.IGNORECASE)
 
 
-def refers_back(text: str, sentence: Sentence) -> bool:
-    """Whether the sentence may state a toll by referring back (see BACK_FRAME_RE)."""
-    return _ANY_FRAME_RE.search(text, sentence.start, sentence.end) is not None
+def refers_back(text: str, low: str | None, sentence: Sentence) -> bool:
+    """Whether the sentence may state a toll by referring back (see BACK_FRAME_RE); `low`
+    is the text lower-cased with the same offsets, if the caller has it."""
+    if low is None:
+        return _ANY_FRAME_ANY_CASE_RE.search(text, sentence.start, sentence.end) is not None
+    return _ANY_FRAME_RE.search(low, sentence.start, sentence.end) is not None
 
 
 def back_outcome(

@@ -145,7 +145,7 @@ def extract_article(
                 ):
                     outcome = None
                 listed[sentence.index] = outcome
-                if outcome is None and claims and refers_back(text, sentence):
+                if outcome is None and claims and refers_back(text, low, sentence):
                     back_only.add(sentence.index)
                 has_cue[sentence.index] = outcome is not None or sentence.index in back_only
         if not has_cue[sentence.index]:

@@ -280,6 +280,8 @@ def _own_outcome(
         return left_cue(ctx) or "killed"  # "up from 30"
     if of_them:
         return right_cue(ctx)  # "12 of them with injuries"
+    if parts.is_respective(ctx):
+        return left_cue(ctx)  # "recorded many deaths, with 21 and 18 respectively"
     if parts.is_bracket_list_item(ctx):
         return left_cue(ctx)  # "Deaths were recorded in Northvale (6), Eastmoor (3)"
     return None

@@ -37,15 +37,15 @@ PART = StartAnchored(
     starts=("including", "among", "of"),
 )
 # More part frames, read on the last words only (their start words are too common to
-# index): "The injured include five …", "Of the 112 injured, 17 …", "Of those who were
-# killed, 45 …", "Of those who died, 12 …".
+# index): "The injured include five …", "The victims of the latest attack include three
+# …", "Of the 112 injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …".
 PART_TAIL = Guarded(
     re.compile(
         r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
-        r"count|figure|tally)\s+"
+        r"count|figure|tally)\s+(?:(?:of|in|from)\s+[^.;,\d]{1,40}?\s+)?"
         r"(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
-        r"(?:dead|injured|wounded|victims|killed|bodies|died),)"
+        r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased),)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     ),
@@ -72,7 +72,8 @@ _COORDINATED_RE = re.compile(
 # coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
 # Sunday and four more on Monday", "five from Iran, four each from China and Russia".
 _BARE_RE = re.compile(
-    r"\s*(?:more\s+|each\s+)?(?:(?:in|at|on|across|from|inside|near|during|there|and)\b"
+    r"\s*(?:more\s+|each\s+)?(?:(?:in|at|on|by|across|from|inside|near|during|there|and|"
+    r"respectively)\b"
     r"|[,;).!?\"”]|$)"
     r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
     re.IGNORECASE,
@@ -226,6 +227,22 @@ def among_after(ctx: NumberContext) -> re.Match[str] | None:
     return _AMONG_AFTER_RE.match(ctx.text, ctx.noun.end, ctx.clause_end)
 
 
+# "with 21 and 18 respectively", "40 and 12 deaths, respectively": each number counts one
+# of several places or groups named before, so each is a part of the whole. Between the
+# number and "respectively" stand at most RESPECTIVE_WORDS words ("and 18", "and 12 deaths").
+RESPECTIVE_WORDS = 6
+
+
+def is_respective(ctx: NumberContext) -> bool:
+    """Whether "respectively" closes the list the number opens or continues ("21 and 18
+    respectively")."""
+    text = ctx.text
+    at = text.find("respectively", ctx.phrase.end, ctx.clause_end)
+    if at < 0:
+        return False
+    return len(text[ctx.phrase.end : at].replace(",", " ").split()) <= RESPECTIVE_WORDS
+
+
 def is_subset_of_earlier(
     ctx: NumberContext, previous: Claim | None, of_them: re.Match[str] | None, part: bool
 ) -> bool:
@@ -234,6 +251,7 @@ def is_subset_of_earlier(
     alone, 214", "seven police officers were among the dead")."""
     if previous is None and (
         of_them
+        or is_respective(ctx)
         or part
         or ("alone" in ctx.left.lower() and _ALONE_RE.search(ctx.left))
         or is_bracket_list_item(ctx)

@@ -135,7 +135,8 @@ CLAIMS = Table(
             text(
                 "source_kind",
                 "the source's kind in the alias table (`monitor`, `ngo`, `un`, `government`, "
-                "`local`, `media`, … a user's alias table may add kinds), or `none`",
+                "`local`, `media`, … a user's alias table may add kinds), `named` for a proper "
+                "name the table does not know, or `none`",
             ),
             text("source_text", "the words that named the source"),
             vocab(

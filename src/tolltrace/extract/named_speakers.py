@@ -1,0 +1,138 @@
+"""Sources named only by a proper name: "Zabihullah Mujahid said", "according to Jana Roe",
+"“… 40 were killed,” said spokesman Tom Vale", "the Hadra Observatory for Human Rights said".
+
+The alias table knows organisations and titles. A sentence that names neither may still
+name who gives its figure: a person, or a body the table does not know, called by two to
+five capitalised words, with a reporting verb right after the name (an aside between
+commas may stand between: "Habtamu Fetena, head of the zonal committee, said"), or
+"according to" or a reporting verb right before it. Such a name is a source of its own:
+its id is made from its words and its kind is `named` (`government` when an office
+stands in its aside or just before it), and the run summary lists it among the names the
+alias table does not know, so a journalist can map it to the body it speaks for in
+`sources.csv`. Only sentences where the table finds no source are read so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tolltrace.extract import lexicon
+from tolltrace.extract._fastscan.scanning import Guarded
+from tolltrace.extract.places import city_named, country_of, region_named
+from tolltrace.extract.sources import SourceMention
+
+KIND = "named"
+GOVERNMENT = "government"
+
+# A capitalised word, with the particles names carry inside ("Ashraf al-Qidra", "Luiz da
+# Silva") and initials ("Jane Q. Roe").
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*|[A-Z]\.)"
+_PARTICLE = r"(?:(?:al|el|da|de|di|do|dos|du|van|von|der|den|bin|ibn|la|le)[\s-])"
+# Two to five such words, maybe joined by "of", "for", "and" or "on" ("the Hadra
+# Observatory for Human Rights").
+_JOIN = r"(?:(?:of|for|and|on)\s+(?:the\s+)?)"
+_NAME = rf"{_CAP}(?:[\s-]+{_JOIN}?{_PARTICLE}?{_CAP}){{1,4}}"
+_ASIDE = r"(?:,[^,.;\"“”]{1,80},)?"
+_VERBS = lexicon.alternation(lexicon.reporting_verbs())
+_VERB_WORDS = lexicon.first_words(lexicon.reporting_verbs())
+
+# Each reporting verb, or "according to", is found first; the name is then read right
+# before the verb ("Zabihullah Mujahid said", "Habtamu Fetena, head of the committee,
+# said") or right after it ("according to Jana Roe", "…,” said spokesman Tom Vale").
+VERB = Guarded(
+    re.compile(rf"\b(?:(?P<verb>{_VERBS})|according\s+to)\b", re.IGNORECASE),
+    needs=(*_VERB_WORDS, "according"),
+)
+# The same, read in the lower-cased text (faster: no case folding at each offset).
+_VERB_LOW_RE = re.compile(rf"\b(?:(?P<verb>{_VERBS})|according\s+to)\b")
+# A name, its aside and an adverb are read this far back from the verb.
+NAME_REACH = 160
+_NAME_BEFORE_RE = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME}){_ASIDE}\s+(?:also\s+|further\s+|later\s+)?$"
+)
+# Lower-case words between a verb and the name ("said spokesman Tom Vale"), but not a
+# preposition: "told reporters in San Alejo" names a place, not a speaker.
+_PLACE_WORDS = r"(?:in|at|from|near|outside|inside|to|on|of|across|into)"
+_NAME_AFTER_RE = re.compile(
+    rf"\s+(?:(?!{_PLACE_WORDS}\b)(?-i:[a-z]+)\s+){{0,3}}(?P<name>{_NAME})(?![\w’'-])"
+)
+# Only after "according to", or after a verb that follows a comma or a quote.
+_QUOTE_OR_COMMA_RE = re.compile(r"[,\"”’]\s*$")
+
+# Words a capitalised run may open with that name nobody ("The Ministry", "On Monday").
+_NOT_FIRST = frozenset(
+    """the a an this these that those it its they he she we our their his her in on at as
+    after before but and or so if when while since for from by with of to officials police
+    authorities according however meanwhile earlier later then also""".split()
+)
+_HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. prof prof.".split())
+_CALENDAR = frozenset(
+    w.lower() for m in lexicon.months() for w in (m.name, m.name[:3])
+) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# An office in the aside or before the name makes its holder an official: "Habtamu
+# Fetena, head of the zonal emergency committee, said", "said spokesman Tom Vale".
+_OFFICE_RE = re.compile(
+    r"\b(?:official|spokes(?:man|woman|person)|minister|chief|head|director|governor|mayor|"
+    r"commissioner|secretary|officer|superintendent|inspector|commander|administrator|"
+    r"prefect|sheriff|manager)\b",
+    re.IGNORECASE,
+)
+# An office before the name is read this far back ("Divisional Railway Manager (DRM) ").
+OFFICE_REACH = 40
+
+
+def named_speakers(text: str, start: int, end: int, low: str | None = None) -> list[SourceMention]:
+    """Every proper name in text[start:end] framed as giving a figure (module docstring).
+    `low` is the text lower-cased (scanning.lowered), when the caller has it."""
+    found: list[SourceMention] = []
+    if not VERB.may_match(text, start, end, low):
+        return found
+    verbs = (
+        _VERB_LOW_RE.finditer(low, start, end)
+        if low is not None
+        else VERB.pattern.finditer(text, start, end)
+    )
+    for verb in verbs:
+        if verb.group("verb"):
+            before = _NAME_BEFORE_RE.search(
+                text, max(start, verb.start() - NAME_REACH), verb.start()
+            )
+            if before is not None:
+                _add(found, _mention(text, start, before, before.start()))
+                continue
+            if not _QUOTE_OR_COMMA_RE.search(text, max(start, verb.start() - 3), verb.start()):
+                continue
+        after = _NAME_AFTER_RE.match(text, verb.end(), end)
+        if after is not None:
+            _add(found, _mention(text, start, after, verb.start()))
+    return sorted(found)
+
+
+def _add(found: list[SourceMention], mention: SourceMention | None) -> None:
+    if mention is not None and not any(
+        mention.start < f.end and f.start < mention.end for f in found
+    ):
+        found.append(mention)
+
+
+def _mention(text: str, start: int, m: re.Match[str], frame: int) -> SourceMention | None:
+    n_start, n_end = m.span("name")
+    words = text[n_start:n_end].replace("-", " ").split()
+    # "Mr Akem", "Nepal Shailendra Thapa": a title or a country before the name is no part
+    # of it.
+    while words and (words[0].lower() in _HONORIFICS or country_of(words[0]) is not None):
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() in _NOT_FIRST or _is_place(" ".join(words)):
+        return None  # "North Carolina reported": a place (its government: sources.acronyms)
+    if "and" in words:
+        return None  # "Sindh and Punjab reported": two sources, or two places
+    if any(w.lower() in _CALENDAR for w in words) or words[-1].endswith(("'s", "’s")):
+        return None  # "North Carolina's reported deaths": a possessive names no speaker
+    source_id = "-".join(w.lower().strip(".’'") for w in words)
+    office = _OFFICE_RE.search(text, max(start, min(frame, n_start) - OFFICE_REACH), m.end())
+    kind = GOVERNMENT if office else KIND
+    return SourceMention(n_start, n_end, text[n_start:n_end], source_id, kind, True)
+
+
+def _is_place(name: str) -> bool:
+    return any(find(name) is not None for find in (country_of, region_named, city_named))
