@@ -258,3 +258,36 @@ def test_a_name_the_table_does_not_know_is_a_source_of_its_own(text, source, kin
 )
 def test_places_possessives_and_known_sources_are_no_named_speakers(text):
     assert all(c.source_kind != "named" for c in extract_claims(text, "a"))
+
+
+# --- what a count's words say it counts ---
+
+
+def test_a_toll_frame_right_before_a_count_of_people_outweighs_a_casualty_word_after_it():
+    text = (
+        "The storm's death toll surpasses 150 people as rescuers search the hills for the missing."
+    )
+    assert figures(text) == [(150, "killed")]
+    text = "More fatalities are feared due to hundreds of people trapped under the debris."
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One guard was wounded in the raid and later died in hospital, the army said.",
+         [(1, "killed")]),
+        ("The toll rose to 52 after three people, among them a girl, admitted to intensive "
+         "care, succumbed to their injuries.", [(52, "killed"), (3, "killed")]),
+        ("Twelve people were injured in the blast and a man died of a heart attack.",
+         [(12, "injured")]),
+    ],
+)  # fmt: skip
+def test_the_injured_who_later_died_are_dead(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_death_noun_after_a_clause_of_its_own_is_not_the_numbers_noun():
+    text = "Residents of the two targeted villages brought scores of bodies to the square."
+    assert [(c.mention, c.outcome) for c in extract_claims(text, "a")] == [("scores", "killed")]
+    assert figures("Rescuers found 29 more badly burned bodies.") == [(29, "killed")]

@@ -185,6 +185,16 @@ def cue_outcome(word: str) -> str:
     return m.lastgroup if m else "killed"  # type: ignore[return-value]
 
 
+# After a count's injury, its death: "was wounded in the raid and later died in hospital",
+# "…, hospitalised in intensive care, succumbed to their injuries". No number between, and
+# no other subject ("…, and a man died of a heart attack").
+_LATER_DIED_RE = re.compile(
+    r"(?:(?!\band\s+(?:a|an|another|one|the|he|she|his|her)\s)[^\d.;]){0,80}?\b(?:and\s+)?(?:later\s+|subsequently\s+|then\s+|eventually\s+)?"
+    r"(?:died|succumbed|passed\s+away)\b",
+    re.IGNORECASE,
+)
+
+
 def right_cue(ctx: NumberContext) -> str | None:
     """The first casualty (or disqualifying) word after the noun phrase, within reach.
 
@@ -208,6 +218,8 @@ def right_cue(ctx: NumberContext) -> str | None:
         return None  # "… the crush that killed nearly 160": the verb has a number of its own
     if _EITHER_RE.match(window, m.end()):
         return NEGATIVE
+    if m.lastgroup == "injured" and _LATER_DIED_RE.match(window, m.end()):
+        return "killed"  # "was wounded in the raid and later died in hospital"
     if m.lastgroup == NEGATIVE and m.group(0).lower() in _SOFT_NEGATIVES:
         # "pulled out alive and taken to hospital with injuries": hurt, not unharmed.
         later = CUE.search(window, ctx.cues, offset, m.end())

@@ -24,6 +24,8 @@ from tolltrace.extract.cues import (
     LIVES_LOST_AFTER_RE,
     LIVES_VERB_BEFORE_RE,
     NEGATIVE,
+    TOLL_FRAME,
+    TOLL_FRAME_NEAR,
     adjacent_cue,
     cue_outcome,
     frame_outcome,
@@ -250,7 +252,19 @@ def _own_outcome(
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
         if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
             return "killed"  # "the deaths of 23 passengers who boarded the ferry"
-        outcome = right_cue(ctx) or left_cue(ctx, in_a_count=False)  # "12 civilians were wounded"
+        frame = toll_frame(ctx)
+        right = right_cue(ctx)
+        if (
+            frame is not None
+            and frame.re is TOLL_FRAME.pattern
+            and len(frame.group(0)) <= TOLL_FRAME_NEAR
+            and right != NEGATIVE
+        ):
+            # "the death toll surpasses 150 people as rescuers search for the missing": the
+            # frame right before the number says what it counts, not a word after it (but
+            # "… due to hundreds of people feared trapped": no count of the dead).
+            return frame_outcome(ctx, frame)
+        outcome = right or left_cue(ctx, in_a_count=False)  # "12 civilians were wounded"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
         if (
@@ -259,10 +273,8 @@ def _own_outcome(
             and _INCLUDE_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
         ):
             outcome = _victims_outcome(ctx, earlier)  # "The 26 foreign victims include …"
-        if outcome is None:
-            frame = toll_frame(ctx)
-            if frame:
-                outcome = frame_outcome(ctx, frame)  # "bringing the toll to 56 people"
+        if outcome is None and frame:
+            outcome = frame_outcome(ctx, frame)  # "bringing the toll to 56 people"
         return outcome
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:

@@ -41,6 +41,23 @@ class NounPhrase(NamedTuple):
     words: tuple[str, ...]
 
 
+# Past-tense verbs without "-ed" that may follow a plural subject: "the two villages
+# brought bodies", "two teams found bodies".
+_PAST_VERBS = frozenset("brought took found laid saw held dug bore".split())
+
+
+def _subject_and_verb(words: list[str]) -> bool:
+    """Whether the words read so far hold a plural noun and a past-tense verb (a clause of
+    its own, whose object a death noun after them is), not modifiers ("29 more badly
+    burned bodies")."""
+    for noun, verb in zip(words, words[1:]):
+        noun, verb = noun.lower(), verb.lower()
+        plural = noun.endswith("s") and not noun.endswith(("ss", "ous", "us"))
+        if plural and (verb.endswith("ed") or verb in _PAST_VERBS):
+            return True
+    return False
+
+
 def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> NounPhrase:
     """Read the noun phrase that starts at `start` (just after a number).
 
@@ -94,6 +111,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         if not words and after_of and tok[0].isdigit():
             continue  # "3 of 12 dogs": the count is of the noun after the second number
         if DEATH_NOUNS.get(low):
+            if _subject_and_verb(words):
+                break  # "the two targeted villages brought bodies": not their own noun
             words.append(tok)
             end = m.end()
             compound = _NEXT_WORD_RE.match(text, end, stop)
