@@ -4,14 +4,16 @@
 Such a sentence names no casualty of its own: its noun ("that number", "the figure") or its
 "it" stands for the count of the sentence before, whose outcome it takes. Only the number
 right after the frame is read so, and only when a toll was stated in one of the
-BACK_REACH sentences before it; "the number of …" is an ordinary toll frame, not this.
+BACK_REACH sentences before it with no other number between; "the number of …" is an
+ordinary toll frame, not this.
 """
 
 from __future__ import annotations
 
 import re
 
-from tolltrace.extract.numbers import NumberPhrase
+from tolltrace.extract.context import NumberContext
+from tolltrace.extract.numbers import find_number_phrases
 from tolltrace.extract.sentences import Sentence
 from tolltrace.model import Claim
 
@@ -25,17 +27,22 @@ _NOUN = (
     r"(?:(?:final|new|latest|official|updated|revised|overall|confirmed)\s+)?"
     r"(?:number|figure|figures|count|tally|toll|total)(?!\s+of\b)"
 )
+# A change, or the count as it stands now: "has since risen to", "now stands at", "is".
+# Not a past state ("The figure was 14 on Sunday", "stood at 4 earlier"): an earlier figure.
 _VERB = (
-    r"(?:has|have|had)?\s*(?:since\s+|now\s+|also\s+|already\s+)?"
-    r"(?:risen|rose|climbed|jumped|increased|grown|grew|reached|stands|stood|stand|hit|"
-    r"is|was|are|were)"
+    r"(?:has|have)?\s*(?:since\s+|now\s+|also\s+|already\s+)?"
+    r"(?:risen|rose|climbed|jumped|increased|grown|grew|reached|stands|stand|is|are)"
 )
 # "That number has now risen to", "The final figures now stand at", "put the number
 # Wednesday at", "put it at".
 BACK_FRAME_RE = re.compile(
-    rf"(?:\b{_NOUN}(?:\s+\w+){{0,2}}?\s+{_VERB}\s+(?:now\s+)?(?:to\s+|at\s+)?"
+    rf"(?:\b{_NOUN}\s+{_VERB}\s+(?:now\s+)?(?:to\s+|at\s+)?"
     r"|\bput\s+(?:it|them|that|" + _NOUN + r")\s+(?:\w+\s+){0,2}?at\s+)$",
     re.IGNORECASE,
+)
+# "That number was 12 more than …", "… is 300 higher than last week": a difference.
+_COMPARED_AFTER_RE = re.compile(
+    r"\s*(?:%|(?:more|fewer|less|higher|lower|times|percent|per\s+cent)\b)", re.IGNORECASE
 )
 # A cheap first test of a whole sentence.
 _ANY_FRAME = r"\b(?:number|figures?|count|tally|toll|total|put)\b"
@@ -51,21 +58,25 @@ def refers_back(text: str, low: str | None, sentence: Sentence) -> bool:
     return _ANY_FRAME_RE.search(low, sentence.start, sentence.end) is not None
 
 
-def back_outcome(
-    text: str,
-    sentences: list[Sentence],
-    sentence: Sentence,
-    phrase: NumberPhrase,
-    earlier: list[Claim],
-) -> str | None:
-    """The outcome of the toll `phrase` states by referring back, or None when no frame
-    stands right before it or no toll was stated in the sentences just before."""
+def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Claim]) -> str | None:
+    """The outcome of the toll the number in `ctx` states by referring back, or None: a
+    frame must stand right before it, the last count before it must be a toll of the
+    BACK_REACH sentences before (no other number between: "More than 200 homes were
+    destroyed. The figure has since risen to 340" refers to the homes), and the number
+    must count people, not a difference ("12 more than") or a thing ("3 million dollars")."""
+    sentence, phrase, text = ctx.sentence, ctx.phrase, ctx.text
+    if not earlier or _COMPARED_AFTER_RE.match(text, phrase.end):
+        return None
+    if ctx.noun.words and not ctx.noun.is_person:
+        return None
     frame_from = max(sentence.start, phrase.start - FRAME_REACH)
-    if not earlier or BACK_FRAME_RE.search(text, frame_from, phrase.start) is None:
+    frame = BACK_FRAME_RE.search(text, frame_from, phrase.start)
+    if frame is None:
         return None
+    last = earlier[-1]
     before = {s.start for s in sentences[max(0, sentence.index - BACK_REACH) : sentence.index]}
-    stated = [c for c in earlier if c.sentence_start in before]
-    if not stated:
+    if last.sentence_start not in before:
         return None
-    totals = [c for c in stated if not c.part_of and not c.is_previous]
-    return (totals or stated)[-1].outcome
+    if find_number_phrases(text, last.char_end, frame.start()):
+        return None  # another count stands between the toll and its reference
+    return last.outcome

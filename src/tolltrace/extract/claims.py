@@ -229,7 +229,7 @@ def read_claim(
     if reading is None and list_outcome is not None:
         reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Hill County: 3"
     if reading is None:
-        outcome = back_outcome(text, article.sentences, sentence, phrase, earlier)
+        outcome = back_outcome(ctx, article.sentences, earlier)
         if outcome is not None:
             reading = Reading(outcome, "")  # "That number has since risen to 45"
     if reading is None:

@@ -65,12 +65,12 @@ TOLL_FRAME = StartAnchored(
 # A toll noun right before the number, alone or with a comma, colon or dash: "The highest
 # number of the fatalities, 207, has been reported in Balochistan", "Total: 1,644", headline
 # style "Death toll 114" or "Death toll now 114", and "the death toll up to 114" (risen
-# to, not "at most"). After "dead", "deaths" or "total" a comma lists the next count
-# ("59 dead, 104 rescued"), so only a colon or dash joins them.
+# to, not "at most"). A word after the number that rules it out wins ("59 dead, 104
+# evacuated": outcome.py).
 TOLL_APPOSITION = StartAnchored(
     re.compile(
-        rf"\b(?:(?:{lexicon.alternation(lexicon.toll_frames())})\s*(?:[,:—–]\s*)?"
-        rf"|(?:dead|deaths|total)\s*(?:[:—–]\s*)?)(?:{_NOW}\s+)?[\"'“‘]?$",
+        rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|dead|deaths|total)"
+        rf"\s*(?:[,:—–]\s*)?(?:{_NOW}\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
     starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),
@@ -260,13 +260,15 @@ def left_cue(ctx: NumberContext, in_a_count: bool = True) -> str | None:
 
 # "The number of people who died is far below the 80,000 residents": a casualty word inside
 # a count's noun ("the number of people who died", "the toll of those killed") belongs to
-# that count, which only a toll frame gives a number, or a list of what it includes ("The
-# number of people killed included 12 soldiers"); it is no cue of another number.
+# that count, which only a toll frame gives a number, a list of what it includes ("The
+# number of people killed included 12 soldiers") or an apposition ("The number of people
+# who died in the blaze, 17 residents and 2 firefighters, …"); it is no cue of another
+# number.
 _COUNT_OF_BEFORE_RE = re.compile(
     r"\b(?:number|count|toll|tally|figure)\s+of\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE
 )
 
-_INCLUDES_END_RE = re.compile(r"\binclud(?:e|es|ed|ing)\s+$", re.IGNORECASE)
+_INCLUDES_END_RE = re.compile(r"(?:\binclud(?:e|es|ed|ing)|,)\s+$", re.IGNORECASE)
 
 
 def toll_frame(ctx: NumberContext) -> re.Match[str] | None:
@@ -311,6 +313,9 @@ def _is_date_or_unit(gap: str, phrase: NumberPhrase) -> bool:
     return phrase.text.isdigit() and bool(_MONTH_END_RE.search(gap[: phrase.start]))  # "Oct. 29"
 
 
+_TOLL_WORD_RE = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
+
+
 def frame_outcome(ctx: NumberContext, frame: re.Match[str]) -> str:
     """The outcome a toll frame names: its last casualty word ("the number of injured rose
     to": injured), else killed ("the toll increased to 278")."""
@@ -319,6 +324,8 @@ def frame_outcome(ctx: NumberContext, frame: re.Match[str]) -> str:
         last = m
     if last is None or last.lastgroup == NEGATIVE:
         return "killed"
+    if _TOLL_WORD_RE.search(frame.group(0), last.end()):
+        return "killed"  # "the death of one of the wounded brought the toll to 10"
     return last.lastgroup  # type: ignore[return-value]
 
 

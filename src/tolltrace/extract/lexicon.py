@@ -207,6 +207,15 @@ def reporting_verbs(after_name: str = "yes", speaker: str | None = None) -> tupl
 
 
 @cache
+def name_verbs() -> tuple[str, ...]:
+    """Reporting verbs by which a person or body named only by its proper name gives a
+    figure ("Jomo Kariuki said"; reporting_verbs.csv, column `name`): not those that would
+    make a storm, a perpetrator or a place a source ("Storm Daniel claims 40 lives", "Boko
+    Haram claimed the attack", "Grand Central recorded 40,000 passengers")."""
+    return tuple(r["verb"] for r in _rows("reporting_verbs.csv") if r["name"] == "yes")
+
+
+@cache
 def change_verbs() -> tuple[str, ...]:
     """Verbs of a figure that changes ("the toll rose from 31 to 281"; change_verbs.csv)."""
     return tuple(r["verb"] for r in _rows("change_verbs.csv"))

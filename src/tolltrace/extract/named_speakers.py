@@ -32,9 +32,11 @@ _PARTICLE = r"(?:(?:al|el|da|de|di|do|dos|du|van|von|der|den|bin|ibn|la|le)[\s-]
 # Observatory for Human Rights").
 _JOIN = r"(?:(?:of|for|and|on)\s+(?:the\s+)?)"
 _NAME = rf"{_CAP}(?:[\s-]+{_JOIN}?{_PARTICLE}?{_CAP}){{1,4}}"
-_ASIDE = r"(?:,[^,.;\"“”]{1,80},)?"
-_VERBS = lexicon.alternation(lexicon.reporting_verbs())
-_VERB_WORDS = lexicon.first_words(lexicon.reporting_verbs())
+# An aside between the name and its verb holds no number: "Tom Vale, whose brother was
+# among the 12 killed, said …" is no source of the 12.
+_ASIDE = r"(?:,[^,.;\"“”\d]{1,80},)?"
+_VERBS = lexicon.alternation(lexicon.name_verbs())
+_VERB_WORDS = lexicon.first_words(lexicon.name_verbs())
 
 # Each reporting verb, or "according to", is found first; the name is then read right
 # before the verb ("Zabihullah Mujahid said", "Habtamu Fetena, head of the committee,
@@ -59,22 +61,38 @@ _NAME_AFTER_RE = re.compile(
 # Only after "according to", or after a verb that follows a comma or a quote.
 _QUOTE_OR_COMMA_RE = re.compile(r"[,\"”’]\s*$")
 
-# Words a capitalised run may open with that name nobody ("The Ministry", "On Monday").
+# Words a capitalised run may open with that name nobody ("The Ministry", "On Monday",
+# "Cyclone Chido").
 _NOT_FIRST = frozenset(
     """the a an this these that those it its they he she we our their his her in on at as
     after before but and or so if when while since for from by with of to officials police
-    authorities according however meanwhile earlier later then also""".split()
+    authorities according however meanwhile earlier later then also cyclone hurricane storm
+    typhoon tropical operation flight""".split()
 )
 _HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. prof prof.".split())
-_CALENDAR = frozenset(
-    w.lower() for m in lexicon.months() for w in (m.name, m.name[:3])
-) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Weekdays (not months: "Jan Egeland", "Theresa May").
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A preposition or a vessel, building or street before the name: a place or a thing.
+_NOT_A_SPEAKER_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|from|of|on|outside|inside|aboard|ferry|ship|vessel|boat|hotel|mall|"
+    r"station|street|hospital|camp|stadium|airport)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # An office in the aside or before the name makes its holder an official: "Habtamu
 # Fetena, head of the zonal emergency committee, said", "said spokesman Tom Vale".
 _OFFICE_RE = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|minister|chief|head|director|governor|mayor|"
     r"commissioner|secretary|officer|superintendent|inspector|commander|administrator|"
     r"prefect|sheriff|manager)\b",
+    re.IGNORECASE,
+)
+# An office is a government's when a word of government stands with it ("head of the zonal
+# emergency committee", "Divisional Railway Manager"; not "director of the Hadra
+# Observatory", "manager of the Linton Hotel").
+_GOVERNMENT_RE = re.compile(
+    r"\b(?:ministry|minister|government|governor|mayor|state|district|zonal|provincial|"
+    r"county|municipal|federal|national|police|army|military|railways?|authority|agency|"
+    r"department|council|prefect|sheriff|commissioner)\b",
     re.IGNORECASE,
 )
 # An office before the name is read this far back ("Divisional Railway Manager (DRM) ").
@@ -126,11 +144,16 @@ def _mention(text: str, start: int, m: re.Match[str], frame: int) -> SourceMenti
         return None  # "North Carolina reported": a place (its government: sources.acronyms)
     if "and" in words:
         return None  # "Sindh and Punjab reported": two sources, or two places
-    if any(w.lower() in _CALENDAR for w in words) or words[-1].endswith(("'s", "’s")):
+    if any(w.lower().removesuffix("’s").removesuffix("'s") in _CALENDAR for w in words):
+        return None  # "Monday's Situation Report"
+    if words[-1].endswith(("'s", "’s")):
         return None  # "North Carolina's reported deaths": a possessive names no speaker
+    if _NOT_A_SPEAKER_BEFORE_RE.search(text, max(start, n_start - 20), n_start):
+        return None  # "camps near Cox Bazar reported", "the ferry Sea Star reported"
     source_id = "-".join(w.lower().strip(".’'") for w in words)
-    office = _OFFICE_RE.search(text, max(start, min(frame, n_start) - OFFICE_REACH), m.end())
-    kind = GOVERNMENT if office else KIND
+    around = (max(start, min(frame, n_start) - OFFICE_REACH), m.end())
+    official = _OFFICE_RE.search(text, *around) and _GOVERNMENT_RE.search(text, *around)
+    kind = GOVERNMENT if official else KIND
     return SourceMention(n_start, n_end, text[n_start:n_end], source_id, kind, True)
 
 

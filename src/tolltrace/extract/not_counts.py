@@ -30,6 +30,8 @@ _UNIT_AFTER_RE = re.compile(
     r"kph|mph|km/h|knots|degrees))",
     re.IGNORECASE,
 )
+# Places that people live in: "a city of 2 million".
+_POPULATED = "city|town|province|district|region|state|country|nation|island|county|metropolis"
 # Counts of people that are not casualties, read on the words before the number.
 NOT_A_TOLL = StartAnchored(
     re.compile(
@@ -51,13 +53,17 @@ NOT_A_TOLL = StartAnchored(
                 r"(?:\s+(?:to|above|over|past|beyond|by|into|up\s+to|as\s+high\s+as))?\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
                 r"\b(?:per|every)\s+$",
+                # "Norland, home to 80,000 people", "a province of 2 million people": who
+                # live there.
+                rf"\b(?:home\s+to|population\s+of|(?:{_POPULATED})\s+of)\s+$",
             )
         ),
         re.IGNORECASE,
     ),
     starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
             "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
-            "likely", "set", "projected", "feared", "per", "every"),
+            "likely", "set", "projected", "feared", "per", "every", "home", "population",
+            *_POPULATED.split("|")),
 )  # fmt: skip
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
 # longest forecast ("are expected to rise further to about ") is under 100 characters.

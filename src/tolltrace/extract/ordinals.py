@@ -1,10 +1,13 @@
 """Ordinal counts of the dead: "a fourth body was recovered", "the county's 3rd death".
 
 An ordinal before a body or a death says how many have been counted so far: the fourth
-body recovered means four dead recovered. Only those two nouns, and only where the noun
-ends its phrase ("the fourth body was found", "4th Body Found"), never a compound ("the
-second death anniversary", "a third body camera"). "First" is left out: "the first
-death" more often opens a story than counts one.
+body recovered means four dead recovered. Only a body found or recovered ("the fourth
+body was found", "4th Body Found") and a death linked to a cause ("its sixth death linked
+to the heat"), never a compound ("the second death anniversary", "a third body camera"),
+a rank in another series ("the sixth body found in the lake since 2019", "the third death
+in custody this year") or a body that is an organisation ("the second body to examine
+the crash"). "First" is left out: "the first death" more often opens a story than counts
+one.
 """
 
 from __future__ import annotations
@@ -20,12 +23,23 @@ _NOUNS = ("body", "death")
 _DIGIT_ORDINAL_RE = re.compile(r"(?<![\w.,])(?:[2-9]|[1-9]\d{1,2})(?:st|nd|rd|th)$")
 # The word before the noun, read back this far.
 _WORD_REACH = 16
-# What may follow the noun: punctuation, the end, or a verb or preposition of its clause.
-_NOUN_ENDS_RE = re.compile(
-    r"(?:\s*(?:[,.;:!?)\"”’—–]|$)|\s+(?:was|is|has|had|have|found|recovered|pulled|retrieved|"
-    r"discovered|located|washed|in|from|at|on|near|linked|related|tied|connected|confirmed|"
-    r"reported|attributed|since|after|to|this|so|as|yet|believed|thought)\b)"
+# What must follow the noun: a body's recovery ("A fifth body was recovered", "4th Body
+# Found"), a death's cause ("its sixth death linked to the heat").
+_FOLLOWS = {
+    "body": re.compile(
+        r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|recovered|pulled|retrieved|"
+        r"discovered|located|washed)\b"
+    ),
+    "death": re.compile(r"\s+(?:linked|related|tied|attributed|connected|blamed)\b"),
+}
+# Ranks in another series than the event's dead: "the sixth body found in the lake since
+# 2019", "the third death in custody this year", "was not linked to the storm".
+_OTHER_SERIES_RE = re.compile(
+    r"\b(?:since|this|last)\s+(?:year|month|\d{4})|\bin\s+\d{4}\b|\bnot\b|"
+    r"\bin\s+(?:the\s+|police\s+)?(?:family|custody)\b"
 )
+# The rest of its sentence is read this far for another series.
+_SERIES_REACH = 80
 
 
 def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
@@ -38,12 +52,20 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
         at = low.find(f" {noun}")
         while at != -1:
             end = at + 1 + len(noun)
-            if _NOUN_ENDS_RE.match(low, end):
+            if _FOLLOWS[noun].match(low, end) and not _OTHER_SERIES_RE.search(
+                low, end, _sentence_end(low, end)
+            ):
                 phrase = _ordinal_before(text, low, at)
                 if phrase is not None:
                     found.append(phrase)
             at = low.find(f" {noun}", end)
     return sorted(found)
+
+
+def _sentence_end(low: str, start: int) -> int:
+    stop = min(len(low), start + _SERIES_REACH)
+    ends = [at for at in (low.find(". ", start, stop), low.find("\n", start, stop)) if at >= 0]
+    return min(ends, default=stop)
 
 
 def _ordinal_before(text: str, low: str, at: int) -> NumberPhrase | None:

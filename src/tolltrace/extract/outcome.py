@@ -104,6 +104,10 @@ def read_outcome(
         return None
     if not part_of and parts.is_subset_of_earlier(ctx, previous, of_them, is_part):
         part_of = parts.TOTAL_BEFORE  # found once the article's eras are known
+    elif not part_of and previous is not None and parts.is_breakdown_item(ctx, previous):
+        part_of = previous.claim_id  # "The storm killed 14, with deaths in Ardent (9) …"
+    elif not part_of and previous is not None and previous.part_of and parts.is_respective(ctx):
+        part_of = previous.part_of  # "… recorded 40 and 12 deaths, respectively": the 12
     return Reading(outcome, part_of)
 
 
@@ -179,8 +183,8 @@ def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
         if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
             return "killed"  # "following the death of one of the wounded"
         return ctx.noun.outcome
-    if ctx.noun.is_person and _negative_right_after(ctx):
-        return NEGATIVE  # "Toll rises to 137: 11 suspects detained"
+    if _negative_right_after(ctx) or _negative_right_after(ctx, ctx.phrase.end):
+        return NEGATIVE  # "Toll rises to 137: 11 suspects detained", "59 dead, 104 evacuated"
     return total.outcome
 
 
@@ -215,11 +219,12 @@ def _victims_outcome(ctx: NumberContext, earlier: list[Claim]) -> str | None:
 _HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later)\s+)*")
 
 
-def _negative_right_after(ctx: NumberContext) -> bool:
-    """A word that makes the people counted no casualties right after the noun: "11
-    suspects detained", "12 others were arrested"."""
-    helpers = _HELPERS_RE.match(ctx.text, ctx.noun.end, ctx.clause_end)
-    cue = CUE.pattern.match(ctx.text, helpers.end() if helpers else ctx.noun.end)
+def _negative_right_after(ctx: NumberContext, at: int | None = None) -> bool:
+    """A word that makes the people counted no casualties right after the noun (or offset
+    `at`): "11 suspects detained", "12 others were arrested", "104 evacuated"."""
+    start = ctx.noun.end if at is None else at
+    helpers = _HELPERS_RE.match(ctx.text, start, ctx.clause_end)
+    cue = CUE.pattern.match(ctx.text, helpers.end() if helpers else start)
     return cue is not None and cue.lastgroup == NEGATIVE
 
 
@@ -285,6 +290,8 @@ def _own_outcome(
     shared = _shared_noun(ctx)
     if shared is not None:
         return shared  # "reported four and three deaths, respectively"
+    if _negative_right_after(ctx, ctx.phrase.end):
+        return None  # "59 dead, 104 evacuated": the next count of a list, of no casualty
     frame = toll_frame(ctx)
     if frame:
         return frame_outcome(ctx, frame)  # "the death toll rose to 524"

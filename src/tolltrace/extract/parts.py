@@ -37,12 +37,13 @@ PART = StartAnchored(
     starts=("including", "among", "of"),
 )
 # More part frames, read on the last words only (their start words are too common to
-# index): "The injured include five …", "The victims of the latest attack include three
-# …", "Of the 112 injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …".
+# index): "The injured include five …", "Of the 112 injured, 17 …", "Of those who were
+# killed, 45 …", "Of those who died, 12 …". ("The victims of the flood include 4,000
+# families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
     re.compile(
         r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
-        r"count|figure|tally)\s+(?:(?:of|in|from)\s+[^.;,\d]{1,40}?\s+)?"
+        r"count|figure|tally)\s+"
         r"(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
         r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased),)"
@@ -166,7 +167,14 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     if right_cue(ctx) is not None:
         return False
     if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
-        return bool(ctx.noun.is_person or _BARE_RE.match(text, phrase.end, ctx.clause_end))
+        if ctx.noun.is_person:
+            return True
+        bare = _BARE_RE.match(text, phrase.end, ctx.clause_end)
+        # "19 were caused by the Vale Fire and 12 by the Ridge Fire": a part's sibling by
+        # another cause; "killed 12 people, 3 by beheading" breaks the 12 down instead.
+        return bare is not None and (
+            bare.group(0).strip().lower() != "by" or bool(previous.part_of)
+        )
     # The verb of the first count stands between: the next shares it only as a bare number
     # with its own place ("217 people died in Valencia, seven in Castilla and one in …").
     return bool(
@@ -229,7 +237,8 @@ def among_after(ctx: NumberContext) -> re.Match[str] | None:
 
 # "with 21 and 18 respectively", "40 and 12 deaths, respectively": each number counts one
 # of several places or groups named before, so each is a part of the whole. Between the
-# number and "respectively" stand at most RESPECTIVE_WORDS words ("and 18", "and 12 deaths").
+# number and "respectively" stand at most RESPECTIVE_WORDS words: numbers, "and" and the
+# noun they share ("and 18", "and 12 deaths"; not "39 people, with 21 and 18 …").
 RESPECTIVE_WORDS = 6
 
 
@@ -240,7 +249,25 @@ def is_respective(ctx: NumberContext) -> bool:
     at = text.find("respectively", ctx.phrase.end, ctx.clause_end)
     if at < 0:
         return False
-    return len(text[ctx.phrase.end : at].replace(",", " ").split()) <= RESPECTIVE_WORDS
+    words = text[ctx.phrase.end : at].replace(",", " ").split()
+    if len(words) > RESPECTIVE_WORDS:
+        return False
+    # numbers and "and", then at most the noun they share ("and 12 deaths")
+    return all(
+        w.lower() == "and" or w[:1].isdigit() or w.lower() in NUMBER_WORD_ANCHORS
+        for w in words[:-1]
+    )
+
+
+def is_breakdown_item(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number opens a breakdown of the count before it in its sentence: a place
+    in brackets or a "respectively" list ("killed 30 people in Ardent (18), Belmar (12)",
+    "killed 39 people, with 21 and 18 deaths respectively"), no larger than that count."""
+    return (
+        not previous.part_of
+        and (previous.low or 0) >= ctx.phrase.low
+        and (is_bracket_list_item(ctx) or is_respective(ctx))
+    )
 
 
 def is_subset_of_earlier(
@@ -262,9 +289,10 @@ def is_subset_of_earlier(
 
 def link_subsets(claims: list[Claim]) -> None:
     """Point each subset told after its toll ("At least 58 were killed. Three of the dead
-    were women"; part_of TOTAL_BEFORE) to that toll: the nearest earlier claim of the same
-    outcome that is no part and no previous figure, preferring one not dated to a year or
-    past period (era_text). None such: no link."""
+    were women"; part_of TOTAL_BEFORE) to that toll: the nearest claim of the same outcome
+    in an earlier sentence that is no part and no previous figure, preferring one not dated
+    to a year or past period (era_text). None such: no link (the items of one list are
+    parts of a toll before their sentence, never of one another)."""
     for i, claim in enumerate(claims):
         if claim.part_of != TOTAL_BEFORE:
             continue
@@ -275,6 +303,7 @@ def link_subsets(claims: list[Claim]) -> None:
             and not c.part_of
             and not c.is_previous
             and (c.low or 0) >= (claim.low or 0)
+            and c.sentence_start < claim.sentence_start  # a list's first item is no total
         ]
         current = [c for c in totals if not c.era_text]
         claim.part_of = (current or totals)[0].claim_id if totals else ""
@@ -301,22 +330,35 @@ def is_bracket_item(text: str, start: int, noun_end: int) -> bool:
 
 def is_bracket_list_item(ctx: NumberContext) -> bool:
     """Whether the number is an item of a list of places with their counts in brackets:
-    the sentence has two such items or more and names places (a place noun, or a
-    preposition of place before the first name); "the dead included Tom Vale (34) and
-    Ann Roe (29)" gives ages."""
+    the sentence has two such items or more and its first item is named as a place (a
+    place noun in or right before its name, "Ardent province (212)", "la province de
+    Chichaoua (103)"; a preposition of place right before it, "in Northvale (6)"; or
+    places named in the plural before the list, "Other districts … include Norland (4)").
+    "The dead included Tom Vale (34) and Ann Roe (29), both from Linton district" gives
+    ages."""
     text, sentence = ctx.text, ctx.sentence
     if not is_bracket_item(text, ctx.phrase.start, ctx.noun.end):
         return False
     items = list(_BRACKETED_COUNT_RE.finditer(text, sentence.start, sentence.end))
     if len(items) < 2:
         return False
-    if _place_noun_re().search(text, sentence.start, sentence.end):
-        return True
     first = items[0].start() + 1
     name = _BRACKET_OPEN_RE.search(text, max(sentence.start, first - _NAME_REACH), first)
-    return name is not None and bool(
-        _place_preposition_re().search(text, max(sentence.start, name.start() - 20), name.start())
+    if name is None:
+        return False
+    before = max(sentence.start, name.start() - _PLACE_WORD_REACH)
+    if _place_noun_re().search(text, before, first):
+        return True
+    if _place_preposition_re().search(text, before, name.start()):
+        return True
+    return any(
+        m.group(0).lower().endswith("s")
+        for m in _place_noun_re().finditer(text, sentence.start, name.start())
     )
+
+
+# A place noun or preposition this far before a list's first name names it a place.
+_PLACE_WORD_REACH = 20
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from tolltrace.extract import lexicon
@@ -41,6 +42,12 @@ class NounPhrase(NamedTuple):
     words: tuple[str, ...]
 
 
+# The words that may follow "body" when it counts a dead person ("one body was found",
+# "a fourth body recovered"); any other word makes it a compound ("body armour").
+BODY_FOLLOWERS = frozenset(
+    """was is has had were found recovered pulled retrieved discovered located washed
+    lay lying in from at on near of believed thought identified""".split()
+)
 # Past-tense verbs without "-ed" that may follow a plural subject: "the two villages
 # brought bodies", "two teams found bodies".
 _PAST_VERBS = frozenset("brought took found laid saw held dug bore".split())
@@ -50,7 +57,7 @@ def _subject_and_verb(words: list[str]) -> bool:
     """Whether the words read so far hold a plural noun and a past-tense verb (a clause of
     its own, whose object a death noun after them is), not modifiers ("29 more badly
     burned bodies")."""
-    for noun, verb in zip(words, words[1:]):
+    for noun, verb in pairwise(words):
         noun, verb = noun.lower(), verb.lower()
         plural = noun.endswith("s") and not noun.endswith(("ss", "ous", "us"))
         if plural and (verb.endswith("ed") or verb in _PAST_VERBS):
@@ -116,8 +123,11 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             words.append(tok)
             end = m.end()
             compound = _NEXT_WORD_RE.match(text, end, stop)
-            if compound and compound.group(1).lower() in NON_PERSON_WORDS:
-                # "166 body parts": the death noun names the thing counted, not the dead.
+            if compound and (
+                compound.group(1).lower() in NON_PERSON_WORDS
+                or (low == "body" and compound.group(1).lower() not in BODY_FOLLOWERS)
+            ):
+                # "166 body parts", "40 body cameras": the thing counted, not the dead.
                 words.append(compound.group(1))
                 end = compound.end()
                 head, is_non_person = compound.group(1), True
