@@ -23,7 +23,7 @@ from tolltrace.extract import lexicon, scope
 from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
 from tolltrace.extract._fastscan.scanning import lowered
 from tolltrace.extract.attribution import ArticleAttributions, attribute_headlines
-from tolltrace.extract.back_references import back_outcome, refers_back
+from tolltrace.extract.back_references import BACK_REACH, back_outcome, refers_back
 from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
 from tolltrace.extract.cues import IMMEDIATE_STATE_RE, mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
@@ -145,7 +145,13 @@ def extract_article(
                 ):
                     outcome = None
                 listed[sentence.index] = outcome
-                if outcome is None and claims and refers_back(text, low, sentence):
+                if (
+                    outcome is None
+                    and claims
+                    and claims[-1].sentence_start
+                    >= sentences[max(0, sentence.index - BACK_REACH)].start
+                    and refers_back(text, low, sentence)
+                ):
                     back_only.add(sentence.index)
                 has_cue[sentence.index] = outcome is not None or sentence.index in back_only
         if not has_cue[sentence.index]:

@@ -44,7 +44,8 @@ _SERIES_REACH = 80
 
 def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     """Every ordinal before "body" or "death" in `text` as an exact number phrase (offsets
-    into `text`; `low` its lower-cased copy of the same length, None: none found)."""
+    into `text`; `low` is the text lower-cased with the same offsets, None: none are looked
+    for)."""
     if low is None:
         return []
     found = []
@@ -52,14 +53,22 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
         at = low.find(f" {noun}")
         while at != -1:
             end = at + 1 + len(noun)
-            if _FOLLOWS[noun].match(low, end) and not _OTHER_SERIES_RE.search(
-                low, end, _sentence_end(low, end)
+            # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth")
+            if (
+                low[at - 2 : at] in _ORDINAL_ENDS
+                and _FOLLOWS[noun].match(low, end)
+                and not _OTHER_SERIES_RE.search(low, end, _sentence_end(low, end))
             ):
                 phrase = _ordinal_before(text, low, at)
                 if phrase is not None:
                     found.append(phrase)
             at = low.find(f" {noun}", end)
     return sorted(found)
+
+
+_ORDINAL_ENDS = frozenset({"nd", "rd", "th"})
+if not all(word[-2:] in _ORDINAL_ENDS for word in ORDINALS):  # pragma: no cover
+    raise RuntimeError("number_words.csv: an ordinal that does not end in nd, rd or th")
 
 
 def _sentence_end(low: str, start: int) -> int:

@@ -257,13 +257,17 @@ def _own_outcome(
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
         if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
             return "killed"  # "the deaths of 23 passengers who boarded the ferry"
-        frame = toll_frame(ctx)
         right = right_cue(ctx)
+        far = (
+            right is not None
+            and right != NEGATIVE
+            and not IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
+        )  # a casualty word not right after the noun ("… as rescuers search for the missing")
+        frame = toll_frame(ctx) if far else None
         if (
             frame is not None
             and frame.re is TOLL_FRAME.pattern
             and len(frame.group(0)) <= TOLL_FRAME_NEAR
-            and right != NEGATIVE
         ):
             # "the death toll surpasses 150 people as rescuers search for the missing": the
             # frame right before the number says what it counts, not a word after it (but
@@ -278,8 +282,10 @@ def _own_outcome(
             and _INCLUDE_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
         ):
             outcome = _victims_outcome(ctx, earlier)  # "The 26 foreign victims include …"
-        if outcome is None and frame:
-            outcome = frame_outcome(ctx, frame)  # "bringing the toll to 56 people"
+        if outcome is None:
+            frame = frame or toll_frame(ctx)
+            if frame:
+                outcome = frame_outcome(ctx, frame)  # "bringing the toll to 56 people"
         return outcome
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:

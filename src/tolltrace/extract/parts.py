@@ -322,6 +322,8 @@ _NAME_REACH = 40
 def is_bracket_item(text: str, start: int, noun_end: int) -> bool:
     """Whether the number at `start`, whose noun phrase ends at `noun_end`, stands alone
     (with its noun) in brackets after a name."""
+    if "(" not in text[max(0, start - 2) : start]:
+        return False
     return bool(
         _BRACKET_CLOSE_RE.match(text, noun_end)
         and _BRACKET_OPEN_RE.search(text, max(0, start - _NAME_REACH), start)
