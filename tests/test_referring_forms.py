@@ -373,3 +373,35 @@ def test_lost_forms_come_back_the_number_of_people_who_died_and_deaths_comma():
         "The attack killed 9 people. The death of one of the wounded later brought the toll to 10."
     )
     assert figures(text)[-1] == (10, "killed")
+
+
+# --- forms of blind set 12, read after its first score (invented sentences) ---
+
+
+def test_a_total_then_its_breakdown_after_a_spaced_dash_is_no_range():
+    text = "The toll on the islands is four – three on Norby and one on the main island."
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [(4, "killed"), (3, "killed"), (1, "killed")]
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+    assert figures("Between 300 - 400 people died.") == [(300, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll may rise as the heat inside the tunnel reached 1,100 Celsius.", []),
+        ("The agency said 75 deaths were recorded, with 21,300 people affected.",
+         [(75, "killed")]),
+        ("Nine people died in the worst-affected district.", [(9, "killed")]),
+    ],
+)  # fmt: skip
+def test_temperatures_and_people_affected_are_no_tolls(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_heading_run_into_a_sentence_is_no_named_source():
+    text = (
+        "Floods killed 40 people, the agency said. Relief and Reconstruction The reported "
+        "scale of the damage puts the budget in question. The toll rose to 52."
+    )
+    assert all(c.source_kind != "named" for c in extract_claims(text, "a"))

@@ -140,6 +140,8 @@ def _mention(text: str, start: int, m: re.Match[str], frame: int) -> SourceMenti
     # of it.
     while words and (words[0].lower() in _HONORIFICS or country_of(words[0]) is not None):
         words = words[1:]
+    if words and words[-1].lower() in _NOT_FIRST:
+        return None  # "… Human Rights Violations The reported scale …": a heading run in
     if len(words) < 2 or words[0].lower() in _NOT_FIRST or _is_place(" ".join(words)):
         return None  # "North Carolina reported": a place (its government: sources.acronyms)
     if "and" in words:

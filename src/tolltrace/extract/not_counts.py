@@ -27,7 +27,7 @@ _UNIT_AFTER_RE = re.compile(
     r"(?::[0-5]\d\b"
     r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
     r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
-    r"kph|mph|km/h|knots|degrees))",
+    r"kph|mph|km/h|knots|degrees|celsius|fahrenheit))",
     re.IGNORECASE,
 )
 # Places that people live in: "a city of 2 million".

@@ -259,11 +259,33 @@ def find_number_phrases(
             found.extend(_rise_by_then_to(text, m, decimal_mark))
             continue
         phrase = phrase_from_match(m, decimal_mark)
+        if phrase is None and _SPACED_DASH_RE.fullmatch(
+            text, m.end("n1"), m.start("n2") if m.group("n2") else 0
+        ):
+            # "the toll is three – two on the island and one on the mainland": a total
+            # and the first number of its breakdown, not the range 3-2.
+            found.extend(_singles(text, m, decimal_mark))
+            continue
         if phrase is not None and phrase.qualifier == "range":
             phrase = _count_after_a_day(text, m, phrase)
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+# A dash with spaces on both sides between two numbers.
+_SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
+
+
+def _singles(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:
+    """The two numbers of a range match read one by one (the first keeps the qualifier)."""
+    phrases = []
+    for begin, group in ((m.start(), "n1"), (m.start("n2"), "n2")):
+        single = NUMBER_PHRASE_RE.match(text, begin, m.end(group))
+        phrase = phrase_from_match(single, decimal_mark) if single is not None else None
+        if phrase is not None:
+            phrases.append(phrase)
+    return phrases
 
 
 # "rose by one to 158": two numbers, the rise and the new total, not the range 1-158.
