@@ -49,24 +49,25 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     if low is None:
         return []
     found = []
-    for noun in _NOUNS:
-        at = low.find(f" {noun}")
-        while at != -1:
-            end = at + 1 + len(noun)
-            # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth")
-            if (
-                low[at - 2 : at] in _ORDINAL_ENDS
-                and _FOLLOWS[noun].match(low, end)
-                and not _OTHER_SERIES_RE.search(low, end, _sentence_end(low, end))
-            ):
-                phrase = _ordinal_before(text, low, at)
-                if phrase is not None:
-                    found.append(phrase)
-            at = low.find(f" {noun}", end)
+    # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth"): found with the
+    # noun after it, the rest of the text is never walked
+    for ending in _ORDINAL_ENDS:
+        for noun in _NOUNS:
+            key = f"{ending} {noun}"
+            at = low.find(key)
+            while at != -1:
+                space, end = at + 2, at + len(key)
+                if _FOLLOWS[noun].match(low, end) and not _OTHER_SERIES_RE.search(
+                    low, end, _sentence_end(low, end)
+                ):
+                    phrase = _ordinal_before(text, low, space)
+                    if phrase is not None:
+                        found.append(phrase)
+                at = low.find(key, end)
     return sorted(found)
 
 
-_ORDINAL_ENDS = frozenset({"nd", "rd", "th"})
+_ORDINAL_ENDS = ("nd", "rd", "th")
 if not all(word[-2:] in _ORDINAL_ENDS for word in ORDINALS):  # pragma: no cover
     raise RuntimeError("number_words.csv: an ordinal that does not end in nd, rd or th")
 

@@ -339,7 +339,8 @@ def is_bracket_list_item(ctx: NumberContext) -> bool:
     "The dead included Tom Vale (34) and Ann Roe (29), both from Linton district" gives
     ages."""
     text, sentence = ctx.text, ctx.sentence
-    if not is_bracket_item(text, ctx.phrase.start, ctx.noun.end):
+    start = ctx.phrase.start
+    if "(" not in text[max(0, start - 2) : start] or not is_bracket_item(text, start, ctx.noun.end):
         return False
     items = list(_BRACKETED_COUNT_RE.finditer(text, sentence.start, sentence.end))
     if len(items) < 2:
@@ -378,6 +379,8 @@ def follows_bracket_item(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number and the claim before it in its sentence are items of one bracket
     list, with only a comma, "and" or "followed by" between them and the next name."""
     text = ctx.text
+    if "(" not in text[max(0, ctx.phrase.start - 2) : ctx.phrase.start]:
+        return False
     close = _BRACKET_CLOSE_RE.match(text, previous.char_end)
     noun_end = read_noun_phrase(text, previous.char_end, ctx.phrase.start).end
     close = close or _BRACKET_CLOSE_RE.match(text, noun_end)
