@@ -266,3 +266,24 @@ def test_a_reporting_country_is_followed_by_one_of_the_country_verbs():
             found += 1
             assert COUNTRY_VERB_RE.search(text, m.end()), m.group(0)
     assert found >= len(examples)
+
+
+GUARDS = [(n, r) for n, r in RULES if isinstance(r, Guarded)]
+
+
+@pytest.mark.parametrize(("name", "rule"), GUARDS, ids=[n for n, _ in GUARDS])
+def test_found_in_the_lower_cased_text_is_what_the_pattern_finds_in_the_text(name, rule):
+    # Guarded.found reads a case-blind pattern's lower-case twin in the lower-cased text:
+    # at every word end of every sentence of the corpora, as search and as match.
+    for text in TEXTS[:60]:
+        low = scanning.lowered(text)
+        if low is None:
+            continue
+        for s in split_sentences(text):
+            starts = [m.start() for m in re.finditer(r"\S+", text[s.start : s.end])][:12]
+            for at in (s.start + a for a in starts):
+                for anchored in (False, True):
+                    method = rule.pattern.match if anchored else rule.pattern.search
+                    expected = method(text, at, s.end) is not None
+                    got = rule.found(text, at, s.end, low, anchored=anchored)
+                    assert got == expected, (name, text[at : s.end], anchored)

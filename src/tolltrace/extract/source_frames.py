@@ -123,10 +123,10 @@ def is_framed(
     """Whether the name at text[m_start:m_end], in the sentence text[start:stop], reports a
     figure: a frame before it, a reporting verb or its own document after it, or a
     headline's colon or dash."""
-    return bool(
-        _FRAME_BEFORE_RE.search(text, max(start, m_start - _FRAME_REACH), m_start, low)
-        or _FRAME_AFTER_GUARD.match(text, m_end, stop, low)
-        or _DOCUMENT_AFTER_RE.match(text, m_end, stop, low)
+    return (
+        _FRAME_BEFORE_RE.found(text, max(start, m_start - _FRAME_REACH), m_start, low)
+        or _FRAME_AFTER_GUARD.found(text, m_end, stop, low, anchored=True)
+        or _DOCUMENT_AFTER_RE.found(text, m_end, stop, low, anchored=True)
         or headline_colon(text, start, stop, m_start, m_end)
     )
 
@@ -134,9 +134,7 @@ def is_framed(
 def is_agent(text: str, start: int, m_start: int, low: str | None = None) -> bool:
     """Whether "by" makes the name at `m_start` the agent of a deed ("killings by the
     military"), not a source."""
-    return (
-        _AGENT_BEFORE_RE.search(text, max(start, m_start - _AGENT_REACH), m_start, low) is not None
-    )
+    return _AGENT_BEFORE_RE.found(text, max(start, m_start - _AGENT_REACH), m_start, low)
 
 
 def acronym_framed(

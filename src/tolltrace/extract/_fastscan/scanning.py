@@ -84,6 +84,9 @@ class Guarded:
         # An ASCII string is found in a lower-cased copy of a longer text exactly where it
         # is found in the lower-cased slice (only a final sigma lowers by context).
         self._ascii = all(need.isascii() for need in self.needs)
+        # A case-blind pattern of lower-case words runs about three times faster without
+        # case folding on the lower-cased text (`found`).
+        self._on_low = _lower_twin(pattern)
 
     def may_match(
         self, string: str, pos: int = 0, endpos: int | None = None, low: str | None = None
@@ -117,6 +120,44 @@ class Guarded:
         if not self.may_match(string, pos, end, low):
             return None
         return self.pattern.match(string, pos, end)
+
+    def found(
+        self,
+        string: str,
+        pos: int = 0,
+        endpos: int | None = None,
+        low: str | None = None,
+        anchored: bool = False,
+    ) -> bool:
+        """Whether `search` (or, `anchored`, `match`) finds a match, read in `low` when the
+        caller has it and the pattern allows (a case-blind pattern with no capital)."""
+        end = len(string) if endpos is None else endpos
+        if not self.may_match(string, pos, end, low):
+            return False
+        if low is not None and self._on_low is not None:
+            return (self._on_low.match if anchored else self._on_low.search)(
+                low, pos, end
+            ) is not None
+        return (self.pattern.match if anchored else self.pattern.search)(
+            string, pos, end
+        ) is not None
+
+
+_ESCAPE_RE = re.compile(r"\\.")
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without re.IGNORECASE, when it has no capital letter outside an escape
+    and no inline flag: then it matches the lower-cased text exactly where the pattern
+    matches the text. None otherwise."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    bare = _ESCAPE_RE.sub("", pattern.pattern)
+    if "(?" in bare.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace(
+        "(?<=", ""
+    ).replace("(?<!", "").replace("(?P", "") or any(c.isupper() for c in bare):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 class StartAnchored:
