@@ -405,3 +405,24 @@ def test_a_heading_run_into_a_sentence_is_no_named_source():
         "scale of the damage puts the budget in question. The toll rose to 52."
     )
     assert all(c.source_kind != "named" for c in extract_claims(text, "a"))
+
+
+def test_a_toll_which_includes_a_list_of_peoples_and_the_displaced_after_it():
+    text = (
+        "The clashes have recorded a death toll of 190, which includes 110 Varans and 70 "
+        "Teleks, leaving about 50,000 people displaced."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [
+        (190, "killed"),
+        (110, "killed"),
+        (70, "killed"),
+    ]
+    assert {c.part_of for c in claims[1:]} == {claims[0].claim_id}
+    assert figures("The fire destroyed 30 homes, which include 12 shops.") == []
+
+
+def test_a_word_that_rules_a_count_out_belongs_to_the_number_nearer_to_it():
+    text = "The storm caused injuries to 400 people and forced some 9,000 residents to evacuate."
+    assert figures(text) == [(400, "injured")]
+    assert figures("Police said 40 people, 12 of them women, were evacuated.") == []

@@ -195,6 +195,21 @@ _LATER_DIED_RE = re.compile(
 )
 
 
+def _counts_between(window: str, end: int) -> bool:
+    """Whether a count of people other than a list's next item ("and 70 Teleks") stands in
+    window[:end]: a number after a comma or a verb ("…, leaving about 50,000 people")."""
+    return bool(_OTHER_COUNT_RE.search(window, 0, end))
+
+
+# A number that opens a clause of its own after the count: ", leaving about 50,000",
+# "and left 4,000".
+_OTHER_COUNT_RE = re.compile(
+    r"(?:,\s*|\b(?:leaving|left|leaves|forcing|forced|displacing|and\s+left)\s+)"
+    r"[^\d.;]{0,30}?\d",
+    re.IGNORECASE,
+)
+
+
 def right_cue(ctx: NumberContext) -> str | None:
     """The first casualty (or disqualifying) word after the noun phrase, within reach.
 
@@ -204,6 +219,10 @@ def right_cue(ctx: NumberContext) -> str | None:
     offset = ctx.noun.end
     m = CUE.search(window, ctx.cues, offset)
     if m is None:
+        return None
+    if m.lastgroup == NEGATIVE and _counts_between(window, m.start()):
+        # "… includes 110 Varans and 70 Teleks, leaving about 50,000 people displaced": the
+        # word that rules a count out belongs to the number nearer to it.
         return None
     of_whom = _OF_WHOM_RE.search(window, 0, m.start())
     if of_whom is not None and "," not in window[of_whom.end() : m.start()]:

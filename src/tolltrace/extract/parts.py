@@ -37,7 +37,8 @@ PART = StartAnchored(
     starts=("including", "among", "of"),
 )
 # More part frames, read on the last words only (their start words are too common to
-# index): "The injured include five …", "Of the 112 injured, 17 …", "Of those who were
+# index): "The injured include five …", "a toll of 190, which includes 110 …", "Of the 112
+# injured, 17 …", "Of those who were
 # killed, 45 …", "Of those who died, 12 …". ("The victims of the flood include 4,000
 # families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
@@ -45,6 +46,7 @@ PART_TAIL = Guarded(
         r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
         r"count|figure|tally)\s+"
         r"(?:also\s+)?include[sd]?|"
+        r"\d,?\s+which\s+(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
         r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased),)"
         r"\s+[\"'“‘]?$",
