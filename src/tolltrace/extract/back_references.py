@@ -50,6 +50,15 @@ _ANY_FRAME_RE = re.compile(_ANY_FRAME)  # read in the lower-cased text
 _ANY_FRAME_ANY_CASE_RE = re.compile(_ANY_FRAME, re.IGNORECASE)
 
 
+def follows_a_toll(sentences: list[Sentence], sentence: Sentence, earlier: list[Claim]) -> bool:
+    """Whether the article's last claim stands in one of the BACK_REACH sentences before
+    `sentence`."""
+    if not earlier:
+        return False
+    first = sentences[max(0, sentence.index - BACK_REACH)].start
+    return first <= earlier[-1].sentence_start < sentence.start
+
+
 def refers_back(text: str, low: str | None, sentence: Sentence) -> bool:
     """Whether the sentence may state a toll by referring back (see BACK_FRAME_RE); `low`
     is the text lower-cased with the same offsets, if the caller has it."""
@@ -65,7 +74,9 @@ def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Cl
     destroyed. The figure has since risen to 340" refers to the homes), and the number
     must count people, not a difference ("12 more than") or a thing ("3 million dollars")."""
     sentence, phrase, text = ctx.sentence, ctx.phrase, ctx.text
-    if not earlier or _COMPARED_AFTER_RE.match(text, phrase.end):
+    if not follows_a_toll(sentences, sentence, earlier) or _COMPARED_AFTER_RE.match(
+        text, phrase.end
+    ):
         return None
     if ctx.noun.words and not ctx.noun.is_person:
         return None
@@ -73,10 +84,6 @@ def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Cl
     frame = BACK_FRAME_RE.search(text, frame_from, phrase.start)
     if frame is None:
         return None
-    last = earlier[-1]
-    before = {s.start for s in sentences[max(0, sentence.index - BACK_REACH) : sentence.index]}
-    if last.sentence_start not in before:
-        return None
-    if find_number_phrases(text, last.char_end, frame.start()):
+    if find_number_phrases(text, earlier[-1].char_end, frame.start()):
         return None  # another count stands between the toll and its reference
-    return last.outcome
+    return earlier[-1].outcome

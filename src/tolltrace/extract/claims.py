@@ -23,7 +23,7 @@ from tolltrace.extract import lexicon, scope
 from tolltrace.extract._fastscan.index import LEFT_WORDS, article_index
 from tolltrace.extract._fastscan.scanning import lowered
 from tolltrace.extract.attribution import ArticleAttributions, attribute_headlines
-from tolltrace.extract.back_references import BACK_REACH, back_outcome, refers_back
+from tolltrace.extract.back_references import back_outcome, follows_a_toll, refers_back
 from tolltrace.extract.context import NumberContext, ends_with, number_context, read_left
 from tolltrace.extract.cues import IMMEDIATE_STATE_RE, mentions_casualties
 from tolltrace.extract.era_clauses import assign_eras
@@ -147,9 +147,7 @@ def extract_article(
                 listed[sentence.index] = outcome
                 if (
                     outcome is None
-                    and claims
-                    and claims[-1].sentence_start
-                    >= sentences[max(0, sentence.index - BACK_REACH)].start
+                    and follows_a_toll(sentences, sentence, claims)
                     and refers_back(text, low, sentence)
                 ):
                     back_only.add(sentence.index)

@@ -189,20 +189,15 @@ def cue_outcome(word: str) -> str:
 # "…, hospitalised in intensive care, succumbed to their injuries". No number between, and
 # no other subject ("…, and a man died of a heart attack").
 _LATER_DIED_RE = re.compile(
-    r"(?:(?!\band\s+(?:a|an|another|one|the|he|she|his|her)\s)[^\d.;]){0,80}?\b(?:and\s+)?(?:later\s+|subsequently\s+|then\s+|eventually\s+)?"
+    r"(?:(?!\band\s+(?:a|an|another|one|the|he|she|his|her)\s)[^\d.;]){0,80}?"
+    r"\b(?:and\s+)?(?:later\s+|subsequently\s+|then\s+|eventually\s+)?"
     r"(?:died|succumbed|passed\s+away)\b",
     re.IGNORECASE,
 )
 
 
-def _counts_between(window: str, end: int) -> bool:
-    """Whether a count of people other than a list's next item ("and 70 Teleks") stands in
-    window[:end]: a number after a comma or a verb ("…, leaving about 50,000 people")."""
-    return bool(_OTHER_COUNT_RE.search(window, 0, end))
-
-
-# A number that opens a clause of its own after the count: ", leaving about 50,000",
-# "and left 4,000".
+# A number that opens a clause of its own after the count (not a list's next item, "and 70
+# Teleks"): ", leaving about 50,000", "and left 4,000".
 _OTHER_COUNT_RE = re.compile(
     r"(?:,\s*|\b(?:leaving|left|leaves|forcing|forced|displacing|and\s+left)\s+)"
     r"[^\d.;]{0,30}?\d",
@@ -220,7 +215,7 @@ def right_cue(ctx: NumberContext) -> str | None:
     m = CUE.search(window, ctx.cues, offset)
     if m is None:
         return None
-    if m.lastgroup == NEGATIVE and _counts_between(window, m.start()):
+    if m.lastgroup == NEGATIVE and _OTHER_COUNT_RE.search(window, 0, m.start()):
         # "… includes 110 Varans and 70 Teleks, leaving about 50,000 people displaced": the
         # word that rules a count out belongs to the number nearer to it.
         return None
@@ -271,7 +266,7 @@ def left_cue(ctx: NumberContext, in_a_count: bool = True) -> str | None:
     if (
         not in_a_count
         and _COUNT_OF_BEFORE_RE.search(window, 0, last.start())
-        and not _INCLUDES_END_RE.search(between)
+        and not _OWN_LIST_END_RE.search(between)
     ):
         return None  # its own frame's, if any (toll_frame)
     return last.lastgroup
@@ -287,7 +282,7 @@ _COUNT_OF_BEFORE_RE = re.compile(
     r"\b(?:number|count|toll|tally|figure)\s+of\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE
 )
 
-_INCLUDES_END_RE = re.compile(r"(?:\binclud(?:e|es|ed|ing)|,)\s+$", re.IGNORECASE)
+_OWN_LIST_END_RE = re.compile(r"(?:\binclud(?:e|es|ed|ing)|,)\s+$", re.IGNORECASE)
 
 
 def toll_frame(ctx: NumberContext) -> re.Match[str] | None:

@@ -18,7 +18,8 @@ import re
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
-from tolltrace.extract.places import city_named, country_of, region_named
+from tolltrace.extract.organisations import is_place
+from tolltrace.extract.places import country_of
 from tolltrace.extract.sources import SourceMention
 
 KIND = "named"
@@ -73,6 +74,7 @@ _HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. prof prof.".split())
 # Weekdays (not months: "Jan Egeland", "Theresa May").
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A preposition or a vessel, building or street before the name: a place or a thing.
+_BEFORE_NAME_REACH = 20  # "aboard the " before the name, with room to spare
 _NOT_A_SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|from|of|on|outside|inside|aboard|ferry|ship|vessel|boat|hotel|mall|"
     r"station|street|hospital|camp|stadium|airport)\s+(?:the\s+)?$",
@@ -142,7 +144,7 @@ def _mention(text: str, start: int, m: re.Match[str], frame: int) -> SourceMenti
         words = words[1:]
     if words and words[-1].lower() in _NOT_FIRST:
         return None  # "… Human Rights Violations The reported scale …": a heading run in
-    if len(words) < 2 or words[0].lower() in _NOT_FIRST or _is_place(" ".join(words)):
+    if len(words) < 2 or words[0].lower() in _NOT_FIRST or is_place(" ".join(words)):
         return None  # "North Carolina reported": a place (its government: sources.acronyms)
     if "and" in words:
         return None  # "Sindh and Punjab reported": two sources, or two places
@@ -150,14 +152,10 @@ def _mention(text: str, start: int, m: re.Match[str], frame: int) -> SourceMenti
         return None  # "Monday's Situation Report"
     if words[-1].endswith(("'s", "’s")):
         return None  # "North Carolina's reported deaths": a possessive names no speaker
-    if _NOT_A_SPEAKER_BEFORE_RE.search(text, max(start, n_start - 20), n_start):
+    if _NOT_A_SPEAKER_BEFORE_RE.search(text, max(start, n_start - _BEFORE_NAME_REACH), n_start):
         return None  # "camps near Cox Bazar reported", "the ferry Sea Star reported"
     source_id = "-".join(w.lower().strip(".’'") for w in words)
     around = (max(start, min(frame, n_start) - OFFICE_REACH), m.end())
     official = _OFFICE_RE.search(text, *around) and _GOVERNMENT_RE.search(text, *around)
     kind = GOVERNMENT if official else KIND
     return SourceMention(n_start, n_end, text[n_start:n_end], source_id, kind, True)
-
-
-def _is_place(name: str) -> bool:
-    return any(find(name) is not None for find in (country_of, region_named, city_named))

@@ -259,12 +259,14 @@ def find_number_phrases(
             found.extend(_rise_by_then_to(text, m, decimal_mark))
             continue
         phrase = phrase_from_match(m, decimal_mark)
-        if phrase is None and _SPACED_DASH_RE.fullmatch(
-            text, m.end("n1"), m.start("n2") if m.group("n2") else 0
+        if (
+            phrase is None
+            and m.group("n2") is not None
+            and _SPACED_DASH_RE.fullmatch(text, m.end("n1"), m.start("n2"))
         ):
             # "the toll is three – two on the island and one on the mainland": a total
             # and the first number of its breakdown, not the range 3-2.
-            found.extend(_singles(text, m, decimal_mark))
+            found.extend(_singles(text, m, decimal_mark, m.start()))
             continue
         if phrase is not None and phrase.qualifier == "range":
             phrase = _count_after_a_day(text, m, phrase)
@@ -277,10 +279,11 @@ def find_number_phrases(
 _SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
 
 
-def _singles(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:
-    """The two numbers of a range match read one by one (the first keeps the qualifier)."""
+def _singles(text: str, m: re.Match[str], decimal_mark: str, first_from: int) -> list[NumberPhrase]:
+    """The two numbers of a range match read one by one, the first from `first_from` (the
+    match's start keeps its qualifier; the first number's start drops it)."""
     phrases = []
-    for begin, group in ((m.start(), "n1"), (m.start("n2"), "n2")):
+    for begin, group in ((first_from, "n1"), (m.start("n2"), "n2")):
         single = NUMBER_PHRASE_RE.match(text, begin, m.end(group))
         phrase = phrase_from_match(single, decimal_mark) if single is not None else None
         if phrase is not None:
@@ -302,13 +305,7 @@ CHANGE_FROM_REACH = 100
 def _rise_by_then_to(text: str, m: re.Match[str], decimal_mark: str) -> list[NumberPhrase]:
     if m.group("n2") is None or not _TO_RE.match(text, m.end("n1"), m.start("n2")):
         return [p for p in [phrase_from_match(m, decimal_mark)] if p is not None]
-    phrases = []
-    for group in ("n1", "n2"):
-        single = NUMBER_PHRASE_RE.match(text, m.start(group), m.end(group))
-        phrase = phrase_from_match(single, decimal_mark) if single is not None else None
-        if phrase is not None:
-            phrases.append(phrase)
-    return phrases
+    return _singles(text, m, decimal_mark, m.start("n1"))
 
 
 _MONTH_BEFORE_RE = re.compile(rf"\b{MONTH_PATTERN}\s+$")

@@ -86,6 +86,6 @@ def _ordinal_before(text: str, low: str, at: int) -> NumberPhrase | None:
     value = ORDINALS.get(word)
     if value is None and _DIGIT_ORDINAL_RE.search(word):
         value = int(word[:-2])
-    if value is None or (start > 0 and low[start - 1] not in " \n\t"):
+    if value is None:
         return None
     return NumberPhrase(start, at, text[start:at], value, value, "exact", "")

@@ -144,15 +144,15 @@ def _office(words: list[str]) -> Named | None:
     # A capitalised word that is an organisation's noun is no place ("Police Chief": there
     # is a town called Police).
     names = [w for w in before if w[:1].isupper() and w.lower() not in _heads()]
-    places = [w for w in names if _is_place(w)] or (
-        [" ".join(names)] if len(names) > 1 and _is_place(" ".join(names)) else []
+    places = [w for w in names if is_place(w)] or (
+        [" ".join(names)] if len(names) > 1 and is_place(" ".join(names)) else []
     )
     if not places:
         return None
     return Named(slug(" ".join(words)), "government", False)
 
 
-def _is_place(name: str) -> bool:
+def is_place(name: str) -> bool:
     """A country, region or city the gazetteer knows ("Kerala", "Pakistan", "Quetta")."""
     return any(find(name) is not None for find in (country_of, region_named, city_named))
 
@@ -267,4 +267,4 @@ def is_organisation_acronym(acronym: str) -> bool:
 
 def is_dateline(word: str) -> bool:
     """Whether a word in capitals is a place (a dateline: "KERALA: …", "BEIRUT: …")."""
-    return _is_place(word.title())
+    return is_place(word.title())

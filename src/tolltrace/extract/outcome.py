@@ -58,6 +58,11 @@ _BODIES_OF_RE = re.compile(
 )
 
 
+def _after_deaths_of(ctx: NumberContext) -> bool:
+    """ "the death(s) of" right before the number."""
+    return _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]) is not None
+
+
 class Reading(NamedTuple):
     """A number read as a casualty count: its outcome and the claim id of its total."""
 
@@ -180,7 +185,7 @@ def _outcome_of_part(ctx: NumberContext, total: Claim) -> str:
     if verb:
         return cue_outcome(verb.group("cue"))
     if ctx.noun.is_death_noun:
-        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+        if _after_deaths_of(ctx):
             return "killed"  # "following the death of one of the wounded"
         return ctx.noun.outcome
     if _negative_right_after(ctx) or _negative_right_after(ctx, ctx.phrase.end):
@@ -237,7 +242,7 @@ def _own_outcome(
         verb = IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
         if verb:
             return cue_outcome(verb.group("cue"))
-        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+        if _after_deaths_of(ctx):
             return "killed"  # "after the death of one of the wounded"
         return noun.outcome
     if _LIVES_WORDS_RE.match(" ".join(noun.words)) and (
@@ -255,7 +260,7 @@ def _own_outcome(
         adjacent = adjacent_cue(ctx)
         if adjacent:
             return cue_outcome(adjacent.group("cue"))  # "killed 5 soldiers"
-        if _DEATHS_OF_RE.search(ctx.left[-_DEATHS_OF_REACH:]):
+        if _after_deaths_of(ctx):
             return "killed"  # "the deaths of 23 passengers who boarded the ferry"
         right = right_cue(ctx)
         far = (

@@ -38,9 +38,8 @@ PART = StartAnchored(
 )
 # More part frames, read on the last words only (their start words are too common to
 # index): "The injured include five …", "a toll of 190, which includes 110 …", "Of the 112
-# injured, 17 …", "Of those who were
-# killed, 45 …", "Of those who died, 12 …". ("The victims of the flood include 4,000
-# families" are no dead: the victims' own frame only.)
+# injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …". ("The
+# victims of the flood include 4,000 families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
     re.compile(
         r"(?:\b(?:dead|injured|wounded|victims|deceased|casualties|deaths|fatalities|number|toll|"
@@ -341,8 +340,7 @@ def is_bracket_list_item(ctx: NumberContext) -> bool:
     "The dead included Tom Vale (34) and Ann Roe (29), both from Linton district" gives
     ages."""
     text, sentence = ctx.text, ctx.sentence
-    start = ctx.phrase.start
-    if "(" not in text[max(0, start - 2) : start] or not is_bracket_item(text, start, ctx.noun.end):
+    if not is_bracket_item(text, ctx.phrase.start, ctx.noun.end):
         return False
     items = list(_BRACKETED_COUNT_RE.finditer(text, sentence.start, sentence.end))
     if len(items) < 2:
@@ -380,16 +378,14 @@ def _place_preposition_re() -> re.Pattern[str]:
 def follows_bracket_item(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number and the claim before it in its sentence are items of one bracket
     list, with only a comma, "and" or "followed by" between them and the next name."""
-    text = ctx.text
-    if "(" not in text[max(0, ctx.phrase.start - 2) : ctx.phrase.start]:
+    if not is_bracket_list_item(ctx):
         return False
+    text = ctx.text
     close = _BRACKET_CLOSE_RE.match(text, previous.char_end)
     noun_end = read_noun_phrase(text, previous.char_end, ctx.phrase.start).end
     close = close or _BRACKET_CLOSE_RE.match(text, noun_end)
     return (
-        close is not None
-        and is_bracket_list_item(ctx)
-        and _ITEM_JOIN_RE.match(text, close.end(), ctx.phrase.start) is not None
+        close is not None and _ITEM_JOIN_RE.match(text, close.end(), ctx.phrase.start) is not None
     )
 
 

@@ -144,6 +144,9 @@ class Guarded:
 
 
 _ESCAPE_RE = re.compile(r"\\.")
+# An inline flag ("(?i)", "(?-i:"), a comment or a conditional group: anything after "(?"
+# but a plain, lookaround or named group.
+_INLINE_FLAG_RE = re.compile(r"\(\?(?![:=!P]|<[=!])")
 
 
 def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -153,9 +156,7 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.IGNORECASE:
         return None
     bare = _ESCAPE_RE.sub("", pattern.pattern)
-    if "(?" in bare.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace(
-        "(?<=", ""
-    ).replace("(?<!", "").replace("(?P", "") or any(c.isupper() for c in bare):
+    if _INLINE_FLAG_RE.search(bare) or any(c.isupper() for c in bare):
         return None
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
