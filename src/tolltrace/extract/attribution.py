@@ -92,6 +92,11 @@ _ANAPHOR_RE = re.compile(
 # A list item: a line of at most this many characters ("In Omdurman, 7 civilians were
 # killed.") under a line that ends with a colon keeps that line's source.
 LIST_ITEM_CHARS = 160
+# "Source: the regional administration": a line naming the source of the paragraphs under it,
+# read at most this many paragraphs up.
+_SOURCE_LINE_RE = re.compile(r"\s*Sources?:\s", re.IGNORECASE)
+_SOURCE_LINE_ANYWHERE_RE = re.compile(r"(?:^|\n)[ \t]*Sources?:\s", re.IGNORECASE)
+SOURCE_LINE_PARAGRAPHS = 3
 
 
 # A sentence that says where the figures of the one before come from: "This statistic was
@@ -130,6 +135,7 @@ class ArticleAttributions:
         self._resolved: dict[int, Attribution] = {}
         self._lists: dict[int, Attribution | None] = {}  # _list_intro, by sentence
         self._named: dict[str, list[SourceMention]] = {}
+        self._has_source_lines: bool | None = None  # any "Source: …" line (asked once)
         # Names whose acronym the article defines ("… Authority (NDMA)"): the acronym is the id.
         defined = defined_acronyms(text, low)
         self._acronym_of = {name_id: acronym for acronym, name_id in defined.items()}
@@ -212,8 +218,34 @@ class ArticleAttributions:
                 result = self._list_intro(index) or result
         if result.basis == "none":
             result = self._named_next(index) or result
+        if result.basis == "none":
+            result = self._source_line(index) or result
         self._resolved[index] = result
         return result
+
+    def _source_line(self, index: int) -> Attribution | None:
+        """The source of a "Source: …" line at most SOURCE_LINE_PARAGRAPHS paragraphs above,
+        with no sentence naming a source of its own between ("Source: the city council" then
+        "Details: 72 people were injured …")."""
+        if self._has_source_lines is None:
+            low = self.low if self.low is not None else self.text.lower()
+            self._has_source_lines = ("source:" in low or "sources:" in low) and (
+                _SOURCE_LINE_ANYWHERE_RE.search(self.text) is not None
+            )
+        if not self._has_source_lines:
+            return None
+        s = self.sentences[index]
+        for j in range(index - 1, -1, -1):
+            line = self.sentences[j]
+            if s.paragraph - line.paragraph > SOURCE_LINE_PARAGRAPHS:
+                return None
+            own = self._first_attribution(j)
+            if own is None:
+                continue
+            if _SOURCE_LINE_RE.match(self.text, line.start, line.end):
+                return _as_carried(own)
+            return None
+        return None
 
     def _named_speaker(self, index: int) -> Attribution | None:
         """The source of a speaker named by surname ("Choi also said …"): the attribution,

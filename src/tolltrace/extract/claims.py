@@ -35,7 +35,7 @@ from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
 from tolltrace.extract.ordinals import ordinal_counts
 from tolltrace.extract.outcome import Reading, read_outcome
-from tolltrace.extract.parts import TOTAL_BEFORE, link_subsets
+from tolltrace.extract.parts import TOTAL_BEFORE, is_compared_figure, link_subsets
 from tolltrace.extract.place_phrases import place_claims
 from tolltrace.extract.sentences import (
     Sentence,
@@ -227,8 +227,10 @@ def read_claim(
     ctx = number_context(text, article.low, sentence, phrase, left, article.cues)
     if is_no_casualty_count(ctx):
         return None
-    is_previous = scope.is_previous_figure(ctx)
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
+    is_previous = scope.is_previous_figure(ctx) or (
+        previous is not None and is_compared_figure(ctx, previous)
+    )
     reading = None if back_only else read_outcome(ctx, previous, is_previous, earlier)
     if reading is None and list_outcome is not None:
         reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Hill County: 3"

@@ -76,8 +76,10 @@ TOLL_APPOSITION = StartAnchored(
     starts=lexicon.first_words((*lexicon.toll_frames(), "dead", "deaths", "total")),
 )
 # A casualty state right after the number and its helpers: "30 were killed", "12 of them
-# remain missing", "eight others in critical condition", "9,000 were reported missing".
+# remain missing", "eight others in critical condition", "9,000 were reported missing",
+# "60 (including 9 children) were injured" (a bracketed part between).
 IMMEDIATE_STATE_RE = re.compile(
+    r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\))?"
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
     r"reported|declared|listed|presumed|"
@@ -89,6 +91,13 @@ IMMEDIATE_STATE_RE = re.compile(
 # "claimed 288 lives", "have claimed 77 lives", "took 12 lives": a verb whose lives are deaths.
 LIVES_VERB_BEFORE_RE = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.role_phrases('lives'))})\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "the floods have claimed at least 229 people": a verb whose people are deaths, after an
+# event that is its subject ("the ministry claimed 300 members" is a claim).
+PEOPLE_VERB_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.event_nouns())})\b[^.;,]{{0,60}}?"
+    rf"\b(?:{lexicon.alternation(lexicon.role_phrases('people'))})\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # "10 lives were lost", "40 lives have been lost".
 LIVES_LOST_AFTER_RE = re.compile(r"\s+(?:were|have\s+been|had\s+been|was)\s+lost\b", re.IGNORECASE)
@@ -107,11 +116,17 @@ _EITHER_RE = re.compile(
 # casualty ("killed 5 soldiers and wounded 20"); a `none` verb ("arrested 45 people")
 # makes it no casualty count. Every match starts with a cue word, so it is tried only
 # where the article's cue index (built for CUE, whose words include all of these) has one.
+# Words between a verb and the number it governs: "killed the 12", "killed an additional
+# nine", "wounded another 20".
+_INCREMENT_WORDS = r"the\s+|an?\s+(?:additional|further)\s+|another\s+|(?:additional|further)\s+"
+
+
 def _adjacent(outcomes: tuple[str, ...]) -> StartAnchored:
     phrases = [p for outcome in outcomes for p in lexicon.casualty_phrases(outcome)]
     return StartAnchored(
         re.compile(
-            rf"\b(?P<cue>{lexicon.alternation(phrases)})[\s—–]+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE
+            rf"\b(?P<cue>{lexicon.alternation(phrases)})[\s—–]+(?:{_INCREMENT_WORDS})?[\"'“‘]?$",
+            re.IGNORECASE,
         ),
         starts=lexicon.first_words(phrases),
     )

@@ -38,6 +38,7 @@ NOT_A_CASUALTY = "none"
 # Victim-word groups besides the victim groups: generic people, and things that are not.
 PEOPLE = "people"
 NOT_PERSON = "not_person"
+COLLECTIVE = "collective"  # "three families": a count of households, not of people
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -87,7 +88,8 @@ class CasualtyWord(NamedTuple):
     number: "30 were killed"), `either` (in "died or gone missing": a count of two
     outcomes at once, which is no count of either), `soft` (a `none` word that can still
     go with injuries: "pulled out alive and taken to hospital"), `lives` (a verb whose
-    "N lives" are deaths: "claimed 288 lives")."""
+    "N lives" are deaths: "claimed 288 lives"), `people` (a verb whose people counted,
+    with no casualty word of their own, are dead: "the floods have claimed 229 people")."""
 
     phrase: str
     outcome: str
@@ -250,7 +252,8 @@ def toll_frames() -> tuple[str, ...]:
 @cache
 def victim_words() -> dict[str, frozenset[str]]:
     """group → its words: the victim groups civilians, security_forces and fighters,
-    `PEOPLE` (people of no group: "people", "victims") and `NOT_PERSON` ("homes")."""
+    `PEOPLE` (people of no group: "people", "victims"), `NOT_PERSON` ("homes") and
+    `COLLECTIVE` ("families": no person counted, but "family members" are)."""
     groups: dict[str, set[str]] = {}
     for r in _rows("victim_words.csv"):
         groups.setdefault(r["group"], set()).add(r["word"])

@@ -115,8 +115,10 @@ _FROM_REACH = 8
 # bodies yet to be identified", "8 remain unidentified".
 _IDENTIFIED_AFTER_RE = re.compile(
     r"(?:\s+(?:victims|bodies))?"  # "five of the dead victims had been identified"
+    r"(?:\s+of\s+(?:whom|them|those|these))?"  # "41 of whom have been positively identified"
     r"(?:\s+(?:had|have|has|been|were|was|are|now|so\s+far|already|still|yet\s+to\s+be|"
-    r"remain|remains|remained))*\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
+    r"remain|remains|remained|positively|formally|officially|fully))*"
+    r"\s+(?:identified\b(?!\s+as\b)|unidentified\b)",
     re.IGNORECASE,
 )
 # Bodies handled, not the dead counted again: "110 bodies were kept at the hospital", "the

@@ -24,6 +24,7 @@ from tolltrace.extract.cues import (
     LIVES_LOST_AFTER_RE,
     LIVES_VERB_BEFORE_RE,
     NEGATIVE,
+    PEOPLE_VERB_BEFORE_RE,
     TOLL_FRAME,
     TOLL_FRAME_NEAR,
     adjacent_cue,
@@ -37,16 +38,21 @@ from tolltrace.extract.numbers import find_number_phrases
 from tolltrace.extract.victims import read_noun_phrase
 from tolltrace.model import Claim
 
-_DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities)\b", re.IGNORECASE)
+_DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities|bodies)\b", re.IGNORECASE)
 # "The 26 victims include …": the victims whose parts a list then counts are the dead, as
 # in "The victims included …" (_outcome_of_frame).
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
 _AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
-# "77 lives", "24 more lives", "a further 10 lives".
-_LIVES_WORDS_RE = re.compile(r"(?:(?:more|additional|further|other)\s+)?lives$", re.IGNORECASE)
+# "77 lives", "24 more lives", "a further 10 lives", "12 innocent lives".
+_LIVES_WORDS_RE = re.compile(r"(?:[a-z-]+\s+){0,2}lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
+# A verb of its own after a count's noun: the people counted are the subject of a clause.
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:had|have|has|were|was|are|is|would|will|could|might|may|can|did|do|does|who|that)\b",
+    re.IGNORECASE,
+)
 # "confirmed the deaths of 23 passengers who boarded": the deaths are said before them, so
 # a clause after them ("who boarded", "who fled") does not undo it.
 _DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
@@ -89,6 +95,8 @@ def read_outcome(
         outcome: str | None = _outcome_of_part(ctx, previous)
         if outcome == previous.outcome:
             part_of = previous.claim_id
+    elif previous is not None and parts.is_compared_figure(ctx, previous):
+        outcome, part_of = previous.outcome, ""  # "risen to 1,332 from 918 on Sunday"
     elif previous is not None and (
         parts.is_coordinated(ctx, previous)
         or parts.is_predicate_part(ctx, previous)
@@ -279,6 +287,14 @@ def _own_outcome(
             # "… due to hundreds of people feared trapped": no count of the dead).
             return frame_outcome(ctx, frame)
         outcome = right or left_cue(ctx, in_a_count=False)  # "12 civilians were wounded"
+        if (
+            outcome is None
+            and PEOPLE_VERB_BEFORE_RE.search(ctx.left)
+            and not _VERB_AFTER_RE.match(ctx.text, noun.end, ctx.clause_end)
+        ):
+            # "the floods have claimed at least 229 people" (not "the ministry claimed 300
+            # members had joined": a claim that they did something)
+            outcome = "killed"
         if outcome is None and _BODIES_OF_RE.search(ctx.left):
             outcome = "killed"  # "recovered the bodies of 12 miners"
         if (

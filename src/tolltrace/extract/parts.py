@@ -17,6 +17,7 @@ from tolltrace.extract.context import NumberContext, tail_search
 from tolltrace.extract.cues import CUE, adjacent_cue, right_cue
 from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
 from tolltrace.extract.place_phrases import place_nouns, place_prepositions
+from tolltrace.extract.timeref import WEEKDAYS
 from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
 
@@ -24,10 +25,11 @@ from tolltrace.model import Claim
 TOTAL_BEFORE = "<total before>"
 
 # Before the number: "including 35", "among them 12", "Among them, 40", "Among the dead were
-# 17", "including fighters from both sides and at least 40".
+# 17", "including fighters from both sides and at least 40", "including the two pilots".
 PART = StartAnchored(
     re.compile(
-        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?|among\s+them(?:,|\s+(?:were|are|was|is))?|among\s+whom|of\s+whom|of\s+them|"
+        r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?(?:\s+the)?|"
+        r"among\s+them(?:,|\s+(?:were|are|was|is))?(?:\s+the)?|among\s+whom|of\s+whom|of\s+them|"
         r"among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:confirmed\s+|identified\s+|reported\s+)?"
         r"(?:dead|victims|injured|wounded|deceased|killed)"
         r"(?:,|\s+(?:were|are|was|is))?)"
@@ -38,7 +40,8 @@ PART = StartAnchored(
 )
 # More part frames, read on the last words only (their start words are too common to
 # index): "The injured include five …", "a toll of 190, which includes 110 …", "Of the 112
-# injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …". ("The
+# injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …", "Of the
+# bodies recovered so far, 17 …". ("The
 # victims of the flood include 4,000 families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
     re.compile(
@@ -47,7 +50,9 @@ PART_TAIL = Guarded(
         r"(?:also\s+)?include[sd]?|"
         r"\d,?\s+which\s+(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
-        r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased),)"
+        r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased)"
+        r"(?:\s+(?:recovered|found|retrieved|counted|confirmed|recorded|identified))?"
+        r"(?:\s+(?:so\s+far|to\s+date|thus\s+far|until\s+now))?,)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
     ),
@@ -66,7 +71,7 @@ _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, rever
 # Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
 # after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting").
 _COORDINATED_RE = re.compile(
-    r"[^.;\"”]{0,60}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+[\"'“‘]?"
+    r"[^.;\"”]{0,60}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+(?:the\s+)?[\"'“‘]?"
     r"(?:(?:and\s+|with\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}(?:reporting\s+|recording\s+|with\s+)?"
     r"|with\s+)?$"
 )
@@ -203,6 +208,31 @@ def is_predicate_part(ctx: NumberContext, previous: Claim) -> bool:
         return False
     who = _PREDICATE_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     return who is not None and is_person_word(who.group("who"))
+
+
+# "The toll reached 499 on Monday, from 476 as reported on Sunday", "risen to 1,332 from 918
+# the day before", "jumped to 600 from more than 300 a day earlier": the figure after "from"
+# is the same count's earlier value. Only with a time or nothing after it ("killed 12
+# people from 3 villages" compares nothing).
+_COMPARED_BEFORE_RE = re.compile(r"[^.;:\d]{0,60}?[\s,]from\s+[\"'“‘]?$", re.IGNORECASE)
+_COMPARED_AFTER_RE = re.compile(
+    r"[\"'”’]?\s*(?:as\s+(?:reported|announced|given|recorded)\b|a\s+day\s+(?:earlier|before)\b|"
+    r"the\s+(?:previous|day\s+before|week\s+before)\b|(?:on\s+)?(?:"
+    + "|".join(WEEKDAYS)
+    + r"|yesterday)\b|earlier\b|previously\b|[,.;)]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_compared_figure(ctx: NumberContext, previous: Claim) -> bool:
+    """Whether the number is the earlier value of the count right before it in its
+    sentence ("… to 1,332 from 918 as reported Sunday")."""
+    return (
+        previous.char_end <= ctx.phrase.start
+        and not ctx.noun.words
+        and _COMPARED_BEFORE_RE.fullmatch(ctx.text, previous.char_end, ctx.phrase.start) is not None
+        and _COMPARED_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end + 1) is not None
+    )
 
 
 # "19 people had drowned; 7 were children", "40 were killed, 12 were soldiers": a bare number

@@ -125,10 +125,21 @@ def is_framed(
     headline's colon or dash."""
     return (
         _FRAME_BEFORE_RE.found(text, max(start, m_start - _FRAME_REACH), m_start, low)
+        or _framed_past_a_possessive(text, start, m_start, low)
         or _FRAME_AFTER_GUARD.found(text, m_end, stop, low, anchored=True)
         or _DOCUMENT_AFTER_RE.found(text, m_end, stop, low, anchored=True)
         or headline_colon(text, start, stop, m_start, m_end)
     )
+
+
+def _framed_past_a_possessive(text: str, start: int, m_start: int, low: str | None) -> bool:
+    """A frame before a proper name's possessive: "according to Myanmar's state television"."""
+    if not text.endswith(("'s ", "’s "), max(start, m_start - 3), m_start):
+        return False
+    word = text.rfind(" ", start, m_start - 3) + 1
+    if word <= start or not text[word].isupper():
+        return False
+    return _FRAME_BEFORE_RE.found(text, max(start, word - _FRAME_REACH), word, low)
 
 
 def is_agent(text: str, start: int, m_start: int, low: str | None = None) -> bool:

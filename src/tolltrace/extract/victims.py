@@ -14,6 +14,8 @@ CIVILIAN_WORDS = lexicon.words_of("civilians")
 GENERIC_PERSON_WORDS = lexicon.words_of(lexicon.PEOPLE)
 # A head noun that is not a person: the number counts something else.
 NON_PERSON_WORDS = lexicon.words_of(lexicon.NOT_PERSON)
+# "three families" counts households; "three family members" counts people.
+COLLECTIVE_WORDS = lexicon.words_of(lexicon.COLLECTIVE)
 # Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
 DEATH_NOUNS = lexicon.head_nouns()
 # Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
@@ -28,6 +30,10 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
 _BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|is|ese|ians)$")
 _LEADING_OF = frozenset("of the them those these whom".split())
+# A number word past the head starts another count: "the two drivers and the three guards".
+_COUNT_WORDS = frozenset(
+    w for kind in ("unit", "ten") for w in lexicon.number_words().get(kind, {})
+)
 
 
 class NounPhrase(NamedTuple):
@@ -51,6 +57,22 @@ BODY_FOLLOWERS = frozenset(
 # Past-tense verbs without "-ed" that may follow a plural subject: "the two villages
 # brought bodies", "two teams found bodies".
 _PAST_VERBS = frozenset("brought took found laid saw held dug bore".split())
+
+
+# Past-tense verbs without "-ed" that end a noun phrase's "of the …" tail.
+_TAIL_VERBS = _PAST_VERBS | frozenset("fled ran left went fell got".split())
+_TAIL_MODIFIERS = frozenset(
+    "the a an of from on both his her their its our my your this that these those".split()
+)
+_LINKING_WORDS = _TAIL_MODIFIERS | {"and"}
+
+
+def _is_tail_verb(word: str, previous: str) -> bool:
+    """Whether a word in a noun phrase's tail is the clause's verb: a lower-case past tense
+    after a noun ("of the block fled"), not a modifier ("of the armed forces")."""
+    if not word.islower() or previous.lower() in _TAIL_MODIFIERS:
+        return False
+    return word.endswith("ed") or word in _TAIL_VERBS
 
 
 def _subject_and_verb(words: list[str]) -> bool:
@@ -92,7 +114,14 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             # Past the head, read on only through "of the security forces", "from both
             # sides", or further person nouns ("security forces members").
             tail_started = len(words) > head_index + 1
-            if (low in STOP_WORDS and low != "and") or tok[0].isdigit():
+            if low in STOP_WORDS and low != "and":
+                break
+            coordinated = "and" in words[head_index + 1 :]
+            if tok[0].isdigit() or (coordinated and low in _COUNT_WORDS):
+                # "drivers of the bus and the two guards": the next count starts
+                while coordinated and words[-1].lower() in _LINKING_WORDS:
+                    end = text.rfind(words.pop(), start, end)
+                end = start + len(text[start:end].rstrip())
                 break
             if (
                 not tail_started
@@ -103,6 +132,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
                 break
             if seen_words > max_words + 6:
                 break
+            if tail_started and _is_tail_verb(tok, words[-1]):
+                break  # "300 residents of the block fled": the verb is the clause's own
             words.append(tok)
             seen_words += 1
             end = m.end()
@@ -139,7 +170,9 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
         words.append(tok)
         seen_words += 1
         end = m.end()
-        if low in NON_PERSON_WORDS:
+        if low in NON_PERSON_WORDS or (
+            low in COLLECTIVE_WORDS and not _person_next(text, m.end(), stop)
+        ):
             head, is_non_person = tok, True
             break
         if is_person_word(tok):
@@ -167,6 +200,12 @@ _ENDS_A_GROUP = frozenset(
     """were was are had have who killed died dead wounded injured missing in on at from
     across near during and also""".split()
 )
+
+
+def _person_next(text: str, pos: int, stop: int) -> bool:
+    """Whether the word right after `pos` names people ("family members")."""
+    m = _NEXT_WORD_RE.match(text, pos, stop)
+    return m is not None and is_person_word(m.group(1))
 
 
 def _and_a_person(text: str, pos: int, stop: int) -> bool:

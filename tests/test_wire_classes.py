@@ -1,0 +1,222 @@
+"""Classes of toll sentences found by the sixth session's blind sets (issue 22): earlier
+values after "from", bracketed parts, verbs and frames, and the numbers next to them that
+are no tolls. Every sentence is invented to show one class; none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+
+
+def claims(text: str) -> list[tuple[int, str]]:
+    return [(c.low, c.outcome) for c in extract_claims(text, "a")]
+
+
+def by_number(text: str) -> dict[int, object]:
+    return {c.low: c for c in extract_claims(text, "a")}
+
+
+# --- the earlier value of a count, after "from" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The toll from the storm in Norland reached 210 as of Monday, from 188 as reported "
+            "on Sunday.",
+            [(210, "killed", False), (188, "killed", True)],
+        ),
+        (
+            "The number of injuries has risen to 900 from 640 as reported Sunday, while 120 people "
+            "are missing, from 95 the day before.",
+            [
+                (900, "injured", False),
+                (640, "injured", True),
+                (120, "missing", False),
+                (95, "missing", True),
+            ],
+        ),
+        (
+            'An envoy said deaths had jumped to "at least 600," from more than 300 a day earlier.',
+            [(600, "killed", False), (300, "killed", True)],
+        ),
+    ],
+)
+def test_a_figure_after_from_is_the_earlier_value_of_the_count_before_it(text, expected):
+    found = [(c.low, c.outcome, c.is_previous) for c in extract_claims(text, "a")]
+    assert found == expected
+
+
+def test_people_from_a_number_of_villages_compare_nothing():
+    assert claims("The attack killed 12 people from 3 villages.") == [(12, "killed")]
+
+
+# --- parts and their totals ---
+
+
+def test_a_bracketed_part_does_not_hide_the_verb_of_its_total():
+    text = (
+        "Rescuers said 30 people (including 4 children) were killed, and another 60 "
+        "(including 9 children) were injured."
+    )
+    found = by_number(text)
+    assert [(n, c.outcome) for n, c in found.items()] == [
+        (30, "killed"),
+        (4, "killed"),
+        (60, "injured"),
+        (9, "injured"),
+    ]
+    assert found[9].part_of == found[60].claim_id
+    assert found[4].part_of == found[30].claim_id
+
+
+def test_including_the_two_and_the_three_are_both_parts():
+    found = by_number("Nine workers were killed, including the two drivers and the three guards.")
+    assert found[2].part_of == found[3].part_of == found[9].claim_id
+    assert found[2].victim_text == "drivers"
+
+
+def test_a_noun_phrase_stops_where_the_next_coordinated_count_begins():
+    found = by_number(
+        "Nine died, including the two drivers of the bus and the three guards of the depot."
+    )
+    assert found[2].victim_text == "drivers of the bus"
+    assert found[3].victim_text == "guards of the depot"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gunmen killed seven members of one family.", "members of one family"),
+        ("Floods killed 26 members of his extended family.", "members of his extended family"),
+    ],
+)
+def test_a_count_word_or_an_adjective_inside_a_noun_phrase_is_kept(text, words):
+    assert [c.victim_text for c in extract_claims(text, "a")] == [words]
+
+
+def test_the_verb_after_an_of_phrase_is_the_clauses_own():
+    # "fled" was read as part of "residents of the block", hiding it from the outcome.
+    assert claims("The blast killed 12 people and the 300 residents of the block fled.") == [
+        (12, "killed")
+    ]
+
+
+def test_of_the_bodies_recovered_so_far_is_a_frame_of_the_dead():
+    assert claims(
+        "The flood killed 50 people. Of the bodies recovered so far, 11 were children."
+    ) == [
+        (50, "killed"),
+        (11, "killed"),
+    ]
+
+
+# --- verbs ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Storms killed an additional seven people overnight, and 90 others were injured.",
+            [(7, "killed"), (90, "injured")],
+        ),
+        ("The strikes wounded a further 14 people on Monday.", [(14, "injured")]),
+        ("A bomber blew himself up at the shrine, martyring 30 worshippers.", [(30, "killed")]),
+        ("Toll rises to 88 after one more person dies.", [(88, "killed"), (1, "killed")]),
+        ("Five die in bus crash near Vale.", [(5, "killed")]),
+        ("The shelling has claimed 9 innocent lives.", [(9, "killed")]),
+        ("The floods have claimed at least 88 people since March.", [(88, "killed")]),
+    ],
+)
+def test_verbs_of_death_and_injury(text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry claimed 300 members had joined.",
+        "The rebels claimed 300 fighters in the north.",
+        "The group claimed responsibility for the attack on 12 villages.",
+        "Doctors fear more will die.",
+    ],
+)
+def test_claimed_by_a_speaker_is_no_death(text):
+    assert claims(text) == []
+
+
+# --- no tolls ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The junta reported 60 fatalities and said more than 200,000 people have been forced "
+            "from their homes.",
+            [(60, "killed")],
+        ),
+        ("The quake killed 40 people and left 3,000 homeless.", [(40, "killed")]),
+        ("Twelve homeless men were killed in the fire.", [(12, "killed")]),
+        (
+            "Rescuers said 30 bodies have been retrieved, 21 of whom have been positively "
+            "identified.",
+            [(30, "killed")],
+        ),
+        (
+            "Rescuers said 30 people died, 21 of whom were children.",
+            [(30, "killed"), (21, "killed")],
+        ),
+    ],
+)
+def test_people_made_homeless_and_bodies_identified_are_no_tolls(text, expected):
+    assert claims(text) == expected
+
+
+# --- sources ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The toll has climbed to at least 74, according to Norland's state television.", "media"),
+        ("Diplomats have said at least 550 pilgrims died.", "officials"),
+        (
+            "At least 323 of those who died were Vetrians, two diplomats told reporters.",
+            "officials",
+        ),
+        ("Deputy Head of the Office Tom Vale specified that 64 people were injured.", "officials"),
+        # a name of its own that merely contains the monitor head's surname
+        ("Health Minister Fahd bin Abdul Rahman Al-Vale said 1,301 people died.", "officials"),
+        ("Abdel Rahman said 40 people were killed.", "SOHR"),
+    ],
+)
+def test_sources_named_by_office_medium_or_surname(text, source):
+    assert [c.source for c in extract_claims(text, "a")] == [source]
+
+
+def test_a_source_line_gives_its_source_to_the_paragraphs_under_it():
+    text = (
+        "The Emergency Service said 23 people were killed.\n\n"
+        "Source: Vale City Council, referring to the State Emergency Service\n\n"
+        "Details: 72 people were injured, including 13 children.\n\n"
+        "Another 43 people are missing."
+    )
+    assert [(c.low, c.source) for c in extract_claims(text, "a")] == [
+        (23, "emergency-service"),
+        (72, "vale-city-council"),
+        (13, "vale-city-council"),
+        (43, "vale-city-council"),
+    ]
+
+
+def test_a_paragraph_with_a_source_of_its_own_ends_the_source_lines_reach():
+    text = (
+        "Source: Vale City Council\n\n"
+        "Police said 12 people were hurt.\n\n"
+        "Another 43 people are missing."
+    )
+    assert [(c.low, c.source) for c in extract_claims(text, "a")][-1] == (43, "unattributed")
