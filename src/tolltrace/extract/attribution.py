@@ -97,6 +97,7 @@ LIST_ITEM_CHARS = 160
 _SOURCE_LINE_RE = re.compile(r"\s*Sources?:\s", re.IGNORECASE)
 _SOURCE_LINE_ANYWHERE_RE = re.compile(r"(?:^|\n)[ \t]*Sources?:\s", re.IGNORECASE)
 SOURCE_LINE_PARAGRAPHS = 3
+_PICTURE_CREDITS = ("/", "image", "photo", "getty", "picture")
 
 
 # A sentence that says where the figures of the one before come from: "This statistic was
@@ -243,6 +244,9 @@ class ArticleAttributions:
             if own is None:
                 continue
             if _SOURCE_LINE_RE.match(self.text, line.start, line.end):
+                words = self.text[line.start : line.end].lower()
+                if any(credit in words for credit in _PICTURE_CREDITS):
+                    return None  # "Source: AFP/Getty Images": a picture's credit
                 return _as_carried(own)
             return None
         return None

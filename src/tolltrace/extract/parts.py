@@ -212,26 +212,43 @@ def is_predicate_part(ctx: NumberContext, previous: Claim) -> bool:
 
 # "The toll reached 499 on Monday, from 476 as reported on Sunday", "risen to 1,332 from 918
 # the day before", "jumped to 600 from more than 300 a day earlier": the figure after "from"
-# is the same count's earlier value. Only with a time or nothing after it ("killed 12
-# people from 3 villages" compares nothing).
+# is the same count's earlier value. An earlier time after it says so ("as reported
+# Sunday", "a day earlier"); a weekday or nothing after it only after a verb of change
+# before the count ("has risen to 1,332 from 918."), not "killed 12 people at the market,
+# open from 6 on Friday", "killed 12 people from 3 villages".
 _COMPARED_BEFORE_RE = re.compile(r"[^.;:\d]{0,60}?[\s,]from\s+[\"'“‘]?$", re.IGNORECASE)
-_COMPARED_AFTER_RE = re.compile(
+_EARLIER_TIME_AFTER_RE = re.compile(
     r"[\"'”’]?\s*(?:as\s+(?:reported|announced|given|recorded)\b|a\s+day\s+(?:earlier|before)\b|"
-    r"the\s+(?:previous|day\s+before|week\s+before)\b|(?:on\s+)?(?:"
-    + "|".join(WEEKDAYS)
-    + r"|yesterday)\b|earlier\b|previously\b|[,.;)]|$)",
+    r"the\s+(?:previous|day\s+before|week\s+before)\b|earlier\b|previously\b)",
     re.IGNORECASE,
+)
+_TIME_OR_END_AFTER_RE = re.compile(
+    r"[\"'”’]?\s*(?:(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r"|yesterday)\b|[,.;)]|$)",
+    re.IGNORECASE,
+)
+# The verb of change stands at most this far before the count compared ("has risen to").
+_CHANGE_BEFORE_REACH = 40
+_CHANGE_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.change_verbs())})\b[^.;\d]*$", re.IGNORECASE
 )
 
 
 def is_compared_figure(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number is the earlier value of the count right before it in its
     sentence ("… to 1,332 from 918 as reported Sunday")."""
-    return (
-        previous.char_end <= ctx.phrase.start
-        and not ctx.noun.words
-        and _COMPARED_BEFORE_RE.fullmatch(ctx.text, previous.char_end, ctx.phrase.start) is not None
-        and _COMPARED_AFTER_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end + 1) is not None
+    text, end = ctx.text, ctx.clause_end + 1
+    if (
+        previous.char_end > ctx.phrase.start
+        or ctx.noun.words
+        or _COMPARED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start) is None
+    ):
+        return False
+    if _EARLIER_TIME_AFTER_RE.match(text, ctx.phrase.end, end):
+        return True
+    reach = max(ctx.sentence.start, previous.char_start - _CHANGE_BEFORE_REACH)
+    return bool(
+        _TIME_OR_END_AFTER_RE.match(text, ctx.phrase.end, end)
+        and _CHANGE_BEFORE_RE.search(text, reach, previous.char_start)
     )
 
 
