@@ -235,3 +235,47 @@ def test_a_paragraph_with_a_source_of_its_own_ends_the_source_lines_reach():
         "Another 43 people are missing."
     )
     assert [(c.low, c.source) for c in extract_claims(text, "a")][-1] == (43, "unattributed")
+
+
+# --- breakdowns and singular people ---
+
+
+def test_a_breakdown_after_a_double_hyphen_or_a_quoted_colon_is_part_of_the_count():
+    found = by_number(
+        "Two people have died of their wounds -- one at the Central Hospital and another at home."
+    )
+    assert found[1].part_of == found[2].claim_id
+    text = (
+        "The governor said there had been at least two storm deaths in the state: “One in "
+        "Vale County due to a car crash, and one in Norby due to a falling tree.”"
+    )
+    assert [(c.low, c.place, bool(c.part_of)) for c in extract_claims(text, "a")] == [
+        (2, "in the state", False),
+        (1, "in Vale County", True),
+        (1, "in Norby", True),
+    ]
+
+
+def test_one_and_a_singular_person_noun_is_the_next_of_a_list():
+    text = "Five students died. Among the dead are four undergraduate students and one resident."
+    found = by_number(text)
+    assert found[1].outcome == "killed" and found[1].victim_group == "civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two tourist buses collided on the highway, killing 12 people.",
+        "At least 12 people were killed in a raid on one of the most powerful criminal gangs.",
+        "Three migrant boats capsized and 12 people drowned.",
+        "A landslide buried six houses, killing 12 members of three families.",
+    ],
+)
+def test_a_person_word_before_a_thing_counts_the_thing(text):
+    assert claims(text) == [(12, "killed")]
+
+
+def test_an_earlier_report_and_diplomatic_sources():
+    found = by_number("Diplomatic sources said 5 were killed, down from an earlier report of 7.")
+    assert (found[5].is_previous, found[7].is_previous) == (False, True)
+    assert found[5].source == "officials"

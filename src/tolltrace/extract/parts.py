@@ -127,14 +127,16 @@ def is_part(ctx: NumberContext) -> bool:
     return not find_number_phrases(words) and any(is_person_word(w) for w in between)
 
 
-# "raising the toll to 149—61 men, 36 women and 52 children": a breakdown after a dash,
-# colon or bracket is part of the count before it.
-_BREAKDOWN_RE = re.compile(r"\s*[—–:(]\s*[\"'“‘]?$")
+# "raising the toll to 149—61 men, 36 women and 52 children": a breakdown after a dash
+# (or "--"), colon or bracket is part of the count before it.
+_BREAKDOWN_RE = re.compile(r"\s*(?:[—–:(]|--)\s*[\"'“‘]?$")
 
 
-# "three more deaths were recorded: two in Castilla and one in Andalusia": a breakdown by
-# place after the words of the count and a colon, at most this far after the count.
-_COLON_BREAKDOWN_RE = re.compile(r"[^\d.;:]{0,60}:\s*$")
+# "three more deaths were recorded: two in Castilla and one in Andalusia", "two died -- one
+# at the Central Hospital and …", "two deaths in the state: “One in Vale County …": a
+# breakdown by place after the words of the count and a colon (or "--"), at most this far
+# after the count.
+_COLON_BREAKDOWN_RE = re.compile(r"[^\d.;:]{0,60}(?::|\s--)\s*[\"'“‘]?$")
 
 
 def is_breakdown(ctx: NumberContext, previous: Claim) -> bool:

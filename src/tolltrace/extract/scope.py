@@ -18,10 +18,11 @@ from tolltrace.extract.timeref import TimeExpr
 from tolltrace.model import Claim
 
 # A figure the text says was superseded: "revising a previous toll of 56", "up from 30",
+# "down from an earlier report of 7",
 # "The previous toll, issued on Sunday, was 66", "raising the toll from 28".
 PREVIOUS = StartAnchored(
     re.compile(
-        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
+        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally|report|estimate)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
         r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"

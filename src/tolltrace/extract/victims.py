@@ -176,6 +176,9 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             head, is_non_person = tok, True
             break
         if is_person_word(tok):
+            nxt = _NEXT_WORD_RE.match(text, m.end(), stop)
+            if nxt is not None and nxt.group(1).lower() in NON_PERSON_WORDS:
+                continue  # "two tourist buses": the person word is a modifier
             head, is_person = tok, True
             head_index = len(words) - 1
             continue
