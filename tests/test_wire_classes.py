@@ -279,3 +279,80 @@ def test_an_earlier_report_and_diplomatic_sources():
     found = by_number("Diplomatic sources said 5 were killed, down from an earlier report of 7.")
     assert (found[5].is_previous, found[7].is_previous) == (False, True)
     assert found[5].source == "officials"
+
+
+# --- sixth session, blind sets 15-16 ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time run into "pm"
+        ("The toll rose to 10, the centre said at 8:40pm yesterday.", [(10, "killed")]),
+        # an age
+        ("Among the dead were 12 children under the age of 16.", [(12, "killed")]),
+        ("The blast killed 12 people aged 21 to 40.", [(12, "killed")]),
+        # lives touched, not lost
+        ("Floods hit eight districts, affecting the lives of about 41,000 people.", []),
+        ("The crash claimed the lives of 40 passengers.", [(40, "killed")]),
+        # several outcomes at once
+        ("The agency said thousands have been killed, injured, or displaced this year.", []),
+        ("The war has killed or displaced 50,000 people.", []),
+        # a total of both outcomes before its breakdown
+        (
+            "Monitors counted 5,264 civilian casualties: 2,345 killed and 2,919 injured.",
+            [(2345, "killed"), (2919, "injured")],
+        ),
+    ],
+)
+def test_clock_times_ages_lives_touched_and_mixed_outcomes_are_no_tolls(text, expected):
+    assert claims(text) == expected
+
+
+def test_a_plus_after_a_number_is_at_least():
+    assert [(c.low, c.qualifier) for c in extract_claims("100+ 'massacred' in village", "a")] == [
+        (100, "at_least")
+    ]
+
+
+def test_a_qualifier_after_an_opening_quote_is_kept():
+    found = extract_claims("'Up to 100' feared dead in village attack", "a")
+    assert [(c.mention, c.qualifier) for c in found] == [("Up to 100", "up_to")]
+
+
+def test_conditions_and_adverbs_of_injury():
+    text = (
+        "Eleven others were injured. Five are in serious condition, three are in moderate "
+        "condition, and four are lightly injured."
+    )
+    assert claims(text) == [(11, "injured"), (5, "injured"), (3, "injured"), (4, "injured")]
+
+
+def test_of_them_opens_a_part_of_the_toll_before():
+    text = "Experts found that 419 people died in the fighting. Of them, 116 were in a mass grave."
+    found = by_number(text)
+    assert found[116].outcome == "killed" and found[116].part_of == found[419].claim_id
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Unicef reported that 35 children were among the dead.", "UN"),
+        (
+            "About 50 civilians were killed, UN High Commissioner for Human Rights Ann Vale said.",
+            "UN",
+        ),
+        ("The mission said HRMMU has documented 2,345 civilians killed.", "UN"),
+        (
+            "The toll stands at 150,000, according to the special envoy for Vetria Tom Vale.",
+            "officials",
+        ),
+        (
+            "An attack killed up to 100 people, a local pro-democracy activists' committee said.",
+            "local_sources",
+        ),
+        ("The Norland ambulance service reported that 13 people were wounded.", "local_sources"),
+    ],
+)
+def test_un_bodies_envoys_activist_committees_and_ambulance_services(text, source):
+    assert [c.source for c in extract_claims(text, "a")] == [source]

@@ -82,7 +82,8 @@ IMMEDIATE_STATE_RE = re.compile(
     r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\))?"
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
-    r"reported|declared|listed|presumed|"
+    r"reported|declared|listed|presumed|lightly|slightly|seriously|severely|badly|moderately|"
+    r"gravely|critically|fatally|"
     r"confirmed|still|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
@@ -104,12 +105,20 @@ LIVES_LOST_AFTER_RE = re.compile(r"\s+(?:were|have\s+been|had\s+been|was)\s+lost
 # Words that rule a count out but may still go with injuries: "pulled out alive and taken to
 # hospital".
 _SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
-# A count of two outcomes at once is no count of either: "died or gone missing".
+# A count of two outcomes at once is no count of either: "died or gone missing", "killed,
+# injured, or displaced".
+_EITHER = lexicon.alternation(lexicon.role_phrases("either"))
 _EITHER_RE = re.compile(
-    r"\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|gone\s+|went\s+)*"
-    rf"(?:{lexicon.alternation(lexicon.role_phrases('either'))})\b",
+    rf"(?:\s*,\s*(?:{_EITHER})\b)*,?\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|"
+    rf"gone\s+|went\s+)*(?:{_EITHER})\b",
     re.IGNORECASE,
 )
+
+
+def two_outcomes_after(text: str, pos: int) -> bool:
+    """Whether a second outcome follows the casualty word that ends at `pos` ("killed,
+    injured, or displaced"): the count is of neither."""
+    return _EITHER_RE.match(text, pos) is not None
 
 
 # A verb right before the number governs it. A casualty verb makes it a count of that
@@ -220,6 +229,10 @@ _OTHER_COUNT_RE = re.compile(
 )
 
 
+# A colon then a number: a breakdown stands between a count and the words after it.
+_BREAKDOWN_BETWEEN_RE = re.compile(r":\s*[\"'“‘]?\d")
+
+
 def right_cue(ctx: NumberContext) -> str | None:
     """The first casualty (or disqualifying) word after the noun phrase, within reach.
 
@@ -229,6 +242,10 @@ def right_cue(ctx: NumberContext) -> str | None:
     offset = ctx.noun.end
     m = CUE.search(window, ctx.cues, offset)
     if m is None:
+        return None
+    if _BREAKDOWN_BETWEEN_RE.search(window, 0, m.start()):
+        # "5,264 civilian casualties: 2,345 killed and 2,919 injured": the words belong to
+        # the breakdown's numbers, not to the total before its colon.
         return None
     if m.lastgroup == NEGATIVE and _OTHER_COUNT_RE.search(window, 0, m.start()):
         # "… includes 110 Varans and 70 Teleks, leaving about 50,000 people displaced": the
@@ -245,7 +262,7 @@ def right_cue(ctx: NumberContext) -> str | None:
     after = ctx.after_noun[governed.end() : governed.end() + _GOVERNED_REACH] if governed else ""
     if governed and _starts_a_number(after):
         return None  # "… the crush that killed nearly 160": the verb has a number of its own
-    if _EITHER_RE.match(window, m.end()):
+    if two_outcomes_after(window, m.end()):
         return NEGATIVE
     if m.lastgroup == "injured" and _LATER_DIED_RE.match(window, m.end()):
         return "killed"  # "was wounded in the raid and later died in hospital"

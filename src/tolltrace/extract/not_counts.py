@@ -22,9 +22,9 @@ from tolltrace.extract.victims import death_noun_after
 YEARS = range(1800, 2101)
 
 # A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph", and a
-# clock time: "as of 6:15 p.m.".
+# clock time: "as of 6:15 p.m.", "at 8:40pm".
 _UNIT_AFTER_RE = re.compile(
-    r"(?::[0-5]\d\b"
+    r"(?::[0-5]\d(?!\d)"
     r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
     r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
     r"kph|mph|km/h|knots|degrees|celsius|fahrenheit))",
@@ -51,6 +51,8 @@ NOT_A_TOLL = StartAnchored(
                 r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|grow|go\s+up|"
                 r"double|jump|soar|see|cause|leave)\w*(?:\s+(?:further|still|again|sharply|significantly))?"
                 r"(?:\s+(?:to|above|over|past|beyond|by|into|up\s+to|as\s+high\s+as))?\s+$",
+                # "children under the age of 16", "aged 21": an age.
+                r"\b(?:(?:the\s+)?ages?\s+of|aged(?:\s+(?:between|from|under|over))?)\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
                 r"\b(?:per|every)\s+$",
                 # "Norland, home to 80,000 people", "a province of 2 million people": who
@@ -62,7 +64,8 @@ NOT_A_TOLL = StartAnchored(
     ),
     starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
             "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
-            "likely", "set", "projected", "feared", "per", "every", "home", "population",
+            "likely", "set", "projected", "feared", "age", "ages", "aged", "per", "every",
+            "home", "population",
             *_POPULATED.split("|")),
 )  # fmt: skip
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the

@@ -57,6 +57,7 @@ _QUALIFIER_PATTERN = "|".join(
 )
 
 # One regex finds every candidate number phrase. Word boundaries keep "one" out of "someone".
+# "100+" is at least 100.
 NUMBER_PHRASE_RE = re.compile(
     rf"""(?ix)
     (?<![\w.,])(?<!\w-)
@@ -65,7 +66,7 @@ NUMBER_PHRASE_RE = re.compile(
         (?P<between>between)\s+(?P<b1>{_ONE_NUMBER})\s+and\s+(?P<b2>{_ONE_NUMBER})
       | (?P<vague>{_vague_pattern()})
       | (?P<n1>{_ONE_NUMBER})
-        (?:\s*(?:to|-|–|or)\s*(?P<n2>{_ONE_NUMBER}))?
+        (?:\s*(?:to|-|–|or)\s*(?P<n2>{_ONE_NUMBER})|(?P<plus>\+)(?![\d+]))?
     )
     (?![\w])
     """
@@ -176,6 +177,8 @@ def phrase_from_match(m: re.Match[str], decimal_mark: str = "") -> NumberPhrase 
     if low is None:
         return None
     if second is None:
+        if m.group("plus") and qualifier == "exact":
+            qualifier = "at_least"  # "100+ killed": 100 or more
         high = None if qualifier in ("more_than", "at_least") else low
         return NumberPhrase(m.start(), m.end(), m.group(0), low, high, qualifier, "")
     high = parse_number(second, decimal_mark)

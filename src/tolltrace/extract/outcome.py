@@ -33,6 +33,7 @@ from tolltrace.extract.cues import (
     left_cue,
     right_cue,
     toll_frame,
+    two_outcomes_after,
 )
 from tolltrace.extract.numbers import find_number_phrases
 from tolltrace.extract.victims import read_noun_phrase
@@ -43,7 +44,7 @@ _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities|bodies
 # in "The victims included …" (_outcome_of_frame).
 _INCLUDE_AFTER_RE = re.compile(r"\s+(?:also\s+)?includ(?:e|es|ed)\b", re.IGNORECASE)
 _COUNT_WORDS_RE = re.compile(r"\b(?:number|count|figure|toll|tally)\b", re.IGNORECASE)
-_AMONG_THEM_RE = re.compile(r"among\s+them\b", re.IGNORECASE)
+_AMONG_THEM_RE = re.compile(r"(?:among|of)\s+them\b", re.IGNORECASE)
 # "77 lives", "24 more lives", "a further 10 lives", "12 innocent lives".
 _LIVES_WORDS_RE = re.compile(r"(?:[a-z-]+\s+){0,2}lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
@@ -310,6 +311,8 @@ def _own_outcome(
         return outcome
     verb = IMMEDIATE_STATE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
     if verb:
+        if two_outcomes_after(ctx.text, verb.end()):
+            return None  # "thousands have been killed, injured, or displaced"
         return cue_outcome(verb.group("cue"))  # "30 were killed"
     adjacent = adjacent_cue(ctx)
     if adjacent:

@@ -29,7 +29,7 @@ TOTAL_BEFORE = "<total before>"
 PART = StartAnchored(
     re.compile(
         r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?(?:\s+the)?|"
-        r"among\s+them(?:,|\s+(?:were|are|was|is))?(?:\s+the)?|among\s+whom|of\s+whom|of\s+them|"
+        r"among\s+them(?:,|\s+(?:were|are|was|is))?(?:\s+the)?|among\s+whom|of\s+whom|of\s+them,?|"
         r"among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:confirmed\s+|identified\s+|reported\s+)?"
         r"(?:dead|victims|injured|wounded|deceased|killed)"
         r"(?:,|\s+(?:were|are|was|is))?)"

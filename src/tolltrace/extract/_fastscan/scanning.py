@@ -384,6 +384,8 @@ def word_starts_before(text: str, pos: int, words: int = 3, reach: int = 40) -> 
         i = j
         while i > k + 1 and (text[i - 1].isalnum() or text[i - 1] in _WORD_INNER):
             i -= 1  # the word's last run of letters: not "ROME-‘" in "ROME-‘At least"
+        while i < j and text[i] in "'’":
+            i += 1  # an opening quote is no part of the word: "'Up to 100'"
         starts.append(i)
     starts.reverse()
     return starts
