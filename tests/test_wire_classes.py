@@ -298,6 +298,8 @@ def test_an_earlier_report_and_diplomatic_sources():
         # several outcomes at once
         ("The agency said thousands have been killed, injured, or displaced this year.", []),
         ("The war has killed or displaced 50,000 people.", []),
+        ("Hundreds were killed and wounded by the gunfire.", []),
+        ("Thirty were killed and 40 wounded.", [(30, "killed"), (40, "injured")]),
         # a total of both outcomes before its breakdown
         (
             "Monitors counted 5,264 civilian casualties: 2,345 killed and 2,919 injured.",

@@ -106,10 +106,10 @@ LIVES_LOST_AFTER_RE = re.compile(r"\s+(?:were|have\s+been|had\s+been|was)\s+lost
 # hospital".
 _SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
 # A count of two outcomes at once is no count of either: "died or gone missing", "killed,
-# injured, or displaced".
+# injured, or displaced", "hundreds were killed and wounded".
 _EITHER = lexicon.alternation(lexicon.role_phrases("either"))
 _EITHER_RE = re.compile(
-    rf"(?:\s*,\s*(?:{_EITHER})\b)*,?\s+or\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|"
+    rf"(?:\s*,\s*(?:{_EITHER})\b)*,?\s+(?:or|and|and/or)\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|"
     rf"gone\s+|went\s+)*(?:{_EITHER})\b",
     re.IGNORECASE,
 )
