@@ -358,3 +358,68 @@ def test_of_them_opens_a_part_of_the_toll_before():
 )
 def test_un_bodies_envoys_activist_committees_and_ambulance_services(text, source):
     assert [c.source for c in extract_claims(text, "a")] == [source]
+
+
+# --- sixth session, blind sets 17-18 and the second review ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A bombing at the airport killed 13 U.S. service members and dozens of Afghans.",
+            [(13, "killed"), (12, "killed")],
+        ),
+        (
+            "The explosion, which also wounded 18 Americans, came as the airlift went on.",
+            [(18, "injured")],
+        ),
+        ("The death toll crept up to 116 in the city.", [(116, "killed")]),
+        (
+            "Ten people died, and 42 are considered missing, the minister said.",
+            [(10, "killed"), (42, "missing")],
+        ),
+        ("The death toll from the cyclone is estimated at least 60.", [(60, "killed")]),
+        (
+            "Death toll reaches 64 with 76 'potentially unaccounted for'",
+            [(64, "killed"), (76, "missing")],
+        ),
+        (
+            "Ten more bodies were recovered, raising to 64 the death toll from the collapse.",
+            [(10, "killed"), (64, "killed")],
+        ),
+        ("Five were fatally injured in the crash.", [(5, "killed")]),
+        ("One person dies after the storm.", [(1, "killed")]),
+        ("One worker hurt in blast.", [(1, "injured")]),
+        ("UNICEF said at least one newborn died at the hospital.", [(1, "killed")]),
+        (
+            "The agency reported 120 deaths (including 46 man, 32 women and 42 children).",
+            [(120, "killed"), (46, "killed"), (32, "killed"), (42, "killed")],
+        ),
+    ],
+)
+def test_abbreviations_demonyms_frames_and_singular_people(text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Grade 8 student died after the wall collapsed.", []),
+        ("One victim support group said 40 people were killed.", [(40, "killed")]),
+        ("One student protest turned deadly, with 4 killed.", [(4, "killed")]),
+        ("Not one student was hurt.", []),
+        ("The raid killed 12 civilians days after the truce.", [(12, "killed")]),
+        ("At least 30 were killed and displaced families fled, officials said.", [(30, "killed")]),
+        ("The blast at 9 am killed 12 people.", [(12, "killed")]),
+    ],
+)
+def test_labels_modifiers_and_negations_of_singular_people(text, expected):
+    assert claims(text) == expected
+
+
+def test_a_confirmed_initial_report_is_current_and_a_rebel_envoy_no_official():
+    found = extract_claims("The initial report of 12 deaths was confirmed by police.", "a")
+    assert [c.is_previous for c in found] == [False]
+    found = extract_claims("The rebels' envoy said 40 soldiers were killed.", "a")
+    assert [c.source for c in found] == ["unattributed"]

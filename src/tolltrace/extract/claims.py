@@ -43,6 +43,7 @@ from tolltrace.extract.sentences import (
     sentence_at,
     sentence_quote,
     split_sentences,
+    without_abbreviation_points,
 )
 from tolltrace.extract.sources import SourceTable, default_table
 from tolltrace.extract.timeref import TimeExpr, find_time_expressions, report_times
@@ -95,7 +96,7 @@ def extract_article(
     text: str, article_id: str, sources: SourceTable | None = None, language: str = ""
 ) -> ArticleExtraction:
     """Claims and time expressions of one article, scanning the text for times only once."""
-    original, text = text, for_matching(text)
+    original, text = text, without_abbreviation_points(for_matching(text))
     low = lowered(text)
     index = article_index(low, text)
     # The days an event happened ("struck on Monday") date no count: left out.
@@ -280,8 +281,13 @@ def read_claim(
     )
 
 
-# "the death toll up to 114": risen to 114, not at most 114.
-_TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:toll|tally|count|figure)\s*$", re.IGNORECASE)
+# "the death toll up to 114", "the toll crept up to 116", "has gone up to 159": risen to 114,
+# not at most 114.
+_TOLL_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:toll|tally|count|figure)(?:\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:crept|edged|inched|gone|went|moved|jumped|climbed|rose|risen|soared|surged))?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "at least 115 deaths and 145 injuries", "at least 10 dead, 16 injured and 101 missing":

@@ -54,8 +54,9 @@ TOLL_FRAME = StartAnchored(
         r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
         r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
         r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
-        r"are|were|likely|reported\s+as|given\s+as|estimated\s+as|"
-        r"killing|killed|wounding|injuring|higher|lower|down|up)[,:\s]+"
+        r"are|were|likely|reported\s+as|given\s+as|estimated(?:\s+as|\s+at)?|"
+        r"killing|killed|wounding|injuring|higher|lower|down|up|crept|edged|inched|gone|went|"
+        r"jumped|soared|surged)[,:\s]+"
         rf"(?:{_NOW}\s+)?(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),
@@ -82,8 +83,9 @@ IMMEDIATE_STATE_RE = re.compile(
     r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\))?"
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
-    r"reported|declared|listed|presumed|lightly|slightly|seriously|severely|badly|moderately|"
-    r"gravely|critically|fatally|"
+    r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"
+    r"lightly|slightly|seriously|severely|badly|moderately|"
+    r"gravely|critically|"
     r"confirmed|still|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
@@ -108,9 +110,11 @@ _SOFT_NEGATIVES = frozenset(lexicon.role_phrases("soft"))
 # A count of two outcomes at once is no count of either: "died or gone missing", "killed,
 # injured, or displaced", "hundreds were killed and wounded".
 _EITHER = lexicon.alternation(lexicon.role_phrases("either"))
+# After "and", only a casualty ("killed and wounded"; not "killed and displaced families").
+_TWO_OUTCOMES = r"killed|dead|died|injured|wounded|hurt|missing"
 _EITHER_RE = re.compile(
-    rf"(?:\s*,\s*(?:{_EITHER})\b)*,?\s+(?:or|and|and/or)\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|are\s+|"
-    rf"gone\s+|went\s+)*(?:{_EITHER})\b",
+    rf"(?:\s*,\s*(?:{_EITHER})\b)*,?\s+(?:(?:or|and/or)\s+(?:have\s+|had\s+|has\s+|been\s+|were\s+|"
+    rf"are\s+|gone\s+|went\s+)*(?:{_EITHER})|and\s+(?:{_TWO_OUTCOMES}))\b",
     re.IGNORECASE,
 )
 

@@ -15,19 +15,19 @@ from tolltrace.extract.context import Left, NumberContext
 from tolltrace.extract.cues import adjacent_negative
 from tolltrace.extract.numbers import NumberPhrase
 from tolltrace.extract.sentences import Sentence
-from tolltrace.extract.victims import death_noun_after
+from tolltrace.extract.victims import SINGULAR_PERSON_WORDS, death_noun_after
 
 # A plain four-digit number in this range is a year unless a count's words frame it. (An
 # era, tolltrace.extract.eras, names only 1900-2099: a year that dates a toll.)
 YEARS = range(1800, 2101)
 
 # A unit or share right after the number: "13-year war", "10%", "5 km", "210 kph", and a
-# clock time: "as of 6:15 p.m.", "at 8:40pm".
+# clock time: "as of 6:15 p.m.", "at 8:40pm" (whole words: "18 Americans" is no "18 am").
 _UNIT_AFTER_RE = re.compile(
     r"(?::[0-5]\d(?!\d)"
     r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
     r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
-    r"kph|mph|km/h|knots|degrees|celsius|fahrenheit))",
+    r"kph|mph|km/h|knots|degrees|celsius|fahrenheit)(?!\w))",
     re.IGNORECASE,
 )
 # Places that people live in: "a city of 2 million".
@@ -37,8 +37,9 @@ NOT_A_TOLL = StartAnchored(
     re.compile(
         "|".join(
             (
-                # "no one was killed", "none of the 300 passengers were hurt": nobody.
-                r"\b(?:no|none\s+of(?:\s+the|\s+its|\s+their)?|not\s+a\s+single)\s+$",
+                # "no one was killed", "none of the 300 passengers were hurt", "not one
+                # student was hurt": nobody.
+                r"\b(?:no|none\s+of(?:\s+the|\s+its|\s+their)?|not\s+a\s+single|not)\s+$",
                 # "a ferry carrying 250 passengers": who was on board, not who died; but
                 # "the river carried 26 bodies" counts the dead (a death noun follows).
                 r"(?P<on_board>\b(?:carrying|carried|transporting|ferrying|"
@@ -62,7 +63,7 @@ NOT_A_TOLL = StartAnchored(
         ),
         re.IGNORECASE,
     ),
-    starts=("no", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
+    starts=("no", "not", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
             "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
             "likely", "set", "projected", "feared", "age", "ages", "aged", "per", "every",
             "home", "population",
@@ -276,11 +277,24 @@ def _agents(ctx: NumberContext) -> bool:
     )
 
 
+# A capitalised word right before a number and a singular person noun: a label ("Grade 8
+# student"; not "including 46 man, 32 women", as some copy writes the dead).
+_LABEL_WORD_BEFORE_RE = re.compile(r"\S\s+(?-i:[A-Z])[\w-]*\s+$")
+_LABEL_WORD_REACH = 30
+
+
 def is_no_casualty_count(ctx: NumberContext) -> bool:
     """Read after the noun: a count of things, a rate, who speaks, bodies identified,
     people a verb before the number makes no casualties ("arrested 45 people"), or who
     acts ("killed by 3 gunmen")."""
     text, noun = ctx.text, ctx.noun
+    if (
+        noun.is_person
+        and ctx.phrase.low != 1
+        and noun.head.lower() in SINGULAR_PERSON_WORDS
+        and _LABEL_WORD_BEFORE_RE.search(ctx.left[-_LABEL_WORD_REACH:])
+    ):
+        return True  # "a Grade 8 student", "Ward 7 resident": a label's number
     if (
         noun.is_non_person
         or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)

@@ -49,6 +49,12 @@ _AMONG_THEM_RE = re.compile(r"(?:among|of)\s+them\b", re.IGNORECASE)
 _LIVES_WORDS_RE = re.compile(r"(?:[a-z-]+\s+){0,2}lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
+# The toll named after its new figure: "raising to 64 the death toll from the collapse".
+_RAISING_TO_BEFORE_RE = re.compile(r"\b(?:rais|bring|push|lift)\w*\s+to\s+$", re.IGNORECASE)
+_RAISING_TO_REACH = 20
+_TOLL_AFTER_RE = re.compile(
+    r"\s+the\s+(?:overall\s+|total\s+|official\s+)?death\s+toll\b", re.IGNORECASE
+)
 # A verb of its own after a count's noun: the people counted are the subject of a clause.
 _VERB_AFTER_RE = re.compile(
     r"\s+(?:had|have|has|were|was|are|is|would|will|could|might|may|can|did|do|does|who|that)\b",
@@ -325,6 +331,10 @@ def _own_outcome(
     frame = toll_frame(ctx)
     if frame:
         return frame_outcome(ctx, frame)  # "the death toll rose to 524"
+    if _RAISING_TO_BEFORE_RE.search(ctx.left[-_RAISING_TO_REACH:]) and _TOLL_AFTER_RE.match(
+        ctx.text, ctx.phrase.end, ctx.clause_end
+    ):
+        return "killed"  # "raising to 64 the death toll"
     if is_previous:
         return left_cue(ctx) or "killed"  # "up from 30"
     if of_them:

@@ -22,16 +22,18 @@ from tolltrace.model import Claim
 # "The previous toll, issued on Sunday, was 66", "raising the toll from 28".
 PREVIOUS = StartAnchored(
     re.compile(
-        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally|report|estimate)"
+        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
+        r"|\b(?:up|down)\s+from\s+(?:an?|the)\s+(?:earlier|previous|initial|prior)\s+"
+        r"(?:report|estimate)\s+of\s+"
         r"|\b(?:rais|lift|push|increas)\w*\s+the\s+(?:death\s+)?toll\s+from\s+"
         # "revised the toll to 275 from 288": the figure after "to N from" is the earlier one
         r"|\bto\s+[\d,.]+\s+from\s+)$",
         re.IGNORECASE,
     ),
-    starts=("previous", "earlier", "prior", "initial", "up", "revis", "rais", "lift", "push",
-            "increas", "to"),
+    starts=("previous", "earlier", "prior", "initial", "up", "down", "revis", "rais", "lift",
+            "push", "increas", "to"),
 )  # fmt: skip
 # More superseded forms, read on the last words only: "had reported 876", "had initially
 # said eight", "initially reported at 20", "had earlier put the toll at 70".

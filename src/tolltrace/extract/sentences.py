@@ -40,6 +40,20 @@ class Sentence(NamedTuple):
     index: int
 
 
+# Abbreviations with points that never end a sentence here ("u.s" above): the rules read
+# them without points ("U.S. Marines" as "US   Marines", same length), so that a point
+# inside a name ends no clause or noun phrase.
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:U\.S|U\.N|U\.K)\.(?![\w])")
+
+
+def without_abbreviation_points(text: str) -> str:
+    """`text` with the points of "U.S.", "U.N." and "U.K." made spaces after the letters,
+    same length ("U.S." → "US  ")."""
+    if "U." not in text:
+        return text
+    return _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + "  ", text)
+
+
 # A word longer than the longest abbreviation is none: the walk back stops past it.
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 

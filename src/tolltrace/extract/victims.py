@@ -18,6 +18,20 @@ NON_PERSON_WORDS = lexicon.words_of(lexicon.NOT_PERSON)
 COLLECTIVE_WORDS = lexicon.words_of(lexicon.COLLECTIVE)
 # Nouns that are themselves casualties: "47 bodies", "three of the dead", "600 of the wounded".
 DEATH_NOUNS = lexicon.head_nouns()
+_ALL_PERSON_WORDS = SECURITY_WORDS | FIGHTER_WORDS | CIVILIAN_WORDS | GENERIC_PERSON_WORDS
+# A person word whose plural the lists also hold ("student", "students"; "policeman",
+# "policemen"): as a modifier it may stand before the noun it qualifies ("a student
+# protest"), and after a number other than one it is a label's ("Grade 8 student").
+SINGULAR_PERSON_WORDS = frozenset(
+    w
+    for w in _ALL_PERSON_WORDS
+    if f"{w}s" in _ALL_PERSON_WORDS
+    or f"{w}es" in _ALL_PERSON_WORDS
+    or (w.endswith("man") and f"{w[:-3]}men" in _ALL_PERSON_WORDS)
+    or f"{w}ren" in _ALL_PERSON_WORDS
+)
+# First words of casualty phrases: after a person noun, its verb ("worker hurt").
+_CASUALTY_WORDS = frozenset(p.phrase.lower().split()[0] for p in lexicon.casualty_words())
 # Words that end the noun phrase: verbs, relative pronouns, prepositions of place/time.
 STOP_WORDS = frozenset(
     """were was have has had are is be been being who that which whom whose killed died dead
@@ -26,7 +40,8 @@ STOP_WORDS = frozenset(
     remain remained remains still feared believed being for to this last next so over amid
     throughout following within until""".split()
 )
-_TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
+# A word (an abbreviation with points, "U.S.", is one), a number or a punctuation mark.
+_TOKEN_RE = re.compile(r"(?-i:(?:[A-Z]\.){2,})|[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
 _BOTH_SIDES_RE = re.compile(r"\b(?:both|either|all)\s+sides\b", re.IGNORECASE)
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|is|ese|ians)$")
 _LEADING_OF = frozenset("of the them those these whom".split())
@@ -176,9 +191,8 @@ def read_noun_phrase(text: str, start: int, stop: int, max_words: int = 7) -> No
             head, is_non_person = tok, True
             break
         if is_person_word(tok):
-            nxt = _NEXT_WORD_RE.match(text, m.end(), stop)
-            if nxt is not None and nxt.group(1).lower() in NON_PERSON_WORDS:
-                continue  # "two tourist buses": the person word is a modifier
+            if low in SINGULAR_PERSON_WORDS and _modifies_next(text, m.end(), stop):
+                continue  # "two tourist buses", "one victim support group": a modifier
             head, is_person = tok, True
             head_index = len(words) - 1
             continue
@@ -203,6 +217,31 @@ _ENDS_A_GROUP = frozenset(
     """were was are had have who killed died dead wounded injured missing in on at from
     across near during and also""".split()
 )
+
+
+def _modifies_next(text: str, pos: int, stop: int) -> bool:
+    """Whether the word after a singular person noun is the noun it modifies ("tourist
+    buses", "victim support group", "student protest"), not its verb ("student died",
+    "person dies", "worker hurt") or a word that ends the phrase."""
+    m = _NEXT_WORD_RE.match(text, pos, stop)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if low in NON_PERSON_WORDS or is_person_word(word):
+        return True  # "tourist buses", "civilian men"
+    return (
+        word.islower()
+        and low not in STOP_WORDS
+        and low not in _LINKS
+        and low not in DEATH_NOUNS
+        and low not in _CASUALTY_WORDS
+        and not low.endswith(("s", "ed"))
+    )
+
+
+# Words that join a noun to what follows it ("one counselor from the camp").
+_LINKS = frozenset("of from to for with and or but near among inside outside aboard".split())
 
 
 def _person_next(text: str, pos: int, stop: int) -> bool:
