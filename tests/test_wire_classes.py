@@ -423,3 +423,11 @@ def test_a_confirmed_initial_report_is_current_and_a_rebel_envoy_no_official():
     assert [c.is_previous for c in found] == [False]
     found = extract_claims("The rebels' envoy said 40 soldiers were killed.", "a")
     assert [c.source for c in found] == ["unattributed"]
+
+
+def test_a_factbox_line_opens_with_its_label():
+    text = (
+        "COUNTRY\nPeople killed: 501\nPeople injured: 1,523\n"
+        "Houses damaged or destroyed: 99,317\nPeople displaced: 16,000 households"
+    )
+    assert claims(text) == [(501, "killed"), (1523, "injured")]

@@ -53,7 +53,7 @@ NOT_A_TOLL = StartAnchored(
                 r"double|jump|soar|see|cause|leave)\w*(?:\s+(?:further|still|again|sharply|significantly))?"
                 r"(?:\s+(?:to|above|over|past|beyond|by|into|up\s+to|as\s+high\s+as))?\s+$",
                 # "children under the age of 16", "aged 21": an age.
-                r"\b(?:(?:the\s+)?ages?\s+of|aged(?:\s+(?:between|from|under|over))?)\s+$",
+                r"\b(?:ages?\s+of|aged(?:\s+(?:between|from|under|over))?)\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
                 r"\b(?:per|every)\s+$",
                 # "Norland, home to 80,000 people", "a province of 2 million people": who

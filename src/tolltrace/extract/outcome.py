@@ -49,6 +49,12 @@ _AMONG_THEM_RE = re.compile(r"(?:among|of)\s+them\b", re.IGNORECASE)
 _LIVES_WORDS_RE = re.compile(r"(?:[a-z-]+\s+){0,2}lives$", re.IGNORECASE)
 # "has claimed at least 77": the verb stands within this reach before "N lives".
 _LIVES_VERB_REACH = 30
+# A factbox's line that opens with its label: "People killed: 501", "Injured: 1,523".
+_LABEL_LINE_RE = re.compile(
+    r"\s*(?:(?:people|persons|civilians|total)\s+)?(?P<cue>killed|dead|injured|wounded|missing)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 # The toll named after its new figure: "raising to 64 the death toll from the collapse".
 _RAISING_TO_BEFORE_RE = re.compile(r"\b(?:rais|bring|push|lift)\w*\s+to\s+$", re.IGNORECASE)
 _RAISING_TO_REACH = 20
@@ -331,6 +337,9 @@ def _own_outcome(
     frame = toll_frame(ctx)
     if frame:
         return frame_outcome(ctx, frame)  # "the death toll rose to 524"
+    label = _LABEL_LINE_RE.fullmatch(ctx.text, ctx.sentence.start, ctx.phrase.start)
+    if label is not None:
+        return cue_outcome(label.group("cue"))  # a factbox's line: "People killed: 501"
     if _RAISING_TO_BEFORE_RE.search(ctx.left[-_RAISING_TO_REACH:]) and _TOLL_AFTER_RE.match(
         ctx.text, ctx.phrase.end, ctx.clause_end
     ):
