@@ -431,3 +431,25 @@ def test_a_factbox_line_opens_with_its_label():
         "Houses damaged or destroyed: 99,317\nPeople displaced: 16,000 households"
     )
     assert claims(text) == [(501, "killed"), (1523, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll rose 12 percentage points to 340.", [(340, "killed")]),
+        ("Missing: 1 in 4 homes", []),
+        ("Five were fatally injured and 12 mortally wounded.", [(5, "killed"), (12, "killed")]),
+        ("One child went missing in the flood, police said.", [(1, "missing")]),
+        ("One man fell to his death from the scaffolding.", [(1, "killed")]),
+        ("On Friday 30 civilian deaths were confirmed by the ministry.", [(30, "killed")]),
+    ],
+)
+def test_third_review_shares_verbs_and_weekdays_before_counts(text, expected):
+    assert claims(text) == expected
+
+
+def test_an_earlier_estimate_is_previous_and_un_bodies_keep_their_source():
+    found = extract_claims("The earlier estimate of 300 deaths was lowered to 250.", "a")
+    assert [(c.low, c.is_previous) for c in found] == [(300, True), (250, False)]
+    found = extract_claims("A U.N. refugee agency spokesman said 30 people drowned.", "a")
+    assert [c.source for c in found] == ["UN"]

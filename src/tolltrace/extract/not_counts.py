@@ -26,7 +26,7 @@ YEARS = range(1800, 2101)
 _UNIT_AFTER_RE = re.compile(
     r"(?::[0-5]\d(?!\d)"
     r"|-(?:year|day|month|week|hour|minute|old|strong|member|km|mile|storey|story|kilometre)"
-    r"|\s*%|\s*°|\s+(?:percent|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
+    r"|\s*%|\s*°|\s+(?:percent(?:age)?|per\s+cent|pm|am|p\.m\.|a\.m\.|GMT|BST|CET|km\b|kilometres|miles|"
     r"kph|mph|km/h|knots|degrees|celsius|fahrenheit)(?!\w))",
     re.IGNORECASE,
 )
@@ -277,9 +277,13 @@ def _agents(ctx: NumberContext) -> bool:
     )
 
 
-# A capitalised word right before a number and a singular person noun: a label ("Grade 8
-# student"; not "including 46 man, 32 women", as some copy writes the dead).
-_LABEL_WORD_BEFORE_RE = re.compile(r"\S\s+(?-i:[A-Z])[\w-]*\s+$")
+# A label's word right before a number and a singular person noun: "Grade 8 student", "Ward
+# 7 resident" (not "including 46 man, 32 women", as some copy writes the dead, nor "On
+# Friday 30 civilian deaths").
+_LABEL_WORD_BEFORE_RE = re.compile(
+    r"\b(?-i:Grade|Class|Year|Form|Standard|Ward|Block|Sector|Zone|Bus|Route|Platform|Level|"
+    r"Room|Gate|Flat|Apartment|Unit|Team|Phase|Camp|Section|Division)\s+$"
+)
 _LABEL_WORD_REACH = 30
 
 

@@ -55,6 +55,9 @@ _LABEL_LINE_RE = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+# What may follow the figure of such a line: its end, a comma or the source ("People killed:
+# 185, according to …"); not "Missing: 1 in 4 homes", "Injured: 12 police stations".
+_LABEL_VALUE_END_RE = re.compile(r"[ \t]*(?:$|[,;.(\r\n])", re.MULTILINE)
 # The toll named after its new figure: "raising to 64 the death toll from the collapse".
 _RAISING_TO_BEFORE_RE = re.compile(r"\b(?:rais|bring|push|lift)\w*\s+to\s+$", re.IGNORECASE)
 _RAISING_TO_REACH = 20
@@ -338,7 +341,7 @@ def _own_outcome(
     if frame:
         return frame_outcome(ctx, frame)  # "the death toll rose to 524"
     label = _LABEL_LINE_RE.fullmatch(ctx.text, ctx.sentence.start, ctx.phrase.start)
-    if label is not None:
+    if label is not None and _LABEL_VALUE_END_RE.match(ctx.text, ctx.phrase.end):
         return cue_outcome(label.group("cue"))  # a factbox's line: "People killed: 501"
     if _RAISING_TO_BEFORE_RE.search(ctx.left[-_RAISING_TO_REACH:]) and _TOLL_AFTER_RE.match(
         ctx.text, ctx.phrase.end, ctx.clause_end

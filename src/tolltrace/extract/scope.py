@@ -22,7 +22,7 @@ from tolltrace.model import Claim
 # "The previous toll, issued on Sunday, was 66", "raising the toll from 28".
 PREVIOUS = StartAnchored(
     re.compile(
-        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally)"
+        r"(?:(?:previous|earlier|prior|initial)\s+(?:death\s+)?(?:toll|count|figure|tally|estimate)"
         r"(?:\s+of|(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at))?\s+"
         r"|\bup\s+from\s+|\brevis\w+\b[^.;]{0,80}\bfrom\s+"
         r"|\b(?:up|down)\s+from\s+(?:an?|the)\s+(?:earlier|previous|initial|prior)\s+"

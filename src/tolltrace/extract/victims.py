@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
     injured wounded missing executed in on at since according by during after before across
     near when as with into than while but and or also reportedly allegedly said says
     remain remained remains still feared believed being for to this last next so over amid
-    throughout following within until""".split()
+    throughout following within until fatally mortally""".split()
 )
 # A word (an abbreviation with points, "U.S.", is one), a number or a punctuation mark.
 _TOKEN_RE = re.compile(r"(?-i:(?:[A-Z]\.){2,})|[^\W\d_][\w’'-]*|\d[\d,.]*|[^\w\s]")
@@ -228,16 +228,25 @@ def _modifies_next(text: str, pos: int, stop: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower()
-    if low in NON_PERSON_WORDS or is_person_word(word):
-        return True  # "tourist buses", "civilian men"
+    if low in NON_PERSON_WORDS or low in DEATH_NOUNS or is_person_word(word):
+        return True  # "tourist buses", "civilian deaths", "civilian men"
     return (
         word.islower()
         and low not in STOP_WORDS
         and low not in _LINKS
-        and low not in DEATH_NOUNS
         and low not in _CASUALTY_WORDS
+        and low not in _IRREGULAR_PAST
         and not low.endswith(("s", "ed"))
     )
+
+
+# Past tenses without "-ed" that may follow a person noun as its verb ("one child went
+# missing", "one man fell").
+_IRREGULAR_PAST = frozenset(
+    """went fell got came became lay ran fled left took saw was lost drowned bled broke
+    caught drove flew froze hid hit hung kept knew met paid put rode sank sat shot slept
+    spent stood stuck swam threw told tore woke wore""".split()
+)
 
 
 # Words that join a noun to what follows it ("one counselor from the camp").
