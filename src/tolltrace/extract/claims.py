@@ -229,10 +229,9 @@ def read_claim(
     if is_no_casualty_count(ctx):
         return None
     previous = earlier[-1] if earlier and earlier[-1].sentence_start == sentence.start else None
-    is_previous = scope.is_previous_figure(ctx) or (
-        previous is not None and is_compared_figure(ctx, previous)
-    )
-    reading = None if back_only else read_outcome(ctx, previous, is_previous, earlier)
+    compared = previous is not None and is_compared_figure(ctx, previous)
+    is_previous = compared or scope.is_previous_figure(ctx)
+    reading = None if back_only else read_outcome(ctx, previous, is_previous, earlier, compared)
     if reading is None and list_outcome is not None:
         reading = Reading(list_outcome, TOTAL_BEFORE)  # "- Hill County: 3"
     if reading is None:

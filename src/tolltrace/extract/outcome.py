@@ -93,14 +93,19 @@ class Reading(NamedTuple):
 
 
 def read_outcome(
-    ctx: NumberContext, previous: Claim | None, is_previous: bool, earlier: list[Claim]
+    ctx: NumberContext,
+    previous: Claim | None,
+    is_previous: bool,
+    earlier: list[Claim],
+    compared: bool = False,
 ) -> Reading | None:
     """The outcome and total of the number in `ctx`, or None when it counts no casualties.
 
     `previous` is the claim before it in its sentence; `is_previous` says the text gives
     the number as a superseded figure (which frames it as a toll); `earlier` are the
     article's claims before it, the last of which "This number includes 745 civilians"
-    counts again."""
+    counts again; `compared`, that the number is `previous`'s earlier value
+    (parts.is_compared_figure: "risen to 1,332 from 918 on Sunday")."""
     last = earlier[-1] if earlier else None
     of_them = parts.of_them(ctx)
     is_part = parts.is_part(ctx)
@@ -111,7 +116,7 @@ def read_outcome(
         outcome: str | None = _outcome_of_part(ctx, previous)
         if outcome == previous.outcome:
             part_of = previous.claim_id
-    elif previous is not None and parts.is_compared_figure(ctx, previous):
+    elif previous is not None and compared:
         outcome, part_of = previous.outcome, ""  # "risen to 1,332 from 918 on Sunday"
     elif previous is not None and (
         parts.is_coordinated(ctx, previous)

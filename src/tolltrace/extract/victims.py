@@ -219,6 +219,20 @@ _ENDS_A_GROUP = frozenset(
 )
 
 
+# Past tenses without "-ed" that may follow a person noun as its verb ("one child went
+# missing", "one man fell").
+_IRREGULAR_PAST = frozenset(
+    """went fell got came became lay ran fled left took saw was lost drowned bled broke
+    caught drove flew froze hid hit hung kept knew met paid put rode sank sat shot slept
+    spent stood stuck swam threw told tore woke wore""".split()
+)
+
+
+# Words besides STOP_WORDS that join a noun to what follows it ("one counselor from the
+# camp").
+_LINKS = frozenset("of from among inside outside aboard".split())
+
+
 def _modifies_next(text: str, pos: int, stop: int) -> bool:
     """Whether the word after a singular person noun is the noun it modifies ("tourist
     buses", "victim support group", "student protest"), not its verb ("student died",
@@ -238,19 +252,6 @@ def _modifies_next(text: str, pos: int, stop: int) -> bool:
         and low not in _IRREGULAR_PAST
         and not low.endswith(("s", "ed"))
     )
-
-
-# Past tenses without "-ed" that may follow a person noun as its verb ("one child went
-# missing", "one man fell").
-_IRREGULAR_PAST = frozenset(
-    """went fell got came became lay ran fled left took saw was lost drowned bled broke
-    caught drove flew froze hid hit hung kept knew met paid put rode sank sat shot slept
-    spent stood stuck swam threw told tore woke wore""".split()
-)
-
-
-# Words that join a noun to what follows it ("one counselor from the camp").
-_LINKS = frozenset("of from to for with and or but near among inside outside aboard".split())
 
 
 def _person_next(text: str, pos: int, stop: int) -> bool:
