@@ -78,9 +78,10 @@ TOLL_APPOSITION = StartAnchored(
 )
 # A casualty state right after the number and its helpers: "30 were killed", "12 of them
 # remain missing", "eight others in critical condition", "9,000 were reported missing",
-# "60 (including 9 children) were injured" (a bracketed part between).
+# "60 (including 9 children) were injured", "2,700, including fighters and medics, were
+# wounded" (a bracketed part between).
 IMMEDIATE_STATE_RE = re.compile(
-    r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\))?"
+    r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\)|,\s+including\b[^,.;()]{1,60},)?"
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
     r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"

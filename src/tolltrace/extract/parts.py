@@ -31,7 +31,8 @@ PART = StartAnchored(
         r"(?:including(?:\s+[^.;\d]{1,60}?\s+and)?(?:\s+the)?|"
         r"among\s+them(?:,|\s+(?:were|are|was|is))?(?:\s+the)?|among\s+whom|of\s+whom|of\s+them,?|"
         r"among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:confirmed\s+|identified\s+|reported\s+)?"
-        r"(?:dead|victims|injured|wounded|deceased|killed)"
+        r"(?:dead|victims|injured|wounded|deceased|killed|bodies(?:\s+(?:found|recovered)"
+        r"(?:\s+in\s+(?:the\s+)?[\w’'-]+)?)?)"
         r"(?:,|\s+(?:were|are|was|is))?)"
         r"\s+[\"'“‘]?$",
         re.IGNORECASE,
@@ -41,7 +42,7 @@ PART = StartAnchored(
 # More part frames, read on the last words only (their start words are too common to
 # index): "The injured include five …", "a toll of 190, which includes 110 …", "Of the 112
 # injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …", "Of the
-# bodies recovered so far, 17 …". ("The
+# bodies recovered so far, 17 …", "Of the missing people, 63 …". ("The
 # victims of the flood include 4,000 families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
     re.compile(
@@ -50,7 +51,8 @@ PART_TAIL = Guarded(
         r"(?:also\s+)?include[sd]?|"
         r"\d,?\s+which\s+(?:also\s+)?include[sd]?|"
         r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
-        r"(?:dead|injured|wounded|victims|killed|bodies|died|deaths|fatalities|deceased)"
+        r"(?:dead|injured|wounded|missing|victims|killed|bodies|died|deaths|fatalities|deceased)"
+        r"(?:\s+(?:people|persons))?"
         r"(?:\s+(?:recovered|found|retrieved|counted|confirmed|recorded|identified))?"
         r"(?:\s+(?:so\s+far|to\s+date|thus\s+far|until\s+now))?,)"
         r"\s+[\"'“‘]?$",
@@ -67,13 +69,15 @@ _OF_THEM_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
-# "killing at least five soldiers and three civilians", "1,293 deaths in Al Haouz, 452 in
+# "killing at least five soldiers and three civilians", "15 were civilians while 11 were
+# soldiers", "1,293 deaths in Al Haouz, 452 in
 # Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
-# after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting").
+# after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting") or
+# the words of the rest ("and another seven at Linwood", "with the remaining 38 from …").
 _COORDINATED_RE = re.compile(
-    r"[^.;\"”]{0,60}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+(?:the\s+)?[\"'“‘]?"
+    r"[^.;\"”]{0,100}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as|while|whereas))\s+(?:the\s+)?[\"'“‘]?"
     r"(?:(?:and\s+|with\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}(?:reporting\s+|recording\s+|with\s+)?"
-    r"|with\s+)?$"
+    r"|with\s+)?(?:(?:the\s+)?(?:another|other|remaining)\s+)?$"
 )
 # A number with no noun, before a place or time, shares the noun of the one it is
 # coordinated with: "killed 198 people there and more than 670 in Malawi", "27 bodies on
@@ -85,6 +89,9 @@ _BARE_RE = re.compile(
     r"|\s+(?:are|were|was|is)\s+[\w-]+[.!?\"”]*\s*$",  # "97 are female and 54 are male"
     re.IGNORECASE,
 )
+# "the other 17 were from Ya'an City", "the remaining 38 being from Shimian county": a bare
+# number and the place its people came from.
+_FROM_PLACE_RE = re.compile(r"\s+(?:were|was|are|is|being)\s+from\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # "seven in Castilla-La Mancha", "one each in Andalusia", "seven in a neighbouring area of
 # Castilla": a bare number and its place.
 _PLACE_AFTER_RE = re.compile(
@@ -177,7 +184,9 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
         if ctx.noun.is_person:
             return True
-        bare = _BARE_RE.match(text, phrase.end, ctx.clause_end)
+        bare = _BARE_RE.match(text, phrase.end, ctx.clause_end) or _FROM_PLACE_RE.match(
+            text, phrase.end, ctx.clause_end
+        )
         # "19 were caused by the Vale Fire and 12 by the Ridge Fire": a part's sibling by
         # another cause; "killed 12 people, 3 by beheading" breaks the 12 down instead.
         return bare is not None and (
@@ -187,7 +196,10 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     # with its own place ("217 people died in Valencia, seven in Castilla and one in …").
     return bool(
         not ctx.noun.words
-        and _PLACE_AFTER_RE.match(text, phrase.end, ctx.clause_end)
+        and (
+            _PLACE_AFTER_RE.match(text, phrase.end, ctx.clause_end)
+            or _FROM_PLACE_RE.match(text, phrase.end, ctx.clause_end)
+        )
         and not adjacent_cue(ctx)
     )
 

@@ -1,0 +1,89 @@
+"""Classes of toll sentences found by the seventh session's blind sets (issue 22): the rest
+of a list after its first count ("and another seven at Linwood", "the other 17 were from
+…"), part frames of the missing and of bodies found, a comma part between a count and its
+verb, and states of the dead and the treated. Every sentence is invented to show one
+class; none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract import extract_claims
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(c.low, c.outcome) for c in extract_claims(text, "a")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said 41 people died in Northvale, and another seven at Linwood.",
+            [(41, "killed"), (7, "killed")],
+        ),
+        (
+            "Among the dead, 29 were from Ardent Prefecture, which runs the valley, and the "
+            "other 17 were from Eastmoor City.",
+            [(29, "killed"), (17, "killed")],
+        ),
+        (
+            "The agency said the dead included 50 in Northvale county, in the western hills, "
+            "with the remaining 38 being from Eastmoor county.",
+            [(50, "killed"), (38, "killed")],
+        ),
+        (
+            "Among the 26 bodies found in the district, 15 were civilians while 11 were soldiers.",
+            [(26, "killed"), (15, "killed"), (11, "killed")],
+        ),
+    ],
+)
+def test_the_rest_of_a_list_shares_the_first_counts_outcome(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Police said 41 people died in Northvale, and another seven were evacuated.", 41),
+        ("Twelve people died in the fire, and the other 300 residents fled.", 12),
+        ("Twelve people died, and the other three were rescued from Eastmoor.", 12),
+        ("Twelve people died in Northvale while 300 were moved to shelters in Eastmoor.", 12),
+    ],
+)
+def test_the_rest_with_a_fate_of_its_own_is_no_toll(text, first):
+    assert found(text) == [(first, "killed")]
+
+
+def test_a_frame_of_the_missing_opens_a_list_of_parts():
+    text = (
+        "Of the missing people, 63 are from Pakyong, 20 from Gangtok, 16 from Mangan and six "
+        "from Namchi, the authority said."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome) for c in claims] == [
+        (63, "missing"),
+        (20, "missing"),
+        (16, "missing"),
+        (6, "missing"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said eight people were killed and at least 2,700, including fighters and "
+            "medics, were wounded.",
+            [(8, "killed"), (2700, "injured")],
+        ),
+        ("Blasts kill 8 people, injure more than 2,700", [(8, "killed"), (2700, "injured")]),
+        ("As of now, 15 people are deceased, the coroner said.", [(15, "killed")]),
+        ("Officials said 19 people are under treatment after the blast.", [(19, "injured")]),
+        ("Another 20 are receiving treatment in Northvale.", [(20, "injured")]),
+        ("Seven were admitted to the hospital after the collapse.", [(7, "injured")]),
+        ("The deceased's family received 5 lakh rupees.", []),
+    ],
+)
+def test_parts_between_a_count_and_its_verb_and_states_of_the_dead_and_treated(text, expected):
+    assert found(text) == expected
