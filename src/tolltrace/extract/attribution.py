@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
-from tolltrace.extract.named_speakers import named_speakers
-from tolltrace.extract.organisations import defined_acronyms
+from tolltrace.extract.named_speakers import named_speakers, person_named
+from tolltrace.extract.organisations import defined_acronyms, is_place
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
     GENERIC_PREFIX,
@@ -48,7 +48,8 @@ _PRONOUN_SPEAKER_RE = Guarded(
         (*lexicon.reporting_verbs(speaker="yes"), *lexicon.reporting_verbs(speaker="quote"))
     ),
 )
-# "Choi also said …", "George, speaking to reporters, said …", "…, Jena said": a speaker
+# "Choi also said …", "George, speaking to reporters, said …", "…, Jena said", "according
+# to Qani", "Mr Bush said": a speaker
 # named by one capitalised word, who keeps the source of the sentence that named them in
 # full ("Fire chief Choi Seong-beom said …"). Not after an article: "The Center added"
 # names a body, not a person.
@@ -58,14 +59,18 @@ _SURNAME_SPEAKER_RE = Guarded(
         rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)"
         rf"(?-i:\b(?P<name>[A-Z][a-z’'-]+))(?:,[^,.;]{{1,40}},)?\s+"
         rf"(?:also\s+|further\s+|later\s+|then\s+)?"
-        rf"(?:{_VERBS})\b|[,\"”’]\s*(?:{_VERBS})\s+(?-i:(?P<after>[A-Z][a-z’'-]+))\b",
+        rf"(?:{_VERBS})\b|[,\"”’]\s*(?:{_VERBS})\s+(?-i:(?P<after>[A-Z][a-z’'-]+))\b"
+        r"|\baccording\s+to\s+(?-i:(?P<according>[A-Z][a-z’'-]+))\b(?!\s+(?-i:[A-Z]))",
         re.IGNORECASE,
     ),
-    needs=lexicon.first_words(lexicon.reporting_verbs()),
+    needs=(*lexicon.first_words(lexicon.reporting_verbs()), "according"),
 )
+_DIGIT_RE = re.compile(r"\d")
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 # Words that may open a sentence before a surname: "But Smith said", "Later, Smith said".
 _SENTENCE_OPENERS = frozenset("but and later then earlier meanwhile however also so".split())
+# Titles of address before a surname: "Mr Bush said".
+_HONORIFICS = frozenset("mr mrs ms dr prof".split())
 # Capitalised words that start sentences and name no person ("They said", "Officials say").
 _NOT_NAMES = frozenset(
     "the this these that those it they he she we officials police authorities".split()
@@ -80,6 +85,18 @@ def _full_name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b[A-Z][\w’'-]*\s+{re.escape(name)}|\b{re.escape(name)}[\s-]+[A-Z][\w’'-]*)\b"
     )
+
+
+def _name_end(text: str, named: re.Match[str]) -> int:
+    """Where a full name found by `_full_name_pattern` ends: after its surname and any
+    capitalised words after it ("Choi Seong-beom")."""
+    end = named.end()
+    while (m := _NEXT_CAPITAL_RE.match(text, end)) is not None:
+        end = m.end()
+    return end
+
+
+_NEXT_CAPITAL_RE = re.compile(r"[\s-]+[A-Z][\w’'-]*\b")
 
 
 _ANAPHOR_RE = re.compile(
@@ -101,12 +118,25 @@ _PICTURE_CREDITS = ("/", "image", "photo", "getty", "picture")
 
 
 # A sentence that says where the figures of the one before come from: "This statistic was
-# published by …", "These figures come from …" (not "The toll is expected to rise").
+# published by …", "These figures come from …", "The updated figures from the agency …"
+# (not "The toll is expected to rise").
 _FIGURES_ANAPHOR_RE = re.compile(
-    r"[\"“]?(?:This|These|Those|The)\s+(?:figures?|statistics?|numbers?|data)\s+(?:was|were|"
+    r"[\"“]?(?:This|These|Those|The)\s+(?:(?:updated|latest|new|revised|official)\s+)?"
+    r"(?:figures?|statistics?|numbers?|data)\s+(?:(?:was|were|"
     r"is|are|came|come|comes|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:published|released|"
-    r"issued|provided|compiled|given|reported|announced|confirmed|from|by)\b"
+    r"issued|provided|compiled|given|reported|announced|confirmed|from|by)|from)\b"
 )
+# A sentence whose source confirms the figure before it: "Health Minister Tom Vale confirmed
+# this while speaking to reporters", "The ministry gave the figure on Monday" (not "gave the
+# numbers of missing people": those of one outcome only).
+_CONFIRMS_IT_RE = re.compile(
+    r"[^.;\d]{0,120}?\b(?:confirmed|said|announced|reported|gave|released|shared|disclosed|"
+    r"revealed)\s+(?:this|these\s+(?:figures?|numbers?)|the\s+(?:figures?|numbers?|"
+    r"(?:death\s+)?toll))\b(?!\s+of\b)"
+)
+# It is read in the sentence after, or the one after that when the one between holds no
+# number ("The toll rose to 46. It is likely to rise. The minister confirmed this …").
+CONFIRMS_IT_REACH = 2
 
 
 class Attribution(NamedTuple):
@@ -218,7 +248,7 @@ class ArticleAttributions:
             elif j >= 0:
                 result = self._list_intro(index) or result
         if result.basis == "none":
-            result = self._named_next(index) or result
+            result = self._named_next(index) or self._confirmed_after(index) or result
         if result.basis == "none":
             result = self._source_line(index) or result
         self._resolved[index] = result
@@ -259,12 +289,13 @@ class ArticleAttributions:
         m = _SURNAME_SPEAKER_RE.search(self.text, s.start, s.end, self.low)
         if m is None:
             return None
-        name = m.group("name") or m.group("after")
-        if name.lower() in _NOT_NAMES:
-            return None
+        name = m.group("name") or m.group("after") or m.group("according")
+        if name.lower() in _NOT_NAMES or (m.group("according") and is_place(name)):
+            return None  # "according to Kabul": a place's government, not a person
         if m.group("name"):
             before = _CAPITAL_WORD_BEFORE_RE.search(self.text, s.start, m.start())
-            if before is not None and before.group(1).lower() not in _SENTENCE_OPENERS:
+            opener = before.group(1).lower().rstrip(".") if before is not None else ""
+            if before is not None and opener not in _SENTENCE_OPENERS | _HONORIFICS:
                 return None  # "The Documentation Center reported": a whole name
         full = _full_name_pattern(name)
         for j in range(index - 1, max(-1, index - 1 - SURNAME_LOOKBACK), -1):
@@ -273,7 +304,13 @@ class ArticleAttributions:
             if named is None:
                 continue
             own = self._own_attribution(j, named.start())
-            return _as_carried(own) if own is not None else None
+            if own is None:
+                # "Police Commissioner Mike Bush arrived. … Mr Bush said": the person
+                person = person_named(self.text, earlier.start, _name_end(self.text, named))
+                if person is None:
+                    return None
+                own = Attribution(person.source_id, person.kind, person.text, "explicit")
+            return _as_carried(own)
         return None
 
     def _named_next(self, index: int) -> Attribution | None:
@@ -295,6 +332,21 @@ class ArticleAttributions:
                 closing = None  # "… the ministry confirmed nothing,” a resident said.": no
         own = self._first_attribution(closing) if closing is not None else None
         return _as_carried(own) if own is not None else None
+
+    def _confirmed_after(self, index: int) -> Attribution | None:
+        """The source of a sentence just after, in this paragraph or the next, that confirms
+        the figure: "The toll rose to 46." then "Health Minister Tom Vale confirmed this"."""
+        s = self.sentences[index]
+        for j in range(index + 1, min(index + 1 + CONFIRMS_IT_REACH, len(self.sentences))):
+            n = self.sentences[j]
+            if n.paragraph - s.paragraph > 1:
+                return None
+            if _CONFIRMS_IT_RE.match(self.text, n.start, n.end):
+                own = self._first_attribution(j)
+                return _as_carried(own) if own is not None else None
+            if _DIGIT_RE.search(self.text, n.start, n.end):
+                return None
+        return None
 
     def _named_after_quote(self, index: int) -> bool:
         """Whether every source sentence `index` names stands after its closing quote."""

@@ -34,8 +34,18 @@ _PARTICLE = r"(?:(?:al|el|da|de|di|do|dos|du|van|von|der|den|bin|ibn|la|le)[\s-]
 _JOIN = r"(?:(?:of|for|and|on)\s+(?:the\s+)?)"
 _NAME = rf"{_CAP}(?:[\s-]+{_JOIN}?{_PARTICLE}?{_CAP}){{1,4}}"
 # An aside between the name and its verb holds no number: "Tom Vale, whose brother was
-# among the 12 killed, said …" is no source of the 12.
-_ASIDE = r"(?:,[^,.;\"“”\d]{1,80},)?"
+# among the 12 killed, said …" is no source of the 12. An aside that opens with a
+# lower-case word and names an office may lack its closing comma ("Tom Vale, director of
+# information of the province said"; not "the Frontier Corps, he said").
+_OFFICE_WORDS = (
+    r"official|spokes(?:man|woman|person)|minister|chief|head|director|governor|mayor|"
+    r"commissioner|secretary|officer|superintendent|inspector|commander|administrator|"
+    r"prefect|sheriff|manager|chairman|chairwoman|chairperson"
+)
+_ASIDE = (
+    r"(?:,[^,.;\"“”\d]{1,80},"
+    rf"|,\s+(?=(?-i:[a-z]))[^,.;\"“”\d()]{{0,60}}?\b(?:{_OFFICE_WORDS})\b[^,.;\"“”\d()]{{0,40}})?"
+)
 _VERBS = lexicon.alternation(lexicon.name_verbs())
 _VERB_WORDS = lexicon.first_words(lexicon.name_verbs())
 
@@ -51,7 +61,8 @@ _VERB_LOW_RE = re.compile(rf"\b(?:(?P<verb>{_VERBS})|according\s+to)\b")
 # A name, its aside and an adverb are read this far back from the verb.
 NAME_REACH = 160
 _NAME_BEFORE_RE = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME}){_ASIDE}\s+(?:also\s+|further\s+|later\s+)?$"
+    rf"(?<![\w’'-])(?P<name>{_NAME}){_ASIDE}\s+(?:(?:had|has|have)\s+)?"
+    r"(?:also\s+|further\s+|later\s+)?$"
 )
 # Lower-case words between a verb and the name ("said spokesman Tom Vale"), but not a
 # preposition: "told reporters in San Alejo" names a place, not a speaker.
@@ -82,12 +93,7 @@ _NOT_A_SPEAKER_BEFORE_RE = re.compile(
 )
 # An office in the aside or before the name makes its holder an official: "Habtamu
 # Fetena, head of the zonal emergency committee, said", "said spokesman Tom Vale".
-_OFFICE_RE = re.compile(
-    r"\b(?:official|spokes(?:man|woman|person)|minister|chief|head|director|governor|mayor|"
-    r"commissioner|secretary|officer|superintendent|inspector|commander|administrator|"
-    r"prefect|sheriff|manager)\b",
-    re.IGNORECASE,
-)
+_OFFICE_RE = re.compile(rf"\b(?:{_OFFICE_WORDS})\b", re.IGNORECASE)
 # An office is a government's when a word of government stands with it ("head of the zonal
 # emergency committee", "Divisional Railway Manager"; not "director of the Hadra
 # Observatory", "manager of the Linton Hotel").
@@ -126,6 +132,25 @@ def named_speakers(text: str, start: int, end: int, low: str | None = None) -> l
         if after is not None:
             _add(found, _mention(text, start, after, verb.start()))
     return sorted(found)
+
+
+_NAME_ENDING_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME})$")
+
+
+def person_named(text: str, start: int, end: int) -> SourceMention | None:
+    """The person whose name ends at `end` ("Police Commissioner Mike Bush", read back to
+    `start` at most) as a source of their own, as when they are named giving a figure: a
+    speaker quoted later by surname alone ("Mr Bush said") whose full name stood in a
+    sentence that gave no source."""
+    m = _NAME_ENDING_RE.search(text, max(start, end - NAME_REACH), end)
+    while m is not None:
+        mention = _mention(text, start, m, m.start())
+        if mention is not None:
+            return mention
+        # "Police Commissioner Mike Bush": a run may open with a word no name opens with
+        space = text.find(" ", m.start(), end)
+        m = _NAME_ENDING_RE.match(text, space + 1, end) if space >= 0 else None
+    return None
 
 
 def _add(found: list[SourceMention], mention: SourceMention | None) -> None:

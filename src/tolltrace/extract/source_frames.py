@@ -24,11 +24,12 @@ _FRAME_BEFORE_RE = Guarded(
         r"(?:according\s+to\s+(?:officials?|sources?|a\s+spokes\w+)\s+(?:at|from|of|in)"
         r"|according\s+to\s+an?\s+(?:updated|new|latest|preliminary|official)"
         rf"|\b{lexicon.source_frame_pattern()}|"
-        r"[,\"”’]\s*(?:said|says)\b[^.;\"“”\d]{0,60}?)\s+(?:the\s+|an?\s+)?"
-        r"(?:(?:country|nation|state|region|province|city|territory|strip)['’]s\s+)?$",
+        r"[,\"”’]\s*(?:said|says|say)\b(?:(?!\s+that\b)[^.;\"“”\d]){0,60}?)\s+(?:the\s+|an?\s+)?"
+        r"(?:(?:country|nation|state|region|province|city|territory|strip|enclave|island|"
+        r"kingdom|republic|county|district|town|capital)['’]s\s+)?$",
         re.IGNORECASE,
     ),
-    needs=lexicon.source_frame_words() | {"said", "says"},
+    needs=lexicon.source_frame_words() | {"said", "says", "say"},
 )
 # Before an acronym that is a source: fewer frames than before a name (lexicon.
 # acronym_frame_pattern): "the toll from the ISIS attack" names the attacker.
