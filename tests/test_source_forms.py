@@ -108,3 +108,16 @@ def test_a_sentence_that_confirms_the_figure_gives_its_source():
     assert sources(text) == [(724, "civil-protection-office")]
     text = "At least 2,300 people have died.\n\nThe agency gave the numbers of missing people."
     assert sources(text) == [(2300, "unattributed")]
+
+
+def test_according_to_them_and_an_additional_paragraph_keep_the_source_before():
+    text = (
+        "The deputy mayor, Jana Roe, told reporters about the search.\n\n"
+        "According to them, 419 people died in the occupation."
+    )
+    assert sources(text) == [(419, "officials")]
+    text = (
+        "Health Minister Tom Vale said that 62 people were killed.\n\n"
+        "Additionally, 5 people were in critical condition."
+    )
+    assert sources(text) == [(62, "officials"), (5, "officials")]

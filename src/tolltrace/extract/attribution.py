@@ -36,16 +36,20 @@ def _speaker_verbs(speaker: str) -> str:
     return lexicon.alternation(lexicon.reporting_verbs(speaker=speaker))
 
 
-# "..., he said", "…,” she continued": the speaker is whoever the article quoted last.
+# "..., he said", "…,” she continued", "according to them": the speaker is whoever the
+# article quoted last.
 _PRONOUN_SPEAKER_RE = Guarded(
     re.compile(
         rf"\b(?:(?:he|she|they|it)\s+(?:{_speaker_verbs('yes')})"
         rf"|(?<=[,\"”’]\s)(?:he|she|they|it)\s+(?:{_speaker_verbs('quote')})"
-        r"|said\s+(?:he|she|it))\b",
+        r"|said\s+(?:he|she|it)|according\s+to\s+(?:him|her|them))\b",
         re.IGNORECASE,
     ),
-    needs=lexicon.first_words(
-        (*lexicon.reporting_verbs(speaker="yes"), *lexicon.reporting_verbs(speaker="quote"))
+    needs=(
+        *lexicon.first_words(
+            (*lexicon.reporting_verbs(speaker="yes"), *lexicon.reporting_verbs(speaker="quote"))
+        ),
+        "according",
     ),
 )
 # "Choi also said …", "George, speaking to reporters, said …", "…, Jena said", "according
@@ -101,7 +105,8 @@ _NEXT_CAPITAL_RE = re.compile(r"[\s-]+[A-Z][\w’'-]*\b")
 
 _ANAPHOR_RE = re.compile(
     r"""["“]?(?:This|These|That|Those|It|They|He|She|The\s+(?:death\s+)?(?:toll|figure|number|
-    count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead))\b""",
+    count|tally|casualty\s+count)|Of\s+(?:these|them|those)|Among\s+(?:them|the\s+dead)|
+    Additionally|In\s+addition|Moreover|Furthermore)\b""",
     re.VERBOSE,
 )
 
