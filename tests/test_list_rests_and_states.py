@@ -87,3 +87,28 @@ def test_a_frame_of_the_missing_opens_a_list_of_parts():
 )
 def test_parts_between_a_count_and_its_verb_and_states_of_the_dead_and_treated(text, expected):
     assert found(text) == expected
+
+
+def test_the_previous_figure_is_the_earlier_value_of_the_nearest_count_before():
+    text = (
+        "The toll has grown to 2,207, with 344 people still missing. The previous figure had "
+        "been 2,189 on Wednesday."
+    )
+    found_ = [(c.low, c.outcome, c.is_previous) for c in extract_claims(text, "a")]
+    assert found_ == [(2207, "killed", False), (344, "missing", False), (2189, "killed", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A rescuer said at least 35 people had died.\n\nFour of them are children, an "
+            "official said.",
+            [(35, "killed", ""), (4, "killed", "a@15")],
+        ),
+        ("Police detained 12 people. Three of them were arrested.", []),
+        ("At least 40 people died. Three of them are from Eastmoor.", [(40, "killed", "")]),
+    ],
+)
+def test_who_some_of_the_count_just_told_were(text, expected):
+    assert [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")] == expected

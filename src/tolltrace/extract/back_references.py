@@ -10,6 +10,7 @@ ordinary toll frame, not this.
 
 from __future__ import annotations
 
+import math
 import re
 
 from tolltrace.extract.context import NumberContext
@@ -33,10 +34,19 @@ _VERB = (
     r"(?:has|have)?\s*(?:since\s+|now\s+|also\s+|already\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|grown|grew|reached|stands|stand|is|are)"
 )
+# The figure it replaced, named so: "The previous figure had been 2,189" (is_previous:
+# scope.PREVIOUS).
+_PREVIOUS_NOUN = (
+    r"(?:the|its|that)\s+(?:previous|earlier|prior|initial)\s+(?:death\s+)?"
+    r"(?:number|figure|count|tally|toll|total|estimate)"
+    r"(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at)"
+)
 # "That number has now risen to", "The final figures now stand at", "put the number
-# Wednesday at", "put it at".
+# Wednesday at", "put it at", "The previous figure had been".
+_PREVIOUS_NOUN_RE = re.compile(_PREVIOUS_NOUN, re.IGNORECASE)
 BACK_FRAME_RE = re.compile(
     rf"(?:\b{_NOUN}\s+{_VERB}\s+(?:now\s+)?(?:to\s+|at\s+)?"
+    rf"|\b{_PREVIOUS_NOUN}\s+"
     r"|\bput\s+(?:it|them|that|" + _NOUN + r")\s+(?:\w+\s+){0,2}?at\s+)$",
     re.IGNORECASE,
 )
@@ -86,4 +96,9 @@ def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Cl
         return None
     if find_number_phrases(text, earlier[-1].char_end, frame.start()):
         return None  # another count stands between the toll and its reference
+    if _PREVIOUS_NOUN_RE.search(frame.group(0)) and phrase.low:
+        # "… grown to 2,207, with 344 still missing. The previous figure had been 2,189":
+        # the figure replaced is the count of that sentence nearest it in size.
+        told = [c for c in earlier if c.sentence_start == earlier[-1].sentence_start and c.low]
+        return min(told, key=lambda c: abs(math.log(c.low / phrase.low))).outcome
     return earlier[-1].outcome

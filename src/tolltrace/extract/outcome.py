@@ -36,7 +36,7 @@ from tolltrace.extract.cues import (
     two_outcomes_after,
 )
 from tolltrace.extract.numbers import find_number_phrases
-from tolltrace.extract.victims import read_noun_phrase
+from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
 
 _DEAD_WORDS_RE = re.compile(r"\b(?:victims|casualties|deceased|fatalities|bodies)\b", re.IGNORECASE)
@@ -130,6 +130,9 @@ def read_outcome(
         outcome = _own_outcome(ctx, is_previous, of_them, earlier)
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
+    if outcome is None and of_them and previous is None and _who_of_the_count_before(ctx, last):
+        assert last is not None
+        outcome, part_of = last.outcome, last.claim_id  # "… 35 had died. Four of them are children"
     if outcome is None:
         outcome = _outcome_among(ctx)  # "Eleven tourists among the deceased"
     if outcome is None and previous is None and is_part:
@@ -194,6 +197,30 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
     ):
         return last.outcome
     return None
+
+
+# "Four of them are children": who some of the count before were.
+_OF_THEM_WHO_RE = re.compile(r"\s+(?:were|are)\s+(?:all\s+|also\s+)?(?P<who>[\w-]+)")
+
+
+def _who_of_the_count_before(ctx: NumberContext, last: Claim | None) -> bool:
+    """Whether "N of them are <people>" opens its sentence right after the sentence that
+    ends with the count `last` ("… at least 35 people had died. Four of them are
+    children"), so that the number is a part of that count."""
+    if last is None:
+        return False
+    of_them = parts.of_them(ctx)
+    if of_them is None:
+        return False
+    who = _OF_THEM_WHO_RE.match(ctx.text, of_them.end(), ctx.clause_end)
+    if who is None or not is_person_word(who.group("who")):
+        return False
+    text = ctx.text
+    if text[ctx.sentence.start : ctx.phrase.start].strip(" \t\"“'‘"):
+        return False
+    if text[last.sentence_end : ctx.sentence.start].strip():
+        return False
+    return not any(ch.isdigit() for ch in text[last.char_end : last.sentence_end])
 
 
 def _follows_its_toll(ctx: NumberContext, frame: re.Match[str], last: Claim) -> bool:
