@@ -112,3 +112,31 @@ def test_the_previous_figure_is_the_earlier_value_of_the_nearest_count_before():
 )
 def test_who_some_of_the_count_just_told_were(text, expected):
     assert [(c.low, c.outcome, c.part_of) for c in extract_claims(text, "a")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rulers put the death toll at 1,150, while the UN gave a lower estimate of 770.",
+            [(1150, "killed"), (770, "killed")],
+        ),
+        (
+            "The quake killed 12 people; officials gave an estimate of 5,000 homes lost.",
+            [(12, "killed")],
+        ),
+        ("The quake killed 12 people, with an estimate of 300 people trapped.", [(12, "killed")]),
+        ("The toll crept up to 116 on Monday.", [(116, "killed")]),
+    ],
+)
+def test_an_estimate_and_the_verbs_of_a_toll_frame(text, expected):
+    assert found(text) == expected
+
+
+def test_every_toll_verb_has_an_example_and_the_rise_verbs_are_among_them():
+    from tolltrace.extract import lexicon
+
+    rows = lexicon.rows("toll_verbs.csv")
+    assert all(r["example"] and r["rise"] in ("yes", "no") for r in rows)
+    assert set(lexicon.toll_verbs(rise=True)) <= set(lexicon.toll_verbs())
+    assert {"crept", "rose", "went"} <= set(lexicon.toll_verbs(rise=True))

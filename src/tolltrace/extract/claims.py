@@ -284,7 +284,7 @@ def read_claim(
 # not at most 114.
 _TOLL_NOUN_BEFORE_RE = re.compile(
     r"\b(?:toll|tally|count|figure)(?:\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:crept|edged|inched|gone|went|moved|jumped|climbed|rose|risen|soared|surged))?\s*$",
+    rf"(?:{lexicon.alternation(lexicon.toll_verbs(rise=True))}))?\s*$",
     re.IGNORECASE,
 )
 

@@ -51,12 +51,7 @@ TOLL_FRAME = StartAnchored(
     re.compile(
         rf"\b(?:{lexicon.alternation(lexicon.toll_frames())}|{_KILLED}|{_INJURED}|{_MISSING})\b"
         rf"(?:,[^,;]{{1,120}},)?[^;]{{0,{TOLL_FRAME_GAP}}}?"
-        r"\b(?:to|at|of|by|reached|reaches|rose|rises|rising|climbed|climbs|stands|stood|hit|"
-        r"hits|passed|passes|pass|past|surpassed|surpasses|exceeded|exceeds|topped|tops|is|was|"
-        r"remains|remained|totals|totalled|totaled|crossed|crosses|mounted|stand|standing|"
-        r"are|were|likely|reported\s+as|given\s+as|estimated(?:\s+as|\s+at)?|"
-        r"killing|killed|wounding|injuring|higher|lower|down|up|crept|edged|inched|gone|went|"
-        r"jumped|soared|surged)[,:\s]+"
+        rf"\b(?:{lexicon.alternation(lexicon.toll_verbs())})[,:\s]+"
         rf"(?:{_NOW}\s+)?(?:at\s+|to\s+)?[\"'“‘]?$",
         re.IGNORECASE,
     ),

@@ -12,6 +12,7 @@ text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwav
 | `casualty_stems.csv` | pieces of casualty words, one of which every claim's sentence holds |
 | `casualty_nouns.csv` | nouns that are themselves casualties ("47 bodies", "three of the dead") |
 | `toll_frames.csv` | nouns of a toll that a number follows ("the death toll rose to 524") |
+| `toll_verbs.csv` | words that end a toll frame ("rose to", "stands at"), and the rises |
 | `victim_words.csv` | nouns of people by victim group, and nouns of things that are not people |
 | `number_words.csv` | number words ("twelve", "hundred") |
 | `qualifiers.csv` | words before a number that qualify it ("more than", "about") |
@@ -247,6 +248,14 @@ def kin_words() -> frozenset[str]:
 @cache
 def toll_frames() -> tuple[str, ...]:
     return tuple(r["phrase"] for r in _rows("toll_frames.csv"))
+
+
+@cache
+def toll_verbs(rise: bool = False) -> tuple[str, ...]:
+    """The words that end a toll's frame right before its number ("the death toll rose to
+    524", "stands at 90"; toll_verbs.csv), or only the verbs of a rise ("the toll crept up
+    to 116": risen to, not "at most")."""
+    return tuple(r["phrase"] for r in _rows("toll_verbs.csv") if not rise or r["rise"] == "yes")
 
 
 @cache
