@@ -140,3 +140,8 @@ def test_every_toll_verb_has_an_example_and_the_rise_verbs_are_among_them():
     assert all(r["example"] and r["rise"] in ("yes", "no") for r in rows)
     assert set(lexicon.toll_verbs(rise=True)) <= set(lexicon.toll_verbs())
     assert {"crept", "rose", "went"} <= set(lexicon.toll_verbs(rise=True))
+
+
+def test_an_irregular_past_after_a_person_ends_the_victims_words():
+    claims = extract_claims("One soldier found dead near the border, police said.", "a")
+    assert [(c.low, c.outcome, c.victim_text) for c in claims] == [(1, "killed", "soldier")]

@@ -13,6 +13,7 @@ text); a word ending in `*` takes any ending ("heat*": heat, heatstroke, heatwav
 | `casualty_nouns.csv` | nouns that are themselves casualties ("47 bodies", "three of the dead") |
 | `toll_frames.csv` | nouns of a toll that a number follows ("the death toll rose to 524") |
 | `toll_verbs.csv` | words that end a toll frame ("rose to", "stands at"), and the rises |
+| `irregular_past.csv` | past tenses without "-ed" ("went", "found"): a clause's verb |
 | `victim_words.csv` | nouns of people by victim group, and nouns of things that are not people |
 | `number_words.csv` | number words ("twelve", "hundred") |
 | `qualifiers.csv` | words before a number that qualify it ("more than", "about") |
@@ -248,6 +249,13 @@ def kin_words() -> frozenset[str]:
 @cache
 def toll_frames() -> tuple[str, ...]:
     return tuple(r["phrase"] for r in _rows("toll_frames.csv"))
+
+
+@cache
+def irregular_past() -> frozenset[str]:
+    """Past tenses that do not end in "-ed" ("one child went missing", "two teams found
+    bodies"; irregular_past.csv): a word the rules read as a clause's verb."""
+    return frozenset(r["verb"] for r in _rows("irregular_past.csv"))
 
 
 @cache

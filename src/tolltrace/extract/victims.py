@@ -69,13 +69,10 @@ BODY_FOLLOWERS = frozenset(
     """was is has had were found recovered pulled retrieved discovered located washed
     lay lying in from at on near of believed thought identified""".split()
 )
-# Past-tense verbs without "-ed" that may follow a plural subject: "the two villages
-# brought bodies", "two teams found bodies".
-_PAST_VERBS = frozenset("brought took found laid saw held dug bore".split())
-
-
-# Past-tense verbs without "-ed" that end a noun phrase's "of the …" tail.
-_TAIL_VERBS = _PAST_VERBS | frozenset("fled ran left went fell got".split())
+# Past tenses without "-ed": the verb after a plural subject ("two teams found bodies"),
+# the verb that ends a noun phrase's "of the …" tail ("of the block fled"), the verb after
+# a person noun ("one child went missing").
+_IRREGULAR_PAST = lexicon.irregular_past()
 _TAIL_MODIFIERS = frozenset(
     "the a an of from on both his her their its our my your this that these those".split()
 )
@@ -87,7 +84,7 @@ def _is_tail_verb(word: str, previous: str) -> bool:
     after a noun ("of the block fled"), not a modifier ("of the armed forces")."""
     if not word.islower() or previous.lower() in _TAIL_MODIFIERS:
         return False
-    return word.endswith("ed") or word in _TAIL_VERBS
+    return word.endswith("ed") or word in _IRREGULAR_PAST
 
 
 def _subject_and_verb(words: list[str]) -> bool:
@@ -97,7 +94,7 @@ def _subject_and_verb(words: list[str]) -> bool:
     for noun, verb in pairwise(words):
         noun, verb = noun.lower(), verb.lower()
         plural = noun.endswith("s") and not noun.endswith(("ss", "ous", "us"))
-        if plural and (verb.endswith("ed") or verb in _PAST_VERBS):
+        if plural and (verb.endswith("ed") or verb in _IRREGULAR_PAST):
             return True
     return False
 
@@ -216,15 +213,6 @@ def death_noun_after(text: str, end: int, stop: int) -> bool:
 _ENDS_A_GROUP = frozenset(
     """were was are had have who killed died dead wounded injured missing in on at from
     across near during and also""".split()
-)
-
-
-# Past tenses without "-ed" that may follow a person noun as its verb ("one child went
-# missing", "one man fell").
-_IRREGULAR_PAST = frozenset(
-    """went fell got came became lay ran fled left took saw was lost drowned bled broke
-    caught drove flew froze hid hit hung kept knew met paid put rode sank sat shot slept
-    spent stood stuck swam threw told tore woke wore""".split()
 )
 
 
