@@ -145,3 +145,49 @@ def test_every_toll_verb_has_an_example_and_the_rise_verbs_are_among_them():
 def test_an_irregular_past_after_a_person_ends_the_victims_words():
     claims = extract_claims("One soldier found dead near the border, police said.", "a")
     assert [(c.low, c.outcome, c.victim_text) for c in claims] == [(1, "killed", "soldier")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chairman said the death toll in the town is 30 and not 17 as earlier reported.",
+            [(30, "killed", False), (17, "killed", True)],
+        ),
+        (
+            "The toll stands at around 250 people, not 359 reported earlier, officials said.",
+            [(250, "killed", False), (359, "killed", True)],
+        ),
+        (
+            "He said the realistic death toll was about 50, rather than 500.",
+            [(50, "killed", False), (500, "killed", True)],
+        ),
+        ("The attack killed 12 people, not 13.", [(12, "killed", False)]),
+        ("Not one student was hurt, the school said.", []),
+    ],
+)
+def test_a_figure_the_count_rejects_is_its_earlier_value(text, expected):
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.outcome, c.is_previous) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll in the attacks stands at 250 people.", [(250, "killed")]),
+        ("Officials recorded 30 separate attacks on villages this year.", []),
+        (
+            "Assailants killed sixty people in attacks on three Plateau communities.",
+            [(60, "killed")],
+        ),
+    ],
+)
+def test_attacks_count_events_only_as_a_numbers_own_noun(text, expected):
+    assert found(text) == expected
+
+
+def test_a_rise_after_the_toll_and_its_place_is_the_new_figure():
+    claims = extract_claims("Death toll in stampede tragedy goes up to 80", "a")
+    assert [(c.low, c.qualifier) for c in claims] == [(80, "exact")]
+    claims = extract_claims("The toll of the quake could be up to 500 people, experts fear.", "a")
+    assert claims == []

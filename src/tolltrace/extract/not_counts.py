@@ -188,6 +188,20 @@ def _family_size(text: str, end: int, words: str) -> bool:
     return nxt is not None and nxt.group(1).lower() in _KIN_WORDS
 
 
+# After a figure a count rejects: the words that say it was given before or by others ("30
+# and not 17 as earlier reported", "not nearly 500 as the group had claimed";
+# parts.is_compared_figure).
+REJECTED_AFTER_RE = re.compile(
+    r"[\"'”’]?\s*(?:(?:as\s+)?(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
+    r"(?:earlier\s+|previously\s+|initially\s+|first\s+)?"
+    r"(?:claimed|said|reported|stated|announced|feared|estimated)\b"
+    r"|(?:reported\s+)?(?:earlier|previously|initially)\b)",
+    re.IGNORECASE,
+)
+# "…, not 17", "… and not 17" before such words: a rejected figure, not "not one".
+_REJECTED_NOT_BEFORE_RE = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?not\s+$", re.IGNORECASE)
+
+
 def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
@@ -198,7 +212,8 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True
     not_a_toll = NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
     if not_a_toll and not (
-        not_a_toll.group("on_board") and death_noun_after(text, phrase.end, sentence.end)
+        (not_a_toll.group("on_board") and death_noun_after(text, phrase.end, sentence.end))
+        or _rejected_figure(text, sentence, phrase, words)
     ):
         return True
     if phrase.vague_term:
@@ -223,6 +238,15 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
         return True  # "three of his four children": the family, not the dead
     # "raised the death toll from 28 to 68": a rise, not a range
     return phrase.qualifier == "range" and bool(_FROM_BEFORE_RE.search(words[-_FROM_REACH:]))
+
+
+def _rejected_figure(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) -> bool:
+    """ "… is 30 and not 17 as earlier reported": "not" before a figure given before or by
+    others is no "not one" (parts.is_compared_figure reads it as the earlier value)."""
+    return bool(
+        _REJECTED_NOT_BEFORE_RE.search(words[-12:])
+        and REJECTED_AFTER_RE.match(text, phrase.end, sentence.end)
+    )
 
 
 def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) -> bool:

@@ -15,6 +15,7 @@ from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
 from tolltrace.extract.cues import CUE, adjacent_cue, right_cue
+from tolltrace.extract.not_counts import REJECTED_AFTER_RE
 from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
 from tolltrace.extract.place_phrases import place_nouns, place_prepositions
 from tolltrace.extract.timeref import WEEKDAYS
@@ -247,15 +248,33 @@ _CHANGE_BEFORE_RE = re.compile(
 )
 
 
+# A figure the count before it replaces or rejects: "is 30 and not 17 as earlier reported",
+# "around 250, not 359 reported earlier", "about 50, rather than 500", "several dozen, not
+# nearly 500 as the group had claimed". After a bare "not", the words after the number must
+# say it was given before or by others ("12 killed, not 13" alone may be a correction of a
+# typo, a claim of its own).
+_REJECTED_BEFORE_RE = re.compile(
+    r"[^.;:\d]{0,60}?[\s,]\s*(?:and\s+|but\s+)?(?P<how>not|rather\s+than|instead\s+of)\s+"
+    r"(?:the\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+
+
 def is_compared_figure(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number is the earlier value of the count right before it in its
-    sentence ("… to 1,332 from 918 as reported Sunday")."""
+    sentence ("… to 1,332 from 918 as reported Sunday"), or a figure that count replaces
+    ("… is 30 and not 17 as earlier reported")."""
     text, end = ctx.text, ctx.clause_end + 1
-    if (
-        previous.char_end > ctx.phrase.start
-        or ctx.noun.words
-        or _COMPARED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start) is None
-    ):
+    if previous.char_end > ctx.phrase.start:
+        return False
+    rejected = _REJECTED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start)
+    if rejected is not None and not ctx.noun.head:  # "not 359 reported earlier"
+        return rejected.group("how").lower() != "not" or bool(
+            REJECTED_AFTER_RE.match(text, ctx.phrase.end, end)
+        )
+    if ctx.noun.words:
+        return False
+    if _COMPARED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start) is None:
         return False
     if _EARLIER_TIME_AFTER_RE.match(text, ctx.phrase.end, end):
         return True
