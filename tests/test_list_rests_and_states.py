@@ -191,3 +191,38 @@ def test_a_rise_after_the_toll_and_its_place_is_the_new_figure():
     assert [(c.low, c.qualifier) for c in claims] == [(80, "exact")]
     claims = extract_claims("The toll of the quake could be up to 500 people, experts fear.", "a")
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 14 people were killed and around eight went missing in the collapse.",
+            [(14, "killed"), (8, "missing")],
+        ),
+        (
+            "Similarly, 70 persons in Northvale and 85 in Eastmoor West have been injured.",
+            [(70, "injured"), (85, "injured")],
+        ),
+        (
+            "There have been 81 wounded in Northvale, 79 in Eastmoor, and 3 in Ardent, totaling "
+            "163 wounded.",
+            [(81, "injured"), (79, "injured"), (3, "injured"), (163, "injured")],
+        ),
+        (
+            "The quake injured 1,035 people, of which 137 were still being treated.",
+            [(1035, "injured"), (137, "injured")],
+        ),
+        ("Officials said 170 were found injured in Ganzi.", [(170, "injured")]),
+        ("Police said 12 in Northvale were arrested.", []),
+    ],
+)
+def test_states_after_a_place_found_injured_went_missing_still_being_treated(text, expected):
+    assert found(text) == expected
+
+
+def test_a_state_only_casualty_word_has_its_rows_outcome():
+    from tolltrace.extract.cues import cue_outcome
+
+    assert cue_outcome("being treated") == "injured"
+    assert cue_outcome("went missing") == "missing"

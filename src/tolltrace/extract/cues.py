@@ -74,15 +74,17 @@ TOLL_APPOSITION = StartAnchored(
 # A casualty state right after the number and its helpers: "30 were killed", "12 of them
 # remain missing", "eight others in critical condition", "9,000 were reported missing",
 # "60 (including 9 children) were injured", "2,700, including fighters and medics, were
-# wounded" (a bracketed part between).
+# wounded" (a bracketed part between), "85 in Rukum West have been injured" (a place),
+# "170 were found injured".
 IMMEDIATE_STATE_RE = re.compile(
-    r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\)|,\s+including\b[^,.;()]{1,60},)?"
+    r"(?:\s*\((?:including|among\s+them|of\s+whom)\b[^()]{1,60}\)|,\s+including\b[^,.;()]{1,60},"
+    r"|\s+in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})?"
     r"\s*[\"'”’]?\s*(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:have|has|had|were|was|are|is|"
     r"been|being|also|now|reportedly|allegedly|already|since|so\s+far|feared|believed|"
     r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"
     r"lightly|slightly|seriously|severely|badly|moderately|"
     r"gravely|critically|"
-    r"confirmed|still|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
+    r"confirmed|still|found|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
     re.IGNORECASE,
@@ -204,9 +206,19 @@ def _starts_a_number(text: str) -> bool:
 
 
 def cue_outcome(word: str) -> str:
-    """The outcome a casualty word names ("wounded": injured)."""
+    """The outcome a casualty word names ("wounded": injured); a word with the `state` role
+    only has the outcome its row gives."""
     m = CUE.pattern.match(word)
-    return m.lastgroup if m else "killed"  # type: ignore[return-value]
+    if m:
+        return m.lastgroup  # type: ignore[return-value]
+    return _STATE_OUTCOMES.get(" ".join(word.lower().split()), "killed")
+
+
+_STATE_OUTCOMES = {
+    w.phrase: w.outcome
+    for w in lexicon.casualty_words()
+    if "state" in w.roles and "*" not in w.phrase
+}
 
 
 # After a count's injury, its death: "was wounded in the raid and later died in hospital",
@@ -229,6 +241,8 @@ _OTHER_COUNT_RE = re.compile(
 )
 
 
+# A number right before a casualty word after the count: the word is that number's.
+_NUMBER_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*\s*$")
 # A colon then a number: a breakdown stands between a count and the words after it.
 _BREAKDOWN_BETWEEN_RE = re.compile(r":\s*[\"'“‘]?\d")
 
@@ -246,6 +260,10 @@ def right_cue(ctx: NumberContext) -> str | None:
     if _BREAKDOWN_BETWEEN_RE.search(window, 0, m.start()):
         # "5,264 civilian casualties: 2,345 killed and 2,919 injured": the words belong to
         # the breakdown's numbers, not to the total before its colon.
+        return None
+    if _NUMBER_RIGHT_BEFORE_RE.search(window, 0, m.start()):
+        # "79 in Rukum West, and 3 in Dailekh, totaling 166 wounded": the word is the noun
+        # of the number right before it.
         return None
     if m.lastgroup == NEGATIVE and _OTHER_COUNT_RE.search(window, 0, m.start()):
         # "… includes 110 Varans and 70 Teleks, leaving about 50,000 people displaced": the
