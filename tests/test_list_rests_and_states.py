@@ -226,3 +226,27 @@ def test_a_state_only_casualty_word_has_its_rows_outcome():
 
     assert cue_outcome("being treated") == "injured"
     assert cue_outcome("went missing") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said 2,750 were injured.\nOf the total wounded, around 750 were in the "
+            "south, 150 in the Bekaa region, and 1,850 in the capital.",
+            [(2750, "injured"), (750, "injured"), (150, "injured"), (1850, "injured")],
+        ),
+        (
+            "To date, 166 were wounded. Out of the injured, 5 people have been discharged.",
+            [(166, "injured")],
+        ),
+        (
+            "Rescuers said 72 people were injured. 43 reports of missing persons have been "
+            "received.",
+            [(72, "injured"), (43, "missing")],
+        ),
+        ("The agency received 43 reports of flooding overnight.", []),
+    ],
+)
+def test_total_frames_reports_of_the_missing_and_the_discharged(text, expected):
+    assert found(text) == expected

@@ -311,6 +311,18 @@ _LABEL_WORD_BEFORE_RE = re.compile(
 _LABEL_WORD_REACH = 30
 
 
+# "43 reports of missing persons have been received": an emergency service's count of the
+# missing.
+_REPORTS_OF_MISSING_RE = re.compile(
+    r"\s+(?:reports|requests|calls)\s+(?:of|about)\s+(?:missing|disappeared)\b", re.IGNORECASE
+)
+
+
+def reports_the_missing(ctx: NumberContext) -> bool:
+    """ "43 reports of missing persons": a count of the missing, not of reports."""
+    return _REPORTS_OF_MISSING_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end) is not None
+
+
 def is_no_casualty_count(ctx: NumberContext) -> bool:
     """Read after the noun: a count of things, a rate, who speaks, bodies identified,
     people a verb before the number makes no casualties ("arrested 45 people"), or who
@@ -324,7 +336,7 @@ def is_no_casualty_count(ctx: NumberContext) -> bool:
     ):
         return True  # "a Grade 8 student", "Ward 7 resident": a label's number
     if (
-        noun.is_non_person
+        (noun.is_non_person and not reports_the_missing(ctx))
         or _RATE_AFTER_RE.match(text, noun.end, ctx.sentence.end)
         or (not noun.is_death_noun and _counts_speakers(ctx))
         or _handled(ctx)

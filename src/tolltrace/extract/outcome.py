@@ -35,6 +35,7 @@ from tolltrace.extract.cues import (
     toll_frame,
     two_outcomes_after,
 )
+from tolltrace.extract.not_counts import reports_the_missing
 from tolltrace.extract.numbers import find_number_phrases
 from tolltrace.extract.victims import is_person_word, read_noun_phrase
 from tolltrace.model import Claim
@@ -292,6 +293,8 @@ def _negative_right_after(ctx: NumberContext, at: int | None = None) -> bool:
 def _own_outcome(
     ctx: NumberContext, is_previous: bool, of_them: re.Match[str] | None, earlier: list[Claim]
 ) -> str | None:
+    if reports_the_missing(ctx):
+        return "missing"
     noun = ctx.noun
     if noun.is_death_noun:
         # "47 bodies"; but "one of the injured died": the verb says what became of them.

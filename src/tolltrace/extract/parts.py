@@ -43,7 +43,8 @@ PART = StartAnchored(
 # More part frames, read on the last words only (their start words are too common to
 # index): "The injured include five …", "a toll of 190, which includes 110 …", "Of the 112
 # injured, 17 …", "Of those who were killed, 45 …", "Of those who died, 12 …", "Of the
-# bodies recovered so far, 17 …", "Of the missing people, 63 …". ("The
+# bodies recovered so far, 17 …", "Of the missing people, 63 …", "Of the total wounded,
+# 750 …", "Out of the injured, 5 …". ("The
 # victims of the flood include 4,000 families" are no dead: the victims' own frame only.)
 PART_TAIL = Guarded(
     re.compile(
@@ -51,7 +52,8 @@ PART_TAIL = Guarded(
         r"count|figure|tally)\s+"
         r"(?:also\s+)?include[sd]?|"
         r"\d,?\s+which\s+(?:also\s+)?include[sd]?|"
-        r"\bof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
+        r"\b(?:out\s+)?of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:total\s+|overall\s+)?"
+        r"(?:who\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?)?"
         r"(?:dead|injured|wounded|missing|victims|killed|bodies|died|deaths|fatalities|deceased)"
         r"(?:\s+(?:people|persons))?"
         r"(?:\s+(?:recovered|found|retrieved|counted|confirmed|recorded|identified))?"
