@@ -250,3 +250,22 @@ def test_a_state_only_casualty_word_has_its_rows_outcome():
 )
 def test_total_frames_reports_of_the_missing_and_the_discharged(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“In every family, there is at least one person killed,” a witness said.", []),
+        ("“We have already identified 22 bodies,” the station manager said.", []),
+        ("Police identified another one of the fatalities on Thursday as a retired teacher.", []),
+        ("His body was one of the 18 bodies recovered on Wednesday.", [(18, "killed")]),
+        ("Researchers identified 12 of the dead.", [(12, "killed")]),
+        (
+            "Falling rocks caused every death except one person who died in a building.",
+            [(1, "killed")],
+        ),
+        ("One of the injured died in hospital.", [(1, "killed")]),
+    ],
+)
+def test_identifications_one_of_a_count_and_counts_in_each_of_many_are_no_tolls(text, expected):
+    assert found(text) == expected

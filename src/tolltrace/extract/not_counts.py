@@ -265,10 +265,31 @@ def _is_a_year(text: str, sentence: Sentence, phrase: NumberPhrase, words: str) 
     return not counted and not _TOLL_REACHED_RE.search(words[-_TOLL_REACHED_REACH:])
 
 
+# "We have already identified 22 bodies", "identified another one of the fatalities": a
+# count of identifications (but "identified 12 of the dead" names some of the dead).
+_IDENTIFIED_BEFORE_RE = re.compile(r"\bidentified\s+(?P<another>another\s+)?$", re.IGNORECASE)
+# "whose body was one of the 18 recovered": one of a count told right after, not a count.
+_ONE_OF_A_COUNT_RE = re.compile(r"\s+of\s+(?:the\s+|those\s+)?\d", re.IGNORECASE)
+# "In every family, there is at least one person killed": a count in each of many, not a
+# toll.
+_DISTRIBUTIVE_BEFORE_RE = re.compile(
+    r"\b(?:every|each)\s+(?!(?:death|one)\b)[\w-]+,?\s+(?:there\s+(?:is|was|are|were)\s+"
+    r"|has\s+|had\s+|lost\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _handled(ctx: NumberContext) -> bool:
     """Bodies identified, kept, sent or still unidentified: a count of their handling."""
     noun, text = ctx.noun, ctx.text
     if any(w.lower() in _HANDLED_WORDS for w in noun.words):
+        return True
+    identified = _IDENTIFIED_BEFORE_RE.search(ctx.left[-30:])
+    if identified and (identified.group("another") or noun.head.lower() in _BODY_WORDS):
+        return True
+    if ctx.phrase.low == 1 and _ONE_OF_A_COUNT_RE.match(text, ctx.phrase.end, ctx.clause_end):
+        return True
+    if _DISTRIBUTIVE_BEFORE_RE.search(ctx.left[-40:]):
         return True
     if _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end):
         return True
