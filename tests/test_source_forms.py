@@ -121,3 +121,26 @@ def test_according_to_them_and_an_additional_paragraph_keep_the_source_before():
         "Additionally, 5 people were in critical condition."
     )
     assert sources(text) == [(62, "officials"), (5, "officials")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 40 people died in the strike.\nThe army said the toll was exaggerated.",
+            [(40, "unattributed")],
+        ),
+        (
+            "The UN said 40 people died in the camp.\n\nMoreover, Hamas claims that 200 people "
+            "were killed.",
+            [(40, "UN"), (200, "unattributed")],
+        ),
+        (
+            "Reporters Without Borders said 12 journalists were killed.",
+            [(12, "reporters-without-borders")],
+        ),
+        ("Social media posts showed 12 bodies in the street.", [(12, "unattributed")]),
+    ],
+)
+def test_what_the_review_found_names_no_source(text, expected):
+    assert sources(text) == expected

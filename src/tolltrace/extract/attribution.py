@@ -122,6 +122,12 @@ SOURCE_LINE_PARAGRAPHS = 3
 _PICTURE_CREDITS = ("/", "image", "photo", "getty", "picture")
 
 
+# Connectives that continue the paragraph before, unless a speaker of their own follows.
+_CONNECTIVE_RE = re.compile(r"[\"“]?(?:Additionally|In\s+addition|Moreover|Furthermore)\b")
+_SPEAKER_VERB_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.reporting_verbs())}|claims?|according\s+to)\b",
+    re.IGNORECASE,
+)
 # A sentence that says where the figures of the one before come from: "This statistic was
 # published by …", "These figures come from …", "The updated figures from the agency …"
 # (not "The toll is expected to rise").
@@ -133,11 +139,13 @@ _FIGURES_ANAPHOR_RE = re.compile(
 )
 # A sentence whose source confirms the figure before it: "Health Minister Tom Vale confirmed
 # this while speaking to reporters", "The ministry gave the figure on Monday" (not "gave the
-# numbers of missing people": those of one outcome only).
+# numbers of missing people": those of one outcome only; not "said the toll was
+# exaggerated": a dispute).
 _CONFIRMS_IT_RE = re.compile(
     r"[^.;\d]{0,120}?\b(?:confirmed|said|announced|reported|gave|released|shared|disclosed|"
-    r"revealed)\s+(?:this|these\s+(?:figures?|numbers?)|the\s+(?:figures?|numbers?|"
-    r"(?:death\s+)?toll))\b(?!\s+of\b)"
+    r"revealed)\s+(?:this|these\s+"
+    r"(?:figures?|numbers?)|the\s+(?:figures?|numbers?|(?:death\s+)?toll))\b"
+    r"(?!\s+(?:of|was|were|is|are|could|would|might|may|had|has|as)\b)"
 )
 # It is read in the sentence after, or the one after that when the one between holds no
 # number ("The toll rose to 46. It is likely to rise. The minister confirmed this …").
@@ -246,7 +254,7 @@ class ArticleAttributions:
                 break
             j -= 1
         else:
-            if j >= 0 and _ANAPHOR_RE.match(self.text, s.start, s.end):
+            if j >= 0 and _ANAPHOR_RE.match(self.text, s.start, s.end) and not self._new_speaker(s):
                 own = self._first_attribution(j) or self._carried(j)
                 if own.basis != "none":
                     result = _as_carried(own)
@@ -258,6 +266,13 @@ class ArticleAttributions:
             result = self._source_line(index) or result
         self._resolved[index] = result
         return result
+
+    def _new_speaker(self, s: Sentence) -> bool:
+        """Whether a sentence that opens with a connective ("Moreover, …") has a speaker of
+        its own the table does not know ("Moreover, Hamas claims …")."""
+        if not _CONNECTIVE_RE.match(self.text, s.start, s.end):
+            return False
+        return _SPEAKER_VERB_RE.search(self.text, s.start, s.end) is not None
 
     def _source_line(self, index: int) -> Attribution | None:
         """The source of a "Source: …" line at most SOURCE_LINE_PARAGRAPHS paragraphs above,

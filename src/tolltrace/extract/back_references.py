@@ -21,6 +21,8 @@ from tolltrace.model import Claim
 # The toll may stand this many sentences back ("… 157 bodies. Among them … That number
 # has now risen to 229").
 BACK_REACH = 2
+# A previous figure is within this factor of the count it was replaced by.
+PREVIOUS_RATIO = 2.0
 # The frame is read back this far from the number.
 FRAME_REACH = 120
 _NOUN = (
@@ -100,5 +102,8 @@ def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Cl
         # "… grown to 2,207, with 344 still missing. The previous figure had been 2,189":
         # the figure replaced is the count of that sentence nearest it in size.
         told = [c for c in earlier if c.sentence_start == earlier[-1].sentence_start and c.low]
-        return min(told, key=lambda c: abs(math.log(c.low / phrase.low))).outcome
+        nearest = min(told, key=lambda c: abs(math.log(c.low / phrase.low)))
+        if not 1 / PREVIOUS_RATIO <= phrase.low / nearest.low <= PREVIOUS_RATIO:
+            return None  # "… 60 were dead. The previous figure had been 150,000": another count
+        return nearest.outcome
     return earlier[-1].outcome

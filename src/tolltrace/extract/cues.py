@@ -84,7 +84,7 @@ IMMEDIATE_STATE_RE = re.compile(
     r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"
     r"lightly|slightly|seriously|severely|badly|moderately|"
     r"gravely|critically|"
-    r"confirmed|still|found|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
+    r"confirmed|still|found|later|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
     re.IGNORECASE,

@@ -49,9 +49,14 @@ NOT_A_TOLL = StartAnchored(
                 # count only in lower case.
                 r"\b(?:could|might|would|can|(?-i:may|will)|"
                 r"(?:expected|likely|set|projected|feared)\s+to)\s+(?!have\b)(?:\w+\s+){0,2}?"
-                r"(?:kill|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|grow|go\s+up|"
-                r"double|jump|soar|see|cause|leave)\w*(?:\s+(?:further|still|again|sharply|significantly))?"
+                r"(?:kill|injure|wound|claim|rise|climb|reach|exceed|top|surpass|pass|hit|increase|"
+                r"grow|go\s+up|go|"
+                r"double|jump|soar|spike|swell|leap|mount|see|cause|leave)\w*(?:\s+(?:further|still|again|sharply|significantly))?"
                 r"(?:\s+(?:to|above|over|past|beyond|by|into|up\s+to|as\s+high\s+as))?\s+$",
+                # "no plan to injure 50", "designed to kill 20": an intent.
+                r"\b(?:plans?|planned|planning|designed|intended|intends?|aims?|aimed|wants?|"
+                r"wanted|tried|trying|threatened|threatens|threatening)\s+to\s+(?:kill|injure|"
+                r"wound|harm)\s+$",
                 # "children under the age of 16", "aged 21": an age.
                 r"\b(?:ages?\s+of|aged(?:\s+(?:between|from|under|over))?)\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
@@ -66,7 +71,9 @@ NOT_A_TOLL = StartAnchored(
     starts=("no", "not", "carrying", "carried", "transporting", "ferrying", "packed", "crammed",
             "overloaded", "loaded", "could", "might", "would", "can", "may", "will", "expected",
             "likely", "set", "projected", "feared", "age", "ages", "aged", "per", "every",
-            "home", "population",
+            "home", "population", "plan", "plans", "planned", "planning", "designed", "intended",
+            "intend", "intends", "aim", "aims", "aimed", "want", "wants", "wanted", "tried",
+            "trying", "threatened", "threatens", "threatening",
             *_POPULATED.split("|")),
 )  # fmt: skip
 # NOT_A_TOLL ends at the number, so it is looked for only in its last characters: the
@@ -192,10 +199,9 @@ def _family_size(text: str, end: int, words: str) -> bool:
 # and not 17 as earlier reported", "not nearly 500 as the group had claimed";
 # parts.is_compared_figure).
 REJECTED_AFTER_RE = re.compile(
-    r"[\"'”’]?\s*(?:(?:as\s+)?(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
-    r"(?:earlier\s+|previously\s+|initially\s+|first\s+)?"
-    r"(?:claimed|said|reported|stated|announced|feared|estimated)\b"
-    r"|(?:reported\s+)?(?:earlier|previously|initially)\b)",
+    r"[\"'”’]?\s*(?:as\s+(?:[^\W\d]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
+    r"(?:earlier\s+|previously\s+|initially\s+|first\s+)?(?:claimed|said|reported|stated|announced)\b"
+    r"|(?:reported\s+|given\s+|announced\s+)?(?:earlier|previously|initially)\b)",
     re.IGNORECASE,
 )
 # "…, not 17", "… and not 17" before such words: a rejected figure, not "not one".

@@ -18,19 +18,27 @@ from tolltrace.extract import lexicon
 from tolltrace.extract.numbers import NumberPhrase
 
 ORDINALS = lexicon.number_words()["ordinal"]
-_NOUNS = ("body", "death")
+_NOUNS = ("body", "death", "person", "victim")
 # "4th", "12th", "22nd": a digit ordinal of two or more.
 _DIGIT_ORDINAL_RE = re.compile(r"(?<![\w.,])(?:[2-9]|[1-9]\d{1,2})(?:st|nd|rd|th)$")
 # The word before the noun, read back this far.
 _WORD_REACH = 16
 # What must follow the noun: a body's recovery ("A fifth body was recovered", "4th Body
-# Found"), a death's cause ("its sixth death linked to the heat").
+# Found"), a death's cause or confirmation ("its sixth death linked to the heat", "A seventh
+# death in the county has been confirmed"), a person's or victim's death ("Sixth person
+# dies after the attack").
 _FOLLOWS = {
     "body": re.compile(
         r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|recovered|pulled|retrieved|"
         r"discovered|located|washed)\b"
     ),
-    "death": re.compile(r"\s+(?:linked|related|tied|attributed|connected|blamed)\b"),
+    "death": re.compile(
+        r"\s+(?:linked|related|tied|attributed|connected|blamed|due\s+to|caused\s+by)\b"
+        r"|(?:\s+in\s+[a-z .'’-]{1,40}?)?\s+(?:has\s+been|was|is)\s+confirmed\b"
+    ),
+    # "Sixth person dies after the attack", "a fourth victim has died"
+    "person": re.compile(r"\s+(?:(?:has|had)\s+)?(?:dies|died|succumbs|succumbed|to\s+die)\b"),
+    "victim": re.compile(r"\s+(?:(?:has|had)\s+)?(?:dies|died|succumbs|succumbed|to\s+die)\b"),
 }
 # Ranks in another series than the event's dead: "the sixth body found in the lake since
 # 2019", "the third death in custody this year", "was not linked to the storm".

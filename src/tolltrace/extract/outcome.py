@@ -136,7 +136,13 @@ def read_outcome(
         outcome, part_of = last.outcome, last.claim_id  # "… 35 had died. Four of them are children"
     if outcome is None:
         outcome = _outcome_among(ctx)  # "Eleven tourists among the deceased"
-    if outcome is None and previous is None and is_part:
+    if (
+        outcome is None
+        and previous is None
+        and is_part
+        and not _negative_right_after(ctx)
+        and not parts.has_own_verb(ctx)  # "Of the missing, 12 have contacted their families"
+    ):
         outcome = _outcome_of_frame(ctx, last)  # "Among the dead, 101 were women"
     if outcome is None or outcome == NEGATIVE:
         return None
@@ -278,7 +284,7 @@ def _victims_outcome(ctx: NumberContext, earlier: list[Claim]) -> str | None:
 
 
 # The helpers between a noun and its verb: "11 suspects were later detained".
-_HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later)\s+)*")
+_HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later|found)\s+)*")
 
 
 def _negative_right_after(ctx: NumberContext, at: int | None = None) -> bool:
@@ -337,7 +343,12 @@ def _own_outcome(
             # frame right before the number says what it counts, not a word after it (but
             # "… due to hundreds of people feared trapped": no count of the dead).
             return frame_outcome(ctx, frame)
+        state = None if right else IMMEDIATE_STATE_RE.match(ctx.text, noun.end, ctx.clause_end)
+        if state is not None:
+            return cue_outcome(state.group("cue"))  # "1,300 pilgrims deceased in total"
         outcome = right or left_cue(ctx, in_a_count=False)  # "12 civilians were wounded"
+        if right is None and outcome is not None and parts.has_own_verb(ctx):
+            return None  # "Twelve died and 3 rescuers searched the rubble": not the dead
         if (
             outcome is None
             and PEOPLE_VERB_BEFORE_RE.search(ctx.left)

@@ -72,13 +72,12 @@ _OF_THEM_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORD_RE = re.compile("|".join(sorted(NUMBER_WORD_ANCHORS, key=len, reverse=True)))
-# "killing at least five soldiers and three civilians", "15 were civilians while 11 were
-# soldiers", "1,293 deaths in Al Haouz, 452 in
+# "killing at least five soldiers and three civilians", "1,293 deaths in Al Haouz, 452 in
 # Taroudant", "114; Sindh 111; and Islamabad 1": the next count of a list shares the verb,
 # after "and", a comma or a semicolon, and maybe a place name ("with Punjab reporting") or
 # the words of the rest ("and another seven at Linwood", "with the remaining 38 from …").
 _COORDINATED_RE = re.compile(
-    r"[^.;\"”]{0,100}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as|while|whereas))\s+(?:the\s+)?[\"'“‘]?"
+    r"[^.;\"”]{0,100}?(?:[,;](?:\s+and)?|\s(?:and|as\s+well\s+as))\s+(?:the\s+)?[\"'“‘]?"
     r"(?:(?:and\s+|with\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}(?:reporting\s+|recording\s+|with\s+)?"
     r"|with\s+)?(?:(?:the\s+)?(?:another|other|remaining)\s+)?$"
 )
@@ -95,6 +94,33 @@ _BARE_RE = re.compile(
 # "the other 17 were from Ya'an City", "the remaining 38 being from Shimian county": a bare
 # number and the place its people came from.
 _FROM_PLACE_RE = re.compile(r"\s+(?:were|was|are|is|being)\s+from\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+# The rest of a list ("the other 17", "the remaining 38") after a partitive count ("12 of
+# the 40 pilgrims"): the rest of the 40, not of the 12.
+_REST_RE = re.compile(r"\b(?:other|remaining)\s+[\"'“‘]?$", re.IGNORECASE)
+_PARTITIVE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|these)\s+[\d,]+\b", re.IGNORECASE)
+# A verb of its own right after a count's noun, with its object: "40 militants took part",
+# "3 rescuers searched the rubble" (not "3 soldiers stationed nearby": a modifier).
+_OWN_VERB_AFTER_RE = re.compile(
+    r"\s+(?:(?:have|has|had)\s+)?"
+    rf"(?:{'|'.join(sorted(lexicon.irregular_past()))}|(?!(?:killed|injured|wounded)\b)"
+    r"[a-z]+ed)\s+(?:the|a|an|their|his|her|its|part|fire)\b",
+)
+
+
+def has_own_verb(ctx: NumberContext) -> bool:
+    """Whether the people counted are the subject of a verb of their own with its object
+    ("40 militants took part", "3 rescuers searched the rubble")."""
+    return _OWN_VERB_AFTER_RE.match(ctx.text, ctx.noun.end, ctx.clause_end) is not None
+
+
+def _from_place(ctx: NumberContext) -> bool:
+    """ "the other 17 were from Ya'an City" and nothing after the place but the clause's
+    end: not "… were from Calder and were moved"."""
+    m = _FROM_PLACE_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    return m is not None and not _VERB_IN_REST_RE.search(ctx.text, m.end(), ctx.clause_end)
+
+
+_VERB_IN_REST_RE = re.compile(r"\b(?:were|was|are|is|been|had|have|has|\w+ed)\b", re.IGNORECASE)
 # "seven in Castilla-La Mancha", "one each in Andalusia", "seven in a neighbouring area of
 # Castilla": a bare number and its place.
 _PLACE_AFTER_RE = re.compile(
@@ -149,12 +175,25 @@ _BREAKDOWN_RE = re.compile(r"\s*(?:[—–:(]|--)\s*[\"'“‘]?$")
 _COLON_BREAKDOWN_RE = re.compile(r"[^\d.;:]{0,60}(?::|\s--)\s*[\"'“‘]?$")
 
 
+# "Five others died in the attack — four women and a boy": who the count was, after its
+# clause and a dash.
+_DASH_BREAKDOWN_RE = re.compile(r"[^\d.;:]{0,60}\s[—–]\s*$")
+
+
 def is_breakdown(ctx: NumberContext, previous: Claim) -> bool:
     """Whether the number opens a breakdown of the claim just before it ("149—61 men",
-    "three more deaths: two in Castilla and one in Andalusia")."""
+    "three more deaths: two in Castilla and one in Andalusia", "Five died — four women
+    and a boy")."""
     if previous.char_end > ctx.phrase.start:
         return False
     if _BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start):
+        return True
+    if (
+        ctx.noun.is_person
+        and (ctx.phrase.low or 0) <= (previous.low or 0)
+        and _DASH_BREAKDOWN_RE.fullmatch(ctx.text, previous.char_end, ctx.phrase.start)
+        and right_cue(ctx) is None
+    ):
         return True
     return bool(
         _COLON_BREAKDOWN_RE.match(ctx.text, previous.char_end, ctx.phrase.start)
@@ -184,12 +223,16 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
         return False
     if right_cue(ctx) is not None:
         return False
+    rest = _REST_RE.search(text, previous.char_end, phrase.start)
+    if rest is not None and _PARTITIVE_AFTER_RE.match(text, previous.char_end):
+        return False  # "Twelve of the 40 pilgrims died, and the other 28 …": the survivors
     if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
         if ctx.noun.is_person:
-            return True
-        bare = _BARE_RE.match(text, phrase.end, ctx.clause_end) or _FROM_PLACE_RE.match(
-            text, phrase.end, ctx.clause_end
-        )
+            # "… killed 12, and 40 militants took part": a clause of their own
+            return not has_own_verb(ctx)
+        if _from_place(ctx):
+            return True  # "and the other 17 were from Ya'an City"
+        bare = _BARE_RE.match(text, phrase.end, ctx.clause_end)
         # "19 were caused by the Vale Fire and 12 by the Ridge Fire": a part's sibling by
         # another cause; "killed 12 people, 3 by beheading" breaks the 12 down instead.
         return bare is not None and (
@@ -199,10 +242,7 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
     # with its own place ("217 people died in Valencia, seven in Castilla and one in …").
     return bool(
         not ctx.noun.words
-        and (
-            _PLACE_AFTER_RE.match(text, phrase.end, ctx.clause_end)
-            or _FROM_PLACE_RE.match(text, phrase.end, ctx.clause_end)
-        )
+        and (_PLACE_AFTER_RE.match(text, phrase.end, ctx.clause_end) or _from_place(ctx))
         and not adjacent_cue(ctx)
     )
 
@@ -255,6 +295,7 @@ _CHANGE_BEFORE_RE = re.compile(
 # nearly 500 as the group had claimed". After a bare "not", the words after the number must
 # say it was given before or by others ("12 killed, not 13" alone may be a correction of a
 # typo, a claim of its own).
+_CLAUSE_ENDS_RE = re.compile(r"[\"'”’]?\s*(?:[,.;)]|$)")
 _REJECTED_BEFORE_RE = re.compile(
     r"[^.;:\d]{0,60}?[\s,]\s*(?:and\s+|but\s+)?(?P<how>not|rather\s+than|instead\s+of)\s+"
     r"(?:the\s+)?[\"'“‘]?$",
@@ -271,8 +312,13 @@ def is_compared_figure(ctx: NumberContext, previous: Claim) -> bool:
         return False
     rejected = _REJECTED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start)
     if rejected is not None and not ctx.noun.head:  # "not 359 reported earlier"
-        return rejected.group("how").lower() != "not" or bool(
+        # "rather than 500." ends its clause; "rather than the 3,000 predicted" is a forecast
+        return bool(
             REJECTED_AFTER_RE.match(text, ctx.phrase.end, end)
+            or (
+                rejected.group("how").lower() != "not"
+                and _CLAUSE_ENDS_RE.match(text, ctx.phrase.end, end)
+            )
         )
     if ctx.noun.words:
         return False
