@@ -216,10 +216,15 @@ def test_states_after_a_place_found_injured_went_missing_still_being_treated(tex
 
 
 def test_a_state_only_casualty_word_has_its_rows_outcome():
+    from tolltrace.extract import lexicon
     from tolltrace.extract.cues import cue_outcome
 
     assert cue_outcome("being treated") == "injured"
     assert cue_outcome("went missing") == "missing"
+    for word in lexicon.casualty_words():
+        if "state" in word.roles and "*" not in word.phrase:
+            phrase = " ".join(w for w in word.phrase.split() if not w.startswith("!"))
+            assert cue_outcome(phrase) == word.outcome, word.phrase
 
 
 @pytest.mark.parametrize(
@@ -326,4 +331,35 @@ def test_identifications_one_of_a_count_and_counts_in_each_of_many_are_no_tolls(
     ],
 )
 def test_what_the_review_found_is_no_toll(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Twelve of the 40 pilgrims on the bus died; the other 28 were from Marston.",
+            [(40, "killed")],
+        ),
+        ("Of the missing people, 63 have since been found alive in a shelter.", []),
+        ("Of the missing people, 12 are believed to have died in the flood.", [(12, "killed")]),
+        ("The plot aimed to kill 40 people and injure 200 more at the stadium.", []),
+        (
+            "The toll rose to 40 from 35. Four of them are children.",
+            [(40, "killed"), (35, "killed")],
+        ),
+        ("The death toll goes up to 80 in the worst-case scenario modelled by the agency.", []),
+        ("The death toll in the floods goes up to 80 if the missing are counted.", []),
+        (
+            "Officials said the deceased included 12 women, and 40 people remain under treatment.",
+            [(12, "killed"), (40, "injured")],
+        ),
+        (
+            "Twelve people were killed and 30 were admitted to hospital.",
+            [(12, "killed"), (30, "injured")],
+        ),
+        ("About 4 million people are under treatment for HIV in the country.", []),
+    ],
+)
+def test_what_the_second_look_at_the_review_found(text, expected):
     assert found(text) == expected

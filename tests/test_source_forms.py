@@ -140,6 +140,13 @@ def test_according_to_them_and_an_additional_paragraph_keep_the_source_before():
             [(12, "reporters-without-borders")],
         ),
         ("Social media posts showed 12 bodies in the street.", [(12, "unattributed")]),
+        ("On Monday television footage showed 12 bodies.", [(12, "unattributed")]),
+        ("Norland television said 12 fighters were killed.", [(12, "media")]),
+        (
+            "Twelve people died, the governor said.\n\nIn addition, critics argue that 40 people "
+            "were killed by police.",
+            [(12, "officials"), (40, "unattributed")],
+        ),
     ],
 )
 def test_what_the_review_found_names_no_source(text, expected):

@@ -125,7 +125,8 @@ _PICTURE_CREDITS = ("/", "image", "photo", "getty", "picture")
 # Connectives that continue the paragraph before, unless a speaker of their own follows.
 _CONNECTIVE_RE = re.compile(r"[\"“]?(?:Additionally|In\s+addition|Moreover|Furthermore)\b")
 _SPEAKER_VERB_RE = re.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.reporting_verbs())}|claims?|according\s+to)\b",
+    rf"\b(?:{lexicon.alternation(lexicon.reporting_verbs())}|claims?|according\s+to|argue[sd]?|"
+    r"allege[sd]?|insist(?:s|ed)?|believe[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 # A sentence that says where the figures of the one before come from: "This statistic was

@@ -283,7 +283,7 @@ def read_claim(
 # "the death toll up to 114", "the toll crept up to 116", "has gone up to 159", "Death toll
 # in stampede goes up to 80": risen to 114, not at most 114.
 _TOLL_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:toll|tally|count|figure)(?:(?:\s+(?:in|from|of)\s+[^.;:\d]{1,60}?)?"
+    r"\b(?:toll|tally|count|figure)(?:(?:\s+in\s+[^.;:\d]{1,60}?)?"
     r"\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:{lexicon.alternation(lexicon.toll_verbs(rise=True))}))?\s*$",
     re.IGNORECASE,

@@ -84,7 +84,7 @@ IMMEDIATE_STATE_RE = re.compile(
     r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"
     r"lightly|slightly|seriously|severely|badly|moderately|"
     r"gravely|critically|"
-    r"confirmed|still|found|later|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
+    r"confirmed|still|found|later|to|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
     re.IGNORECASE,
@@ -215,7 +215,7 @@ def cue_outcome(word: str) -> str:
 
 
 _STATE_OUTCOMES = {
-    w.phrase: w.outcome
+    " ".join(word for word in w.phrase.split() if not word.startswith("!")): w.outcome
     for w in lexicon.casualty_words()
     if "state" in w.roles and "*" not in w.phrase
 }

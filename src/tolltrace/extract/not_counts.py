@@ -56,7 +56,7 @@ NOT_A_TOLL = StartAnchored(
                 # "no plan to injure 50", "designed to kill 20": an intent.
                 r"\b(?:plans?|planned|planning|designed|intended|intends?|aims?|aimed|wants?|"
                 r"wanted|tried|trying|threatened|threatens|threatening)\s+to\s+(?:kill|injure|"
-                r"wound|harm)\s+$",
+                r"wound|harm)(?:\s+[^.;]{1,60}?\s+and\s+(?:kill|injure|wound|harm))?\s+$",
                 # "children under the age of 16", "aged 21": an age.
                 r"\b(?:ages?\s+of|aged(?:\s+(?:between|from|under|over))?)\s+$",
                 # "3 deaths per 100,000 people", "an average of 400 a year": a rate.
@@ -208,6 +208,13 @@ REJECTED_AFTER_RE = re.compile(
 _REJECTED_NOT_BEFORE_RE = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?not\s+$", re.IGNORECASE)
 
 
+# A condition after the number: "goes up to 80 if the missing are counted", "80 in the
+# worst-case scenario": a hypothesis, not a toll.
+_CONDITION_AFTER_RE = re.compile(
+    r"(?:\s+[\w-]+){0,3}\s+(?:if|unless)\b|\s+in\s+(?:the|a)\s+worst[- ]case\b", re.IGNORECASE
+)
+
+
 def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Left) -> bool:
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
@@ -215,6 +222,8 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
     if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end) or _AVERAGE_BEFORE_RE.search(
         words[-_AVERAGE_REACH:]
     ):
+        return True
+    if _CONDITION_AFTER_RE.match(text, phrase.end, sentence.end):
         return True
     not_a_toll = NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
     if not_a_toll and not (

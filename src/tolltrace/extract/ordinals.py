@@ -46,6 +46,9 @@ _OTHER_SERIES_RE = re.compile(
     r"\b(?:since|this|last)\s+(?:year|month|\d{4})|\bin\s+\d{4}\b|\bnot\b|"
     r"\bin\s+(?:the\s+|police\s+)?(?:family|custody)\b"
 )
+_KEY_ANY_CASE_RE = re.compile(rf"(?:nd|rd|th) (?P<noun>{'|'.join(_NOUNS)})\b", re.IGNORECASE)
+_FOLLOWS_ANY_CASE = {k: re.compile(v.pattern, re.IGNORECASE) for k, v in _FOLLOWS.items()}
+_OTHER_SERIES_ANY_CASE_RE = re.compile(_OTHER_SERIES_RE.pattern, re.IGNORECASE)
 # The rest of its sentence is read this far for another series.
 _SERIES_REACH = 80
 
@@ -55,7 +58,7 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     into `text`; `low` is the text lower-cased with the same offsets, None: none are looked
     for)."""
     if low is None:
-        return []
+        return _ordinal_counts_any_case(text)
     found = []
     # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth"): found with the
     # noun after it, the rest of the text is never walked
@@ -75,6 +78,20 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     return sorted(found)
 
 
+def _ordinal_counts_any_case(text: str) -> list[NumberPhrase]:
+    """The same, read in `text` itself when lower-casing it would move its offsets."""
+    found = []
+    for m in _KEY_ANY_CASE_RE.finditer(text):
+        noun, end = m.group("noun").lower(), m.end()
+        if _FOLLOWS_ANY_CASE[noun].match(text, end) and not _OTHER_SERIES_ANY_CASE_RE.search(
+            text, end, _sentence_end(text, end)
+        ):
+            phrase = _ordinal_before(text, text, m.start("noun") - 1)
+            if phrase is not None:
+                found.append(phrase)
+    return sorted(found)
+
+
 _ORDINAL_ENDS = ("nd", "rd", "th")
 if not all(word[-2:] in _ORDINAL_ENDS for word in ORDINALS):  # pragma: no cover
     raise RuntimeError("number_words.csv: an ordinal that does not end in nd, rd or th")
@@ -90,7 +107,7 @@ def _ordinal_before(text: str, low: str, at: int) -> NumberPhrase | None:
     start = low.rfind(" ", max(0, at - _WORD_REACH), at) + 1
     if start == 0 and at >= _WORD_REACH:
         return None
-    word = low[start:at]
+    word = low[start:at].lower()
     value = ORDINALS.get(word)
     if value is None and _DIGIT_ORDINAL_RE.search(word):
         value = int(word[:-2])

@@ -214,8 +214,8 @@ def _who_of_the_count_before(ctx: NumberContext, last: Claim | None) -> bool:
     """Whether "N of them are <people>" opens its sentence right after the sentence that
     ends with the count `last` ("… at least 35 people had died. Four of them are
     children"), so that the number is a part of that count."""
-    if last is None:
-        return False
+    if last is None or last.is_previous:
+        return False  # "… rose to 40 from 35. Four of them …": of the 40, not the 35
     of_them = parts.of_them(ctx)
     if of_them is None:
         return False
@@ -284,7 +284,9 @@ def _victims_outcome(ctx: NumberContext, earlier: list[Claim]) -> str | None:
 
 
 # The helpers between a noun and its verb: "11 suspects were later detained".
-_HELPERS_RE = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later|found)\s+)*")
+_HELPERS_RE = re.compile(
+    r"\s*(?:(?:were|was|are|is|have|has|had|been|being|also|later|since|now|found)\s+)*"
+)
 
 
 def _negative_right_after(ctx: NumberContext, at: int | None = None) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded, StartAnchored
 from tolltrace.extract.context import NumberContext, tail_search
-from tolltrace.extract.cues import CUE, adjacent_cue, right_cue
+from tolltrace.extract.cues import CUE, IMMEDIATE_STATE_RE, adjacent_cue, right_cue
 from tolltrace.extract.not_counts import REJECTED_AFTER_RE
 from tolltrace.extract.numbers import NUMBER_WORD_ANCHORS, find_number_phrases
 from tolltrace.extract.place_phrases import place_nouns, place_prepositions
@@ -94,10 +94,15 @@ _BARE_RE = re.compile(
 # "the other 17 were from Ya'an City", "the remaining 38 being from Shimian county": a bare
 # number and the place its people came from.
 _FROM_PLACE_RE = re.compile(r"\s+(?:were|was|are|is|being)\s+from\s+(?:the\s+)?(?-i:[A-Z])", re.I)
-# The rest of a list ("the other 17", "the remaining 38") after a partitive count ("12 of
-# the 40 pilgrims"): the rest of the 40, not of the 12.
+# The rest of a list ("the other 17", "the remaining 38"): of the dead only after a frame
+# of the dead.
 _REST_RE = re.compile(r"\b(?:other|remaining)\s+[\"'“‘]?$", re.IGNORECASE)
-_PARTITIVE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|these)\s+[\d,]+\b", re.IGNORECASE)
+_DEAD_FRAME_RE = re.compile(
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:confirmed\s+)?(?:dead|deaths|victims|"
+    r"killed|bodies|deceased|missing|injured|wounded)\b"
+    r"|\b(?:dead|deaths|victims|toll|casualties)\s+(?:also\s+)?includ",
+    re.IGNORECASE,
+)
 # A verb of its own right after a count's noun, with its object: "40 militants took part",
 # "3 rescuers searched the rubble" (not "3 soldiers stationed nearby": a modifier).
 _OWN_VERB_AFTER_RE = re.compile(
@@ -221,11 +226,15 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
         _NUMBER_WORD_RE.search(between.lower()) and find_number_phrases(between)
     ):
         return False
-    if right_cue(ctx) is not None:
+    if right_cue(ctx) is not None or IMMEDIATE_STATE_RE.match(text, ctx.noun.end, ctx.clause_end):
+        return False  # its own casualty word ("… and 40 people remain under treatment")
+    if _REST_RE.search(text, previous.char_end, phrase.start) and not _DEAD_FRAME_RE.search(
+        text, ctx.sentence.start, previous.char_start
+    ):
+        # "the other 17" is the rest of the dead only after a frame of the dead ("Among the
+        # dead, 29 … and the other 17"), not the rest of a group ("Twelve of the 40
+        # pilgrims died; the other 28 …": the survivors)
         return False
-    rest = _REST_RE.search(text, previous.char_end, phrase.start)
-    if rest is not None and _PARTITIVE_AFTER_RE.match(text, previous.char_end):
-        return False  # "Twelve of the 40 pilgrims died, and the other 28 …": the survivors
     if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
         if ctx.noun.is_person:
             # "… killed 12, and 40 militants took part": a clause of their own
