@@ -363,3 +363,12 @@ def test_what_the_review_found_is_no_toll(text, expected):
 )
 def test_what_the_second_look_at_the_review_found(text, expected):
     assert found(text) == expected
+
+
+def test_an_ordinal_death_is_the_running_toll_not_one_days_count():
+    text = (
+        "A gunman opened fire late Saturday, killing six people, police said.\n\n"
+        "A sixth victim died at a hospital early Sunday, the police chief said."
+    )
+    claims = extract_claims(text, "a")
+    assert [(c.low, c.scope) for c in claims] == [(6, "cumulative"), (6, "cumulative")]

@@ -33,7 +33,7 @@ from tolltrace.extract.headed_lists import HeadedLists
 from tolltrace.extract.invisible import for_matching
 from tolltrace.extract.not_counts import is_no_casualty_count, is_not_a_count
 from tolltrace.extract.numbers import NumberPhrase, find_number_phrases
-from tolltrace.extract.ordinals import ordinal_counts
+from tolltrace.extract.ordinals import is_ordinal, ordinal_counts
 from tolltrace.extract.outcome import Reading, read_outcome
 from tolltrace.extract.parts import TOTAL_BEFORE, is_compared_figure, link_subsets
 from tolltrace.extract.place_phrases import place_claims
@@ -246,6 +246,8 @@ def read_claim(
     scope_name, as_of_text = scope.scope_and_date(ctx, times, bool(reading.part_of))
     if scope.is_increment(ctx, reading.outcome, earlier[-1] if earlier else None):
         scope_name = "increment"
+    elif scope_name == "daily" and is_ordinal(phrase):
+        scope_name = "cumulative"  # "A sixth victim died early Sunday": the toll is six
     return Claim(
         article_id=article.article_id,
         claim_id=f"{article.article_id}@{phrase.start}",

@@ -78,6 +78,13 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     return sorted(found)
 
 
+def is_ordinal(phrase: NumberPhrase) -> bool:
+    """Whether a number phrase is an ordinal ("sixth", "4th"): the rank of the last death,
+    so the running toll, never one day's count."""
+    word = phrase.text.lower()
+    return word in ORDINALS or _DIGIT_ORDINAL_RE.search(word) is not None
+
+
 def _ordinal_counts_any_case(text: str) -> list[NumberPhrase]:
     """The same, read in `text` itself when lower-casing it would move its offsets."""
     found = []
