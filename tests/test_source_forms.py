@@ -151,3 +151,23 @@ def test_according_to_them_and_an_additional_paragraph_keep_the_source_before():
 )
 def test_what_the_review_found_names_no_source(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 40 people died in the blast.\nThe army confirmed this morning that its "
+            "troops had reached the town.",
+            [(40, "unattributed")],
+        ),
+        (
+            "At least 40 people died in the blast.\nThe ministry released the figures for last "
+            "year's floods.",
+            [(40, "unattributed")],
+        ),
+        ("Col. Tom Reed said 12 people died.", [(12, "tom-reed")]),
+    ],
+)
+def test_what_the_second_review_found_names_no_source(text, expected):
+    assert sources(text) == expected

@@ -146,7 +146,8 @@ _CONFIRMS_IT_RE = re.compile(
     r"[^.;\d]{0,120}?\b(?:confirmed|said|announced|reported|gave|released|shared|disclosed|"
     r"revealed)\s+(?:this|these\s+"
     r"(?:figures?|numbers?)|the\s+(?:figures?|numbers?|(?:death\s+)?toll))\b"
-    r"(?!\s+(?:of|was|were|is|are|could|would|might|may|had|has|as)\b)"
+    r"(?!\s+(?:of|for|in|from|on|was|were|is|are|could|would|might|may|had|has|as|morning|"
+    r"afternoon|evening|week|weekend|month|year)\b)"
 )
 # It is read in the sentence after, or the one after that when the one between holds no
 # number ("The toll rose to 46. It is likely to rise. The minister confirmed this …").

@@ -40,8 +40,7 @@ _VERB = (
 # scope.PREVIOUS).
 _PREVIOUS_NOUN = (
     r"(?:the|its|that)\s+(?:previous|earlier|prior|initial)\s+(?:death\s+)?"
-    r"(?:number|figure|count|tally|toll|total|estimate)"
-    r"(?:,[^,.;]{1,60},)?\s+(?:had\s+been|was|stood\s+at)"
+    r"(?:number|figure|count|tally|toll|total|estimate)\s+(?:had\s+been|was|stood\s+at)"
 )
 # "That number has now risen to", "The final figures now stand at", "put the number
 # Wednesday at", "put it at", "The previous figure had been".

@@ -84,7 +84,7 @@ IMMEDIATE_STATE_RE = re.compile(
     r"reported|declared|listed|presumed|considered|thought|potentially|possibly|officially|"
     r"lightly|slightly|seriously|severely|badly|moderately|"
     r"gravely|critically|"
-    r"confirmed|still|found|later|to|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
+    r"confirmed|still|found|to|remain|remained|remains|others?|more|in|a)\s+)*(?P<cue>"
     + lexicon.alternation(lexicon.role_phrases("state"))
     + r")\b",
     re.IGNORECASE,
@@ -241,8 +241,9 @@ _OTHER_COUNT_RE = re.compile(
 )
 
 
-# A number right before a casualty word after the count: the word is that number's.
-_NUMBER_RIGHT_BEFORE_RE = re.compile(r"\d[\d,.]*\s*$")
+# A number right before a casualty word after the count, and a clause break before it.
+_NUMBER_RIGHT_BEFORE_RE = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
+_CLAUSE_BREAK_RE = re.compile(r"[,;]|\b(?:that|which|where)\b")
 # A colon then a number: a breakdown stands between a count and the words after it.
 _BREAKDOWN_BETWEEN_RE = re.compile(r":\s*[\"'“‘]?\d")
 
@@ -261,9 +262,11 @@ def right_cue(ctx: NumberContext) -> str | None:
         # "5,264 civilian casualties: 2,345 killed and 2,919 injured": the words belong to
         # the breakdown's numbers, not to the total before its colon.
         return None
-    if _NUMBER_RIGHT_BEFORE_RE.search(window, 0, m.start()):
-        # "79 in Rukum West, and 3 in Dailekh, totaling 166 wounded": the word is the noun
-        # of the number right before it.
+    before = _NUMBER_RIGHT_BEFORE_RE.search(window, 0, m.start())
+    if before is not None and _CLAUSE_BREAK_RE.search(window, 0, before.start()):
+        # "…, and 3 in Dailekh, totaling 166 wounded", "…, mentioning that about 300 injured
+        # are critical": the word is the noun of the number right before it, in a clause of
+        # its own (not "Two men aged 25 and 31 killed", "40 people on Flight 302 killed").
         return None
     if m.lastgroup == NEGATIVE and _OTHER_COUNT_RE.search(window, 0, m.start()):
         # "… includes 110 Varans and 70 Teleks, leaving about 50,000 people displaced": the

@@ -81,7 +81,10 @@ _NOT_FIRST = frozenset(
     authorities according however meanwhile earlier later then also cyclone hurricane storm
     typhoon tropical operation flight""".split()
 )
-_HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. prof prof.".split())
+_HONORIFICS = frozenset(
+    """mr mrs ms dr prof col gen lt maj capt sgt rev sen rep gov mr. mrs. ms. dr. prof. col.
+    gen. lt. maj. capt. sgt. rev. sen. rep. gov.""".split()
+)
 # Weekdays (not months: "Jan Egeland", "Theresa May").
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A preposition or a vessel, building or street before the name: a place or a thing.

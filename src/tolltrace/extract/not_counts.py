@@ -15,7 +15,7 @@ from tolltrace.extract.context import Left, NumberContext
 from tolltrace.extract.cues import adjacent_negative
 from tolltrace.extract.numbers import NumberPhrase
 from tolltrace.extract.sentences import Sentence
-from tolltrace.extract.victims import SINGULAR_PERSON_WORDS, death_noun_after
+from tolltrace.extract.victims import SINGULAR_PERSON_WORDS, death_noun_after, is_person_word
 
 # A plain four-digit number in this range is a year unless a count's words frame it. (An
 # era, tolltrace.extract.eras, names only 1900-2099: a year that dates a toll.)
@@ -208,10 +208,10 @@ REJECTED_AFTER_RE = re.compile(
 _REJECTED_NOT_BEFORE_RE = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?not\s+$", re.IGNORECASE)
 
 
-# A condition after the number: "goes up to 80 if the missing are counted", "80 in the
-# worst-case scenario": a hypothesis, not a toll.
-_CONDITION_AFTER_RE = re.compile(
-    r"(?:\s+[\w-]+){0,3}\s+(?:if|unless)\b|\s+in\s+(?:the|a)\s+worst[- ]case\b", re.IGNORECASE
+# "1 in 3 was a child", "one out of five": a ratio, not a count.
+_RATIO_AFTER_RE = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
 )
 
 
@@ -219,11 +219,11 @@ def is_not_a_count(text: str, sentence: Sentence, phrase: NumberPhrase, left: Le
     """Numbers that are units, dates, years, labels or ages rather than counts of people,
     or counts of people that are not casualties (NOT_A_TOLL), read before the noun."""
     words = left.text
-    if _UNIT_AFTER_RE.match(text, phrase.end, sentence.end) or _AVERAGE_BEFORE_RE.search(
-        words[-_AVERAGE_REACH:]
+    if (
+        _UNIT_AFTER_RE.match(text, phrase.end, sentence.end)
+        or _AVERAGE_BEFORE_RE.search(words[-_AVERAGE_REACH:])
+        or _RATIO_AFTER_RE.match(text, phrase.end, sentence.end)
     ):
-        return True
-    if _CONDITION_AFTER_RE.match(text, phrase.end, sentence.end):
         return True
     not_a_toll = NOT_A_TOLL.search(words, left.starts, 0, max(0, len(words) - NOT_A_TOLL_REACH))
     if not_a_toll and not (
@@ -350,13 +350,19 @@ _LABEL_WORD_REACH = 30
 # "43 reports of missing persons have been received": an emergency service's count of the
 # missing.
 _REPORTS_OF_MISSING_RE = re.compile(
-    r"\s+(?:reports|requests|calls)\s+(?:of|about)\s+(?:missing|disappeared)\b", re.IGNORECASE
+    r"\s+(?:reports|requests|calls)\s+(?:of|about)\s+(?:missing|disappeared)\s+(?P<who>[\w-]+)",
+    re.IGNORECASE,
 )
 
 
 def reports_the_missing(ctx: NumberContext) -> bool:
     """ "43 reports of missing persons": a count of the missing, not of reports."""
-    return _REPORTS_OF_MISSING_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end) is not None
+    m = _REPORTS_OF_MISSING_RE.match(ctx.text, ctx.phrase.end, ctx.clause_end)
+    return (
+        m is not None
+        and is_person_word(m.group("who"))  # not "missing dogs"
+        and not _RATE_AFTER_RE.match(ctx.text, m.end(), ctx.sentence.end)  # "every year"
+    )
 
 
 def is_no_casualty_count(ctx: NumberContext) -> bool:

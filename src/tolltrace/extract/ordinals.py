@@ -43,8 +43,10 @@ _FOLLOWS = {
 # Ranks in another series than the event's dead: "the sixth body found in the lake since
 # 2019", "the third death in custody this year", "was not linked to the storm".
 _OTHER_SERIES_RE = re.compile(
-    r"\b(?:since|this|last)\s+(?:year|month|\d{4})|\bin\s+\d{4}\b|\bnot\b|"
-    r"\bin\s+(?:the\s+|police\s+)?(?:family|custody)\b"
+    r"\b(?:since|this|last)\s+(?:year|month|week|season|spring|summer|autumn|fall|winter|"
+    r"\d{4})|\bin\s+\d{4}\b|\bnot\b|\bsince\b|\bin\s+the\s+(?:past|last)\b|"
+    r"\bin\s+(?:the\s+|police\s+)?(?:family|custody)\b|"
+    r"\b(?:of|from)\s+(?:measles|cholera|covid|flu|influenza|dengue|malaria|mpox|ebola)\b"
 )
 _KEY_ANY_CASE_RE = re.compile(rf"(?:nd|rd|th) (?P<noun>{'|'.join(_NOUNS)})\b", re.IGNORECASE)
 _FOLLOWS_ANY_CASE = {k: re.compile(v.pattern, re.IGNORECASE) for k, v in _FOLLOWS.items()}
@@ -60,21 +62,21 @@ def ordinal_counts(text: str, low: str | None) -> list[NumberPhrase]:
     if low is None:
         return _ordinal_counts_any_case(text)
     found = []
-    # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth"): found with the
-    # noun after it, the rest of the text is never walked
-    for ending in _ORDINAL_ENDS:
-        for noun in _NOUNS:
-            key = f"{ending} {noun}"
-            at = low.find(key)
-            while at != -1:
-                space, end = at + 2, at + len(key)
-                if _FOLLOWS[noun].match(low, end) and not _OTHER_SERIES_RE.search(
-                    low, end, _sentence_end(low, end)
-                ):
-                    phrase = _ordinal_before(text, low, space)
-                    if phrase is not None:
-                        found.append(phrase)
-                at = low.find(key, end)
+    # every ordinal ends in "nd", "rd" or "th" ("second", "3rd", "fourth"): each noun is
+    # found, and the two letters before it read; the rest of the text is never walked
+    for noun in _NOUNS:
+        key = f" {noun}"
+        at = low.find(key)
+        while at != -1:
+            end = at + len(key)
+            if low[at - 2 : at] in _ORDINAL_ENDS and (
+                _FOLLOWS[noun].match(low, end)
+                and not _OTHER_SERIES_RE.search(low, end, _sentence_end(low, end))
+            ):
+                phrase = _ordinal_before(text, low, at)
+                if phrase is not None:
+                    found.append(phrase)
+            at = low.find(key, end)
     return sorted(found)
 
 

@@ -225,9 +225,15 @@ def _who_of_the_count_before(ctx: NumberContext, last: Claim | None) -> bool:
     text = ctx.text
     if text[ctx.sentence.start : ctx.phrase.start].strip(" \t\"“'‘"):
         return False
-    if text[last.sentence_end : ctx.sentence.start].strip():
-        return False
-    return not any(ch.isdigit() for ch in text[last.char_end : last.sentence_end])
+    if text[last.sentence_end : ctx.sentence.start].strip() or (ctx.phrase.low or 0) > (
+        last.low or 0
+    ):
+        return False  # "… left 6 dead. Twelve of them are children": not of the 6
+    # "Police arrested 3 suspects after the blast that killed 12. Two of them are
+    # brothers": the sentence holds another number, which "them" may count
+    offset = last.char_start - last.sentence_start
+    numbers = find_number_phrases(text[last.sentence_start : last.sentence_end])
+    return all(p.start == offset for p in numbers)
 
 
 def _follows_its_toll(ctx: NumberContext, frame: re.Match[str], last: Claim) -> bool:

@@ -96,7 +96,7 @@ _BARE_RE = re.compile(
 _FROM_PLACE_RE = re.compile(r"\s+(?:were|was|are|is|being)\s+from\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # The rest of a list ("the other 17", "the remaining 38"): of the dead only after a frame
 # of the dead.
-_REST_RE = re.compile(r"\b(?:other|remaining)\s+[\"'“‘]?$", re.IGNORECASE)
+_REST_RE = re.compile(r"\b(?:other|remaining|another)\s+[\"'“‘]?$", re.IGNORECASE)
 _DEAD_FRAME_RE = re.compile(
     r"\b(?:among|of)\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:confirmed\s+)?(?:dead|deaths|victims|"
     r"killed|bodies|deceased|missing|injured|wounded)\b"
@@ -228,12 +228,19 @@ def is_coordinated(ctx: NumberContext, previous: Claim) -> bool:
         return False
     if right_cue(ctx) is not None or IMMEDIATE_STATE_RE.match(text, ctx.noun.end, ctx.clause_end):
         return False  # its own casualty word ("… and 40 people remain under treatment")
-    if _REST_RE.search(text, previous.char_end, phrase.start) and not _DEAD_FRAME_RE.search(
-        text, ctx.sentence.start, previous.char_start
+    rest = _REST_RE.search(text, previous.char_end, phrase.start)
+    if rest is not None and (
+        ctx.noun.words
+        or ";" in text[previous.char_end : phrase.start]
+        or (
+            rest.group(0).lower().startswith(("other", "remaining"))
+            and not _DEAD_FRAME_RE.search(text, ctx.sentence.start, previous.char_start)
+        )
     ):
-        # "the other 17" is the rest of the dead only after a frame of the dead ("Among the
-        # dead, 29 … and the other 17"), not the rest of a group ("Twelve of the 40
-        # pilgrims died; the other 28 …": the survivors)
+        # the rest of a list is a bare number ("and another seven at Linwood"; not "another
+        # 100 children were orphaned"), and "the other 17" the rest of the dead only after a
+        # frame of the dead ("Among the dead, 29 … and the other 17"), not the rest of a
+        # group ("Twelve of the 40 pilgrims died, and the other 28 …": the survivors)
         return False
     if not CUE.search(text, ctx.cues, 0, after_previous, phrase.start):
         if ctx.noun.is_person:
@@ -304,7 +311,6 @@ _CHANGE_BEFORE_RE = re.compile(
 # nearly 500 as the group had claimed". After a bare "not", the words after the number must
 # say it was given before or by others ("12 killed, not 13" alone may be a correction of a
 # typo, a claim of its own).
-_CLAUSE_ENDS_RE = re.compile(r"[\"'”’]?\s*(?:[,.;)]|$)")
 _REJECTED_BEFORE_RE = re.compile(
     r"[^.;:\d]{0,60}?[\s,]\s*(?:and\s+|but\s+)?(?P<how>not|rather\s+than|instead\s+of)\s+"
     r"(?:the\s+)?[\"'“‘]?$",
@@ -321,14 +327,9 @@ def is_compared_figure(ctx: NumberContext, previous: Claim) -> bool:
         return False
     rejected = _REJECTED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start)
     if rejected is not None and not ctx.noun.head:  # "not 359 reported earlier"
-        # "rather than 500." ends its clause; "rather than the 3,000 predicted" is a forecast
-        return bool(
-            REJECTED_AFTER_RE.match(text, ctx.phrase.end, end)
-            or (
-                rejected.group("how").lower() != "not"
-                and _CLAUSE_ENDS_RE.match(text, ctx.phrase.end, end)
-            )
-        )
+        # "not 359 reported earlier", "rather than 500 as first reported" (not "rather than
+        # the 3,000 predicted", "employs 400 workers rather than 600")
+        return bool(REJECTED_AFTER_RE.match(text, ctx.phrase.end, end))
     if ctx.noun.words:
         return False
     if _COMPARED_BEFORE_RE.fullmatch(text, previous.char_end, ctx.phrase.start) is None:

@@ -44,31 +44,33 @@ class Sentence(NamedTuple):
 # them without points ("U.S. Marines" as "US   Marines", same length), so that a point
 # inside a name ends no clause or noun phrase.
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:U\.S|U\.N|U\.K)\.(?![\w])")
-# Titles and place prefixes before a name ("St. Lucie County", "Mt. Everest", "Col.
-# Butler"): their point is read as a space, so "including five in St. Lucie County, one
-# in Polk County" stays one list. ("Gov." keeps its point: the alias table names it so.)
-_TITLES = frozenset("St Mt Ft Dr Mr Mrs Ms Prof Gen Col Lt Maj Capt Sgt Sen Rep Rev".split())
-_POINT_BEFORE_NAME_RE = re.compile(r"\.(?=[ \t]+[A-Z])")  # each is checked for a title
+# Place prefixes before a name ("St. Lucie County", "Mt. Everest", "Ft. Myers"): their
+# point is read as a space, so "including five in St. Lucie County, one in Polk County"
+# stays one list. (Titles of people keep theirs: `named_speakers` reads them.)
+_PLACE_PREFIXES = ("St. ", "Mt. ", "Ft. ")
 
 
 def _title_points(text: str) -> list[int]:
-    """The points of the titles and prefixes in _TITLES right before a capital."""
+    """The points of the place prefixes right before a capital."""
     points = []
-    for m in _POINT_BEFORE_NAME_RE.finditer(text):
-        dot = start = m.start()
-        while start > 0 and dot - start < 5 and text[start - 1].isalpha():
-            start -= 1
-        if text[start:dot] in _TITLES and (
-            start == 0 or not (text[start - 1].isalnum() or text[start - 1] == ".")
-        ):
-            points.append(dot)
+    for prefix in _PLACE_PREFIXES:
+        at = text.find(prefix)
+        while at != -1:
+            after = at + len(prefix)
+            if (
+                after < len(text)
+                and text[after].isupper()
+                and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "."))
+            ):
+                points.append(at + 2)
+            at = text.find(prefix, after)
     return points
 
 
 def without_abbreviation_points(text: str) -> str:
     """`text` with the points of "U.S.", "U.N." and "U.K." made spaces after the letters
-    ("U.S." → "US  "), and those of a title or place prefix before a name made a space
-    ("St. Lucie" → "St  Lucie"): the same length."""
+    ("U.S." → "US  "), and those of a place prefix before a name made a space ("St. Lucie"
+    → "St  Lucie"): the same length."""
     if "U." in text:
         text = _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + "  ", text)
     points = _title_points(text)
