@@ -299,12 +299,15 @@ def _handled(ctx: NumberContext) -> bool:
     noun, text = ctx.noun, ctx.text
     if any(w.lower() in _HANDLED_WORDS for w in noun.words):
         return True
-    identified = _IDENTIFIED_BEFORE_RE.search(ctx.left[-30:])
+    tail = ctx.left[-40:]
+    identified = _IDENTIFIED_BEFORE_RE.search(tail) if "identified" in tail else None
     if identified and (identified.group("another") or noun.head.lower() in _BODY_WORDS):
         return True
     if ctx.phrase.low == 1 and _ONE_OF_A_COUNT_RE.match(text, ctx.phrase.end, ctx.clause_end):
         return True
-    if _DISTRIBUTIVE_BEFORE_RE.search(ctx.left[-40:]):
+    if ("every" in tail or "each" in tail or "Each" in tail or "Every" in tail) and (
+        _DISTRIBUTIVE_BEFORE_RE.search(tail)
+    ):
         return True
     if _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end):
         return True
