@@ -171,3 +171,11 @@ def test_what_the_review_found_names_no_source(text, expected):
 )
 def test_what_the_second_review_found_names_no_source(text, expected):
     assert sources(text) == expected
+
+
+def test_a_heading_run_into_a_sentence_with_have_is_no_speaker():
+    text = (
+        "Sectarian Violence and Allegations of Human Rights Violations Reports have noted that "
+        "no forces were present. Clashes killed several dozen officers."
+    )
+    assert sources(text) == [(12, "unattributed")]

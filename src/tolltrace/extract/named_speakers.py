@@ -61,7 +61,7 @@ _VERB_LOW_RE = re.compile(rf"\b(?:(?P<verb>{_VERBS})|according\s+to)\b")
 # A name, its aside and an adverb are read this far back from the verb.
 NAME_REACH = 160
 _NAME_BEFORE_RE = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME}){_ASIDE}\s+(?:(?:had|has|have)\s+)?"
+    rf"(?<![\w’'-])(?P<name>{_NAME}){_ASIDE}\s+(?:had\s+)?"
     r"(?:also\s+|further\s+|later\s+)?$"
 )
 # Lower-case words between a verb and the name ("said spokesman Tom Vale"), but not a
