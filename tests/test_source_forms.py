@@ -179,3 +179,11 @@ def test_a_heading_run_into_a_sentence_with_have_is_no_speaker():
         "no forces were present. Clashes killed several dozen officers."
     )
     assert sources(text) == [(24, "unattributed")]  # several dozen: 24
+
+
+def test_a_connective_before_another_times_figure_carries_no_source():
+    text = (
+        "Police said 14 people died in the crash.\n\n"
+        "Moreover, last year 300 people died on the same road."
+    )
+    assert sources(text) == [(14, "officials"), (300, "unattributed")]

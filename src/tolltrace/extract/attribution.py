@@ -122,7 +122,12 @@ SOURCE_LINE_PARAGRAPHS = 3
 _PICTURE_CREDITS = ("/", "image", "photo", "getty", "picture")
 
 
-# Connectives that continue the paragraph before, unless a speaker of their own follows.
+# Connectives that continue the paragraph before, unless a speaker of their own follows or
+# the figures are of another time ("Moreover, last year 300 people died on that road").
+_OTHER_TIME_RE = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|month|week|decade)\b|\bin\s+(?:19|20)\d\d\b|\bago\b",
+    re.IGNORECASE,
+)
 _CONNECTIVE_RE = re.compile(r"[\"“]?(?:Additionally|In\s+addition|Moreover|Furthermore)\b")
 _SPEAKER_VERB_RE = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.reporting_verbs())}|claims?|according\s+to|argue[sd]?|"
@@ -271,10 +276,14 @@ class ArticleAttributions:
 
     def _new_speaker(self, s: Sentence) -> bool:
         """Whether a sentence that opens with a connective ("Moreover, …") has a speaker of
-        its own the table does not know ("Moreover, Hamas claims …")."""
+        its own the table does not know ("Moreover, Hamas claims …"), or counts another
+        time's dead ("Moreover, last year 300 people died …")."""
         if not _CONNECTIVE_RE.match(self.text, s.start, s.end):
             return False
-        return _SPEAKER_VERB_RE.search(self.text, s.start, s.end) is not None
+        return (
+            _SPEAKER_VERB_RE.search(self.text, s.start, s.end) is not None
+            or _OTHER_TIME_RE.search(self.text, s.start, s.end) is not None
+        )
 
     def _source_line(self, index: int) -> Attribution | None:
         """The source of a "Source: …" line at most SOURCE_LINE_PARAGRAPHS paragraphs above,
