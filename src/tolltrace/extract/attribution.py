@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from tolltrace.extract import lexicon
 from tolltrace.extract._fastscan.scanning import Guarded
-from tolltrace.extract.named_speakers import named_speakers, person_named
+from tolltrace.extract.named_speakers import TITLES_OF_ADDRESS, named_speakers, person_named
 from tolltrace.extract.organisations import defined_acronyms, is_place
 from tolltrace.extract.sentences import Sentence
 from tolltrace.extract.sources import (
@@ -73,8 +73,6 @@ _DIGIT_RE = re.compile(r"\d")
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 # Words that may open a sentence before a surname: "But Smith said", "Later, Smith said".
 _SENTENCE_OPENERS = frozenset("but and later then earlier meanwhile however also so".split())
-# Titles of address before a surname: "Mr Bush said".
-_HONORIFICS = frozenset("mr mrs ms dr prof".split())
 # Capitalised words that start sentences and name no person ("They said", "Officials say").
 _NOT_NAMES = frozenset(
     "the this these that those it they he she we officials police authorities".split()
@@ -326,7 +324,7 @@ class ArticleAttributions:
         if m.group("name"):
             before = _CAPITAL_WORD_BEFORE_RE.search(self.text, s.start, m.start())
             opener = before.group(1).lower().rstrip(".") if before is not None else ""
-            if before is not None and opener not in _SENTENCE_OPENERS | _HONORIFICS:
+            if before is not None and opener not in _SENTENCE_OPENERS | TITLES_OF_ADDRESS:
                 return None  # "The Documentation Center reported": a whole name
         full = _full_name_pattern(name)
         for j in range(index - 1, max(-1, index - 1 - SURNAME_LOOKBACK), -1):

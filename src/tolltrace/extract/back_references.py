@@ -44,10 +44,9 @@ _PREVIOUS_NOUN = (
 )
 # "That number has now risen to", "The final figures now stand at", "put the number
 # Wednesday at", "put it at", "The previous figure had been".
-_PREVIOUS_NOUN_RE = re.compile(_PREVIOUS_NOUN, re.IGNORECASE)
 BACK_FRAME_RE = re.compile(
     rf"(?:\b{_NOUN}\s+{_VERB}\s+(?:now\s+)?(?:to\s+|at\s+)?"
-    rf"|\b{_PREVIOUS_NOUN}\s+"
+    rf"|\b(?P<previous>{_PREVIOUS_NOUN})\s+"
     r"|\bput\s+(?:it|them|that|" + _NOUN + r")\s+(?:\w+\s+){0,2}?at\s+)$",
     re.IGNORECASE,
 )
@@ -97,7 +96,7 @@ def back_outcome(ctx: NumberContext, sentences: list[Sentence], earlier: list[Cl
         return None
     if find_number_phrases(text, earlier[-1].char_end, frame.start()):
         return None  # another count stands between the toll and its reference
-    if _PREVIOUS_NOUN_RE.search(frame.group(0)) and phrase.low:
+    if frame.group("previous") and phrase.low:
         # "… grown to 2,207, with 344 still missing. The previous figure had been 2,189":
         # the figure replaced is the count of that sentence nearest it in size.
         told = [c for c in earlier if c.sentence_start == earlier[-1].sentence_start and c.low]

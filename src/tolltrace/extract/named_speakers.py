@@ -81,9 +81,13 @@ _NOT_FIRST = frozenset(
     authorities according however meanwhile earlier later then also cyclone hurricane storm
     typhoon tropical operation flight""".split()
 )
+# Titles of address before a surname ("Mr Bush"), and with the ranks and offices of a name
+# ("Col. Tom Reed"), with or without their points: no part of the name.
+TITLES_OF_ADDRESS = frozenset("mr mrs ms dr prof".split())
 _HONORIFICS = frozenset(
-    """mr mrs ms dr prof col gen lt maj capt sgt rev sen rep gov mr. mrs. ms. dr. prof. col.
-    gen. lt. maj. capt. sgt. rev. sen. rep. gov.""".split()
+    title + point
+    for title in TITLES_OF_ADDRESS | set("col gen lt maj capt sgt rev sen rep gov".split())
+    for point in ("", ".")
 )
 # Weekdays (not months: "Jan Egeland", "Theresa May").
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -287,6 +287,7 @@ _IDENTIFIED_BEFORE_RE = re.compile(r"\bidentified\s+(?P<another>another\s+)?$", 
 _ONE_OF_A_COUNT_RE = re.compile(r"\s+of\s+(?:the\s+|those\s+)?\d", re.IGNORECASE)
 # "In every family, there is at least one person killed": a count in each of many, not a
 # toll.
+_DISTRIBUTIVE_WORDS = ("every", "each", "Every", "Each")  # a cheap test first
 _DISTRIBUTIVE_BEFORE_RE = re.compile(
     r"\b(?:every|each)\s+(?!(?:death|one)\b)[\w-]+,?\s+(?:there\s+(?:is|was|are|were)\s+"
     r"|has\s+|had\s+|lost\s+)$",
@@ -305,9 +306,7 @@ def _handled(ctx: NumberContext) -> bool:
         return True
     if ctx.phrase.low == 1 and _ONE_OF_A_COUNT_RE.match(text, ctx.phrase.end, ctx.clause_end):
         return True
-    if ("every" in tail or "each" in tail or "Each" in tail or "Every" in tail) and (
-        _DISTRIBUTIVE_BEFORE_RE.search(tail)
-    ):
+    if any(w in tail for w in _DISTRIBUTIVE_WORDS) and _DISTRIBUTIVE_BEFORE_RE.search(tail):
         return True
     if _IDENTIFIED_AFTER_RE.match(text, noun.end, ctx.clause_end):
         return True

@@ -27,6 +27,8 @@ _WORD_REACH = 16
 # Found"), a death's cause or confirmation ("its sixth death linked to the heat", "A seventh
 # death in the county has been confirmed"), a person's or victim's death ("Sixth person
 # dies after the attack").
+# "Sixth person dies after the attack", "a fourth victim has died".
+_DIES_RE = re.compile(r"\s+(?:(?:has|had)\s+)?(?:dies|died|succumbs|succumbed|to\s+die)\b")
 _FOLLOWS = {
     "body": re.compile(
         r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|recovered|pulled|retrieved|"
@@ -36,9 +38,8 @@ _FOLLOWS = {
         r"\s+(?:linked|related|tied|attributed|connected|blamed|due\s+to|caused\s+by)\b"
         r"|(?:\s+in\s+[a-z .'’-]{1,40}?)?\s+(?:has\s+been|was|is)\s+confirmed\b"
     ),
-    # "Sixth person dies after the attack", "a fourth victim has died"
-    "person": re.compile(r"\s+(?:(?:has|had)\s+)?(?:dies|died|succumbs|succumbed|to\s+die)\b"),
-    "victim": re.compile(r"\s+(?:(?:has|had)\s+)?(?:dies|died|succumbs|succumbed|to\s+die)\b"),
+    "person": _DIES_RE,
+    "victim": _DIES_RE,
 }
 # Ranks in another series than the event's dead: "the sixth body found in the lake since
 # 2019", "the third death in custody this year", "was not linked to the storm".

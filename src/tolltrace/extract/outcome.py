@@ -131,9 +131,14 @@ def read_outcome(
         outcome = _own_outcome(ctx, is_previous, of_them, earlier)
     if outcome is None and of_them and of_them.group("dead"):
         outcome = "killed"  # "11 of the victims were women"
-    if outcome is None and of_them and previous is None and _who_of_the_count_before(ctx, last):
-        assert last is not None
-        outcome, part_of = last.outcome, last.claim_id  # "… 35 had died. Four of them are children"
+    if (
+        outcome is None
+        and of_them
+        and previous is None
+        and last is not None
+        and _who_of_the_count_before(ctx, of_them, last)
+    ):
+        outcome, part_of = last.outcome, last.claim_id  # "… 35 had died. Four of them are …"
     if outcome is None:
         outcome = _outcome_among(ctx)  # "Eleven tourists among the deceased"
     if (
@@ -210,15 +215,12 @@ def _outcome_of_frame(ctx: NumberContext, last: Claim | None) -> str | None:
 _OF_THEM_WHO_RE = re.compile(r"\s+(?:were|are)\s+(?:all\s+|also\s+)?(?P<who>[\w-]+)")
 
 
-def _who_of_the_count_before(ctx: NumberContext, last: Claim | None) -> bool:
-    """Whether "N of them are <people>" opens its sentence right after the sentence that
-    ends with the count `last` ("… at least 35 people had died. Four of them are
-    children"), so that the number is a part of that count."""
-    if last is None or last.is_previous:
+def _who_of_the_count_before(ctx: NumberContext, of_them: re.Match[str], last: Claim) -> bool:
+    """Whether "N of them are <people>" (`of_them`: its "of them") opens its sentence right
+    after the sentence that ends with the count `last` ("… at least 35 people had died.
+    Four of them are children"), so that the number is a part of that count."""
+    if last.is_previous:
         return False  # "… rose to 40 from 35. Four of them …": of the 40, not the 35
-    of_them = parts.of_them(ctx)
-    if of_them is None:
-        return False
     who = _OF_THEM_WHO_RE.match(ctx.text, of_them.end(), ctx.clause_end)
     if who is None or not is_person_word(who.group("who")):
         return False
@@ -308,7 +310,7 @@ def _own_outcome(
     ctx: NumberContext, is_previous: bool, of_them: re.Match[str] | None, earlier: list[Claim]
 ) -> str | None:
     if reports_the_missing(ctx):
-        return "missing"
+        return "missing"  # "43 reports of missing persons", "1,200 requests about …"
     noun = ctx.noun
     if noun.is_death_noun:
         # "47 bodies"; but "one of the injured died": the verb says what became of them.

@@ -50,7 +50,7 @@ _DOTTED_RE = re.compile(r"(?<![\w.])(?:U\.S|U\.N|U\.K)\.(?![\w])")
 _PLACE_PREFIXES = ("St. ", "Mt. ", "Ft. ")
 
 
-def _title_points(text: str) -> list[int]:
+def _place_prefix_points(text: str) -> list[int]:
     """The points of the place prefixes right before a capital."""
     points = []
     for prefix in _PLACE_PREFIXES:
@@ -73,7 +73,7 @@ def without_abbreviation_points(text: str) -> str:
     → "St  Lucie"): the same length."""
     if "U." in text:
         text = _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + "  ", text)
-    points = _title_points(text)
+    points = _place_prefix_points(text)
     if points:
         chars = list(text)
         for dot in points:
